@@ -1,0 +1,114 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Exchange;
+using static MailSetup.Core.Exchange.CmdletParameter;
+using Permission = MailSetup.Core.Catalog.Permission;
+
+namespace MailSetup.Core.Plans;
+
+/// <summary>The Exchange Online cmdlets of a setup (ExchangeOnlineManagement v3).</summary>
+internal static class ExchangeSteps
+{
+    private static readonly string Sp = References.ServicePrincipalId.Placeholder;
+
+    public static ExchangeStep Connect(Cloud cloud)
+    {
+        var parameters = new List<CmdletParameter> { Switch("Device") };
+        if (cloud.ExchangeEnvironmentName is { } environment)
+            parameters.Add(Text("ExchangeEnvironmentName", environment));
+        return Step("connect-exchange", $"Connect to Exchange Online ({cloud.DisplayName})",
+            "The Exchange side (service principal, mailbox permissions, scopes) is not in Graph. -Device signs in with a code, so no browser is needed on a jump host.",
+            StepAction.Connect, new Cmdlet("Connect-ExchangeOnline", parameters));
+    }
+
+    public static ExchangeStep RegisterServicePrincipal() => Step(
+        "register-exchange-sp", "Register the app in Exchange Online",
+        "Exchange only honours app tokens of apps it knows. -ObjectId must be the enterprise app's object id ({sp.id}); the app registration's ({app.id}) is the most common mistake, and logins then fail with 'AUTHENTICATE failed'.",
+        StepAction.Create,
+        Cmdlet.Create("New-ServicePrincipal",
+            Text("AppId", References.AppClientId.Placeholder),
+            Text("ObjectId", Sp),
+            Text("DisplayName", References.AppDisplayName.Placeholder)));
+
+    public static ExchangeStep GrantFullAccess(string mailbox, IReadOnlyList<MailProtocol> protocols) => Step(
+        $"fullaccess-{mailbox}", $"Give the app FullAccess to {mailbox}",
+        $"An app logging in over {Join(protocols)} as {mailbox} needs FullAccess on that mailbox; without it the login fails even with a good token.",
+        StepAction.Create,
+        Cmdlet.Create("Add-MailboxPermission",
+            Text("Identity", mailbox), Text("User", Sp), Text("AccessRights", "FullAccess"), Flag("AutoMapping", false)));
+
+    public static ExchangeStep GrantSendAs(string mailbox) => Step(
+        $"sendas-{mailbox}", $"Let the app send as {mailbox}",
+        "Sending with a From address other than the authenticated mailbox needs SendAs, else '550 5.7.60 Client does not have permissions to send as this sender'.",
+        StepAction.Create,
+        Cmdlet.Create("Add-RecipientPermission",
+            Text("Identity", mailbox), Text("Trustee", Sp), Text("AccessRights", "SendAs"), Flag("Confirm", false)));
+
+    public static ExchangeStep ReadScopeGroup(string group) => new()
+    {
+        Key = "read-scope-group",
+        Title = $"Read the scope group {group}",
+        Why = "A management scope filters recipients by the group's distinguished name, and the group must be a mail-enabled security group.",
+        Action = StepAction.Read,
+        Cmdlet = Cmdlet.Create("Get-Group", Text("Identity", group)),
+        Captures = [new(References.GroupDistinguishedName, "DistinguishedName")],
+        Produces = [References.GroupDistinguishedName],
+    };
+
+    public static ExchangeStep CreateManagementScope(string scopeName, string group) => Step(
+        "create-management-scope", $"Create the management scope '{scopeName}'",
+        $"RBAC for Applications limits the app's roles to the recipients this scope matches: members of {group}.",
+        StepAction.Create,
+        Cmdlet.Create("New-ManagementScope",
+            Text("Name", scopeName),
+            Text("RecipientRestrictionFilter", $"MemberOfGroup -eq '{References.GroupDistinguishedName.Placeholder}'")));
+
+    public static ExchangeStep AssignScopedRole(Permission permission, string scopeName) => Step(
+        $"rbac-{permission.Name}", $"Assign '{permission.ExchangeRbacRole}' to the app, scoped to '{scopeName}'",
+        $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: RBAC grants add to Entra consent, so an Entra grant would open every mailbox."
+            + (permission.Name == "SMTP.SendAsApp" ? " For SMTP under RBAC the Entra app holds no SMTP.SendAsApp permission at all." : ""),
+        StepAction.Create,
+        Cmdlet.Create("New-ManagementRoleAssignment",
+            Text("App", Sp), Text("Role", permission.ExchangeRbacRole!), Text("CustomResourceScope", scopeName)));
+
+    public static ExchangeStep CreateAccessPolicy(string group, string appLabel) => Step(
+        "create-access-policy", $"Restrict the app to members of {group} (application access policy)",
+        "Legacy scoping (seed 004): limits Graph and EWS access to the group's members. It never limits IMAP, POP or SMTP, can take over an hour to apply, and Microsoft advises creating no new policies: prefer --scope rbac.",
+        StepAction.Create,
+        Cmdlet.Create("New-ApplicationAccessPolicy",
+            Text("AppId", References.AppClientId.Placeholder),
+            Text("PolicyScopeGroupId", group),
+            Text("AccessRight", "RestrictAccess"),
+            Text("Description", $"Restrict {appLabel} to members of {group}")));
+
+    public static ExchangeStep TestAuthorization(string mailbox) => Step(
+        $"verify-authorization-{mailbox}", $"Check what the app may do in {mailbox}",
+        "Lists the roles Exchange grants the app on this mailbox, and whether a scope limits them.",
+        StepAction.Verify,
+        Cmdlet.Create("Test-ServicePrincipalAuthorization", Text("Identity", Sp), Text("Resource", mailbox)));
+
+    public static ExchangeStep CheckMailboxProtocols(string mailbox, IReadOnlyList<MailProtocol> protocols) => Step(
+        $"verify-protocols-{mailbox}", $"Check that {Join(protocols)} {(protocols.Count == 1 ? "is" : "are")} enabled on {mailbox}",
+        "A protocol disabled on the mailbox fails the login whatever the token says (ImapEnabled, PopEnabled, SmtpClientAuthenticationDisabled).",
+        StepAction.Verify,
+        Cmdlet.Create("Get-CASMailbox", Text("Identity", mailbox)));
+
+    public static ExchangeStep CheckSmtpAuth() => Step(
+        "verify-smtp-auth", "Check that SMTP AUTH is enabled for the tenant",
+        "SMTP AUTH is off by default in tenants created after January 2020 and then rejects OAuth too ('535 5.7.139 ... SmtpClientAuthentication is disabled for the Tenant'). Enable with Set-TransportConfig -SmtpClientAuthenticationDisabled $false.",
+        StepAction.Verify,
+        Cmdlet.Create("Get-TransportConfig"));
+
+    private static string Join(IReadOnlyList<MailProtocol> protocols) =>
+        string.Join("/", protocols.Select(p => p.ToString().ToUpperInvariant()));
+
+    private static ExchangeStep Step(string key, string title, string why, StepAction action, Cmdlet cmdlet) => new()
+    {
+        Key = key,
+        Title = title,
+        Why = why,
+        Action = action,
+        Cmdlet = cmdlet,
+        Consumes = GraphRequestPreviewer.ReferencesIn(string.Join("\n", cmdlet.Parameters.Select(p => p.Value as string))),
+    };
+}

@@ -1,0 +1,35 @@
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+
+namespace MailSetup.Core.Plans;
+
+/// <summary>Builds a step's request with the Graph SDK's request builders, from reference values.</summary>
+public delegate RequestInformation GraphRequestBuilder(GraphServiceClient graph, ReferenceValues values);
+
+/// <summary>
+/// Asks whether a create step's result already exists so a re-run changes nothing: reads
+/// <see cref="Request"/>, looks in the JSON array <see cref="Collection"/> of the answer for an
+/// item whose properties equal <see cref="Matches"/> (values may hold <c>{references}</c>).
+/// A found item is captured as if the step had created it.
+/// </summary>
+public sealed record GraphProbe(
+    GraphRequestBuilder Request,
+    string Collection,
+    IReadOnlyList<ProbeMatch> Matches,
+    GraphRequestPreview Preview);
+
+public sealed record ProbeMatch(string Property, string Value);
+
+/// <summary>A Microsoft Graph request: built by the SDK, previewed with <c>{references}</c> for people.</summary>
+public sealed record GraphStep : PlanStep
+{
+    public override StepTarget Target => StepTarget.Graph;
+    public required GraphRequestBuilder Request { get; init; }
+    public required GraphRequestPreview Preview { get; init; }
+    public GraphProbe? Probe { get; init; }
+
+    /// <summary>For collection reads: the answer's array whose first item the captures read.</summary>
+    public string? ResultCollection { get; init; }
+
+    public IReadOnlyList<ValueCapture> Captures { get; init; } = [];
+}

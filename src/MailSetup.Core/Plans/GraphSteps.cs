@@ -1,0 +1,237 @@
+using MailSetup.Core.Catalog;
+using Microsoft.Graph;
+using Microsoft.Graph.Applications.Item.AddPassword;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using Permission = MailSetup.Core.Catalog.Permission;
+
+namespace MailSetup.Core.Plans;
+
+/// <summary>
+/// The Graph steps of a setup, each built with the Graph SDK's request builders. The previews (and
+/// the references a step consumes) come from building each request once with stand-ins.
+/// </summary>
+internal sealed class GraphSteps(GraphServiceClient graph, string credentialName)
+{
+    private static readonly string[] AppSelect = ["id", "appId", "displayName"];
+
+    /// <summary>Reads a resource's service principal for its object id and the tenant's ids of the needed permissions.</summary>
+    public GraphStep ReadResource(ApiResource resource, IReadOnlyList<Permission> permissions) => Step(
+        key: $"read-{resource.Key}-resource",
+        title: $"Read the {resource.DisplayName} service principal",
+        why: $"Consent needs the object id of {resource.DisplayName} in this tenant, and the tenant's ids of its permissions (the catalog ids are the fallback). A missing resource shows up here, before anything changes.",
+        action: StepAction.Read,
+        request: (g, _) => g.ServicePrincipals.ToGetRequestInformation(c =>
+        {
+            c.QueryParameters.Filter = $"appId eq '{resource.AppId}'";
+            c.QueryParameters.Select = ["id", "appId", "displayName", "appRoles", "oauth2PermissionScopes"];
+        }),
+        resultCollection: "value",
+        captures:
+        [
+            new(References.ResourceServicePrincipal(resource), "id"),
+            .. permissions.Select(p => new ValueCapture(
+                References.PermissionId(p),
+                $"{(p.Kind == PermissionKind.Application ? "appRoles" : "oauth2PermissionScopes")}[value={p.Name}].id",
+                p.Id.ToString())),
+        ]);
+
+    /// <summary>Creates the app registration, or finds the one of the same name that an earlier run created.</summary>
+    public GraphStep CreateApp(string displayName) => Step(
+        key: "create-app",
+        title: $"Create the app registration '{displayName}'",
+        why: "The app registration is the app's identity in Entra: its client id is what mail software signs in with. Single tenant, as the seeds advise.",
+        action: StepAction.Create,
+        request: (g, _) => g.Applications.ToPostRequestInformation(new Application
+        {
+            DisplayName = displayName,
+            SignInAudience = "AzureADMyOrg",
+        }),
+        probe: Probe(
+            (g, _) => g.Applications.ToGetRequestInformation(c =>
+            {
+                c.QueryParameters.Filter = $"displayName eq '{ODataLiteral(displayName)}'";
+                c.QueryParameters.Select = AppSelect;
+            }),
+            "value", new ProbeMatch("displayName", displayName)),
+        captures: AppCaptures());
+
+    /// <summary>Finds the existing app registration to adopt by its client id.</summary>
+    public GraphStep FindApp(Guid appId) => Step(
+        key: "find-app",
+        title: $"Find the app registration with client id {appId}",
+        why: "The app already exists: mailsetup adopts it and needs its object id for the changes below. Nothing is created if it is missing; the run stops here.",
+        action: StepAction.Read,
+        request: (g, _) => g.Applications.ToGetRequestInformation(c =>
+        {
+            c.QueryParameters.Filter = $"appId eq '{appId}'";
+            c.QueryParameters.Select = [.. AppSelect, "requiredResourceAccess", "isFallbackPublicClient"];
+        }),
+        resultCollection: "value",
+        captures: AppCaptures());
+
+    /// <summary>Sets the API permissions the app asks for (what the portal calls "configured permissions").</summary>
+    public GraphStep SetPermissions(IReadOnlyList<Permission> permissions, bool adopting, bool publicClient)
+    {
+        var why = adopting
+            ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept (the runner merges with what it read)."
+            : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds by default (seed 001).";
+        if (publicClient)
+            why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), else AADSTS7000218.";
+        return Step(
+            key: "set-permissions",
+            title: "Set the app's API permissions",
+            why: why,
+            action: StepAction.Change,
+            request: (g, v) =>
+            {
+                var body = new Application { RequiredResourceAccess = RequiredAccess(permissions, v) };
+                if (publicClient) body.IsFallbackPublicClient = true;
+                return g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(body);
+            });
+    }
+
+    public GraphStep AddSecret(DateTimeOffset endDateTime) => Step(
+        key: "add-secret",
+        title: $"Add the client secret '{credentialName}'",
+        why: $"The app proves who it is with this secret when it asks for tokens. It expires on {endDateTime.UtcDateTime:yyyy-MM-dd}; mail stops silently then, so renew before. Its value is returned once and never again.",
+        action: StepAction.Create,
+        request: (g, v) => g.Applications[v.Text(References.AppObjectId)].AddPassword.ToPostRequestInformation(new AddPasswordPostRequestBody
+        {
+            PasswordCredential = new PasswordCredential { DisplayName = credentialName, EndDateTime = endDateTime },
+        }),
+        probe: Probe(
+            (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["passwordCredentials"]),
+            "passwordCredentials", new ProbeMatch("displayName", credentialName)),
+        captures: [new(References.SecretKeyId, "keyId"), new(References.SecretValue, "secretText")]);
+
+    public GraphStep UploadCertificate(bool adopting) => Step(
+        key: "upload-certificate",
+        title: $"Upload the certificate '{credentialName}'",
+        why: "The app proves who it is by signing with the certificate's private key, which never leaves this machine. The first certificate goes in with PATCH keyCredentials (addKey needs an already valid one)."
+            + (adopting ? " Certificates the app already has are kept (the runner merges with what it reads)." : ""),
+        action: StepAction.Change,
+        request: (g, v) => g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(new Application
+        {
+            KeyCredentials =
+            [
+                new KeyCredential
+                {
+                    DisplayName = credentialName,
+                    Type = "AsymmetricX509Cert",
+                    Usage = "Verify",
+                    Key = v.Bytes(References.CertificateKey),
+                },
+            ],
+        }),
+        probe: Probe(
+            (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["keyCredentials"]),
+            "keyCredentials", new ProbeMatch("displayName", credentialName)));
+
+    public GraphStep CreateServicePrincipal() => Step(
+        key: "create-sp",
+        title: "Create the app's enterprise app (service principal)",
+        why: "Consent is granted to the service principal, not to the app registration, and Exchange registers the app by this object id ({sp.id}), never the app registration's ({app.id}).",
+        action: StepAction.Create,
+        request: (g, v) => g.ServicePrincipals.ToPostRequestInformation(new ServicePrincipal { AppId = v.Text(References.AppClientId) }),
+        probe: Probe(
+            (g, v) => g.ServicePrincipals.ToGetRequestInformation(c =>
+            {
+                c.QueryParameters.Filter = $"appId eq '{v.Text(References.AppClientId)}'";
+                c.QueryParameters.Select = AppSelect;
+            }),
+            "value", new ProbeMatch("appId", References.AppClientId.Placeholder)),
+        captures: [new(References.ServicePrincipalId, "id")]);
+
+    /// <summary>Admin consent for one application permission: an app role assignment.</summary>
+    public GraphStep GrantAppRole(Permission permission)
+    {
+        var resourceSp = References.ResourceServicePrincipal(permission.Resource);
+        var role = References.PermissionId(permission);
+        return Step(
+            key: $"consent-{permission.Resource.Key}-{permission.Name}",
+            title: $"Grant admin consent for {permission.Name} ({permission.Resource.DisplayName}, application)",
+            why: $"An application permission only works after admin consent; until then tokens lack the '{permission.Name}' role and logins fail.",
+            action: StepAction.Create,
+            request: (g, v) => g.ServicePrincipals[v.Text(resourceSp)].AppRoleAssignedTo.ToPostRequestInformation(new AppRoleAssignment
+            {
+                PrincipalId = v.Guid(References.ServicePrincipalId),
+                ResourceId = v.Guid(resourceSp),
+                AppRoleId = v.Guid(role),
+            }),
+            probe: Probe(
+                (g, v) => g.ServicePrincipals[v.Text(References.ServicePrincipalId)].AppRoleAssignments.ToGetRequestInformation(),
+                "value", new ProbeMatch("appRoleId", role.Placeholder), new ProbeMatch("resourceId", resourceSp.Placeholder)));
+    }
+
+    /// <summary>Admin consent for all users to a resource's delegated permissions.</summary>
+    public GraphStep GrantDelegated(ApiResource resource, IReadOnlyList<Permission> scopes)
+    {
+        var resourceSp = References.ResourceServicePrincipal(resource);
+        var scopeText = string.Join(' ', scopes.Select(s => s.Name));
+        return Step(
+            key: $"consent-{resource.Key}-delegated",
+            title: $"Grant admin consent for {scopeText} ({resource.DisplayName}, delegated, all users)",
+            why: "With consent for all users, people sign in (device code) without a consent prompt each, and delegated tokens carry these scopes.",
+            action: StepAction.Create,
+            request: (g, v) => g.Oauth2PermissionGrants.ToPostRequestInformation(new OAuth2PermissionGrant
+            {
+                ClientId = v.Text(References.ServicePrincipalId),
+                ConsentType = "AllPrincipals",
+                ResourceId = v.Text(resourceSp),
+                Scope = scopeText,
+            }),
+            probe: Probe(
+                (g, v) => g.Oauth2PermissionGrants.ToGetRequestInformation(c =>
+                    c.QueryParameters.Filter = $"clientId eq '{v.Text(References.ServicePrincipalId)}' and resourceId eq '{v.Text(resourceSp)}'"),
+                "value", new ProbeMatch("consentType", "AllPrincipals"), new ProbeMatch("scope", scopeText)));
+    }
+
+    private static List<RequiredResourceAccess> RequiredAccess(IReadOnlyList<Permission> permissions, ReferenceValues values) =>
+        permissions
+            .GroupBy(p => p.Resource)
+            .Select(group => new RequiredResourceAccess
+            {
+                ResourceAppId = group.Key.AppId,
+                ResourceAccess = group
+                    .Select(p => new ResourceAccess { Id = values.Guid(References.PermissionId(p)), Type = p.EntraType })
+                    .ToList(),
+            })
+            .ToList();
+
+    private static IReadOnlyList<ValueCapture> AppCaptures() =>
+    [
+        new(References.AppObjectId, "id"),
+        new(References.AppClientId, "appId"),
+        new(References.AppDisplayName, "displayName"),
+    ];
+
+    /// <summary>OData string literals double their single quotes.</summary>
+    private static string ODataLiteral(string text) => text.Replace("'", "''", StringComparison.Ordinal);
+
+    private GraphProbe Probe(GraphRequestBuilder request, string collection, params ProbeMatch[] matches) =>
+        new(request, collection, matches, GraphRequestPreviewer.Preview(request(graph, ReferenceValues.StandIns)));
+
+    private GraphStep Step(
+        string key, string title, string why, StepAction action, GraphRequestBuilder request,
+        GraphProbe? probe = null, string? resultCollection = null, IReadOnlyList<ValueCapture>? captures = null)
+    {
+        RequestInformation built = request(graph, ReferenceValues.StandIns);
+        var preview = GraphRequestPreviewer.Preview(built);
+        var consumed = GraphRequestPreviewer.ReferencesIn(preview.Url + "\n" + preview.Body + "\n" + probe?.Preview.Url);
+        return new GraphStep
+        {
+            Key = key,
+            Title = title,
+            Why = why,
+            Action = action,
+            Request = request,
+            Preview = preview,
+            Probe = probe,
+            ResultCollection = resultCollection,
+            Captures = captures ?? [],
+            Consumes = consumed,
+            Produces = (captures ?? []).Select(c => c.Target).ToList(),
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using MailSetup.Core.Catalog;
+
+namespace MailSetup.Core.Plans;
+
+/// <summary>What the admin should read before applying a plan: advice, caveats and dates.</summary>
+internal static class PlanNotices
+{
+    public static IReadOnlyList<PlanNotice> For(SetupRequest request, IReadOnlyList<Permission> rbacPermissions, DateTimeOffset now)
+    {
+        var notices = new List<PlanNotice>();
+        void Warn(string code, string text) => notices.Add(new(NoticeSeverity.Warning, code, text));
+        void Tell(string code, string text) => notices.Add(new(NoticeSeverity.Info, code, text));
+
+        foreach (var (role, host) in request.Cloud.UnconfirmedHosts())
+            Warn("unconfirmed-host", $"The {role} host of {request.Cloud.DisplayName} is {host.Display}. Override it if your tenant's documentation says otherwise.");
+
+        switch (request.Scoping)
+        {
+            case MailboxScoping.AccessPolicy:
+                Warn("access-policy-legacy", "Application access policies are legacy: Microsoft advises creating no new ones. They only limit Graph and EWS (never IMAP, POP or SMTP) and can take over an hour to apply. Prefer --scope rbac.");
+                if (request.AppOnlyProtocols.Count > 0)
+                    Warn("access-policy-protocols", $"The policy does not limit {string.Join("/", request.AppOnlyProtocols.Select(p => p.ToString().ToUpperInvariant()))}: only the FullAccess grants per mailbox do.");
+                break;
+            case MailboxScoping.Rbac rbac:
+                Tell("rbac-no-entra-consent", $"{string.Join(", ", rbacPermissions.Select(p => p.Name))}: granted through Exchange RBAC for members of {rbac.Group} only, with no unscoped Entra consent (RBAC grants add to Entra consent).");
+                if (request.App is AppTarget.Existing)
+                    Warn("rbac-existing-consent", $"If the adopted app already holds unscoped Entra consent for {string.Join(", ", rbacPermissions.Select(p => p.Name))}, remove it, or the scope limits nothing.");
+                if (request.AppOnlyProtocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop))
+                    Tell("rbac-imap-pop", "There is no RBAC role for IMAP or POP: those stay limited by FullAccess per mailbox.");
+                break;
+        }
+
+        if (request.AppOnlyProtocols.Count > 0 && request.Mailboxes.Count == 0)
+            Warn("no-mailboxes", "No mailboxes given: the app can log in to none until it has FullAccess on one (--mailbox ADDR).");
+
+        switch (request.Credential)
+        {
+            case CredentialRequest.ClientSecret secret:
+                Tell("secret-once", $"The client secret's value is shown once, when the plan is applied, and expires on {now.AddDays(secret.LifetimeDays).UtcDateTime:yyyy-MM-dd}. Mail stops silently when it does: renew before, or use --certificate.");
+                break;
+            case CredentialRequest.Certificate:
+                Tell("certificate-key", "The certificate's private key is made on this machine and saved with mode 0600; only the public certificate is uploaded.");
+                break;
+        }
+
+        if (request.DelegatedProtocols.Count > 0)
+            Tell("delegated-scopes", $"Delegated mail tokens are asked for with the Exchange prefix ({request.Cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All and so on, plus offline_access), never the Graph prefix, which Exchange rejects.");
+
+        Tell("replication", "New objects take a while to reach every Entra and Exchange server: steps that find one missing right after creating it retry with back-off.");
+        return notices;
+    }
+}

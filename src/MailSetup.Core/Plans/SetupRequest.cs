@@ -1,0 +1,58 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Clouds;
+
+namespace MailSetup.Core.Plans;
+
+/// <summary>What the admin asks for; built and checked by <see cref="SetupRequestParser"/>.</summary>
+public sealed record SetupRequest(
+    AppTarget App,
+    IReadOnlyList<Preset> Presets,
+    CredentialRequest Credential,
+    IReadOnlyList<string> Mailboxes,
+    bool SendAs,
+    MailboxScoping Scoping,
+    Cloud Cloud)
+{
+    public IReadOnlyList<Permission> Permissions =>
+        Presets.SelectMany(p => p.Permissions).DistinctBy(p => p.QualifiedName).ToList();
+
+    public IReadOnlyList<MailProtocol> AppOnlyProtocols =>
+        Presets.SelectMany(p => p.AppOnlyProtocols).Distinct().Order().ToList();
+
+    public IReadOnlyList<MailProtocol> DelegatedProtocols =>
+        Presets.SelectMany(p => p.DelegatedProtocols).Distinct().Order().ToList();
+
+    public bool HasDelegatedPermissions => Permissions.Any(p => p.Kind == PermissionKind.Delegated);
+}
+
+/// <summary>Create a new app registration, or adopt one that exists.</summary>
+public abstract record AppTarget
+{
+    public sealed record New(string DisplayName) : AppTarget;
+    public sealed record Existing(Guid AppId) : AppTarget;
+}
+
+/// <summary>How the app proves who it is.</summary>
+public abstract record CredentialRequest
+{
+    public const int DefaultSecretDays = 180;
+    public const int MaxSecretDays = 730;
+    public const int CertificateDays = 365;
+
+    public sealed record ClientSecret(int LifetimeDays) : CredentialRequest;
+    public sealed record Certificate(int LifetimeDays) : CredentialRequest;
+}
+
+/// <summary>Limiting the app to some mailboxes.</summary>
+public abstract record MailboxScoping
+{
+    public sealed record None : MailboxScoping;
+
+    /// <summary>Exchange RBAC for Applications: a management scope over a mail-enabled security group.</summary>
+    public sealed record Rbac(string Group) : MailboxScoping;
+
+    /// <summary>Legacy Application Access Policy (Graph and EWS only); Microsoft advises against new ones.</summary>
+    public sealed record AccessPolicy(string Group) : MailboxScoping;
+
+    public static MailboxScoping Unscoped { get; } = new None();
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using MailSetup.Core.Plans;
+using MailSetup.Core.Plans.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// The <c>mailsetup</c> command line, built over a service provider and two writers so tests run
+/// it in-process exactly as the executable does.
+/// </summary>
+public sealed class CliApp
+{
+    public const string Name = "mailsetup";
+
+    private readonly TextWriter _error;
+    private readonly InvocationConfiguration _invocation;
+    private readonly IReadOnlyList<ICliCommand> _commands;
+
+    public CliApp(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        _error = error;
+        _invocation = new InvocationConfiguration { Output = output, Error = error };
+        _commands =
+        [
+            new PlanCommand(services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>()),
+            new PresetsCommand(),
+        ];
+        Root = BuildRoot(_commands);
+    }
+
+    /// <summary>
+    /// The root command. A plain <see cref="Command"/> rather than <see cref="RootCommand"/>: that one
+    /// names itself after the running executable, which in tests is the test host.
+    /// </summary>
+    public Command Root { get; }
+
+    public async Task<int> InvokeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        var result = Root.Parse(args);
+        // System.CommandLine would print its own errors plus help and exit 1; the CLI reports every
+        // problem in its own shape and exits 2 (see ExitCodes). Only --help overrides errors.
+        if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
+            return await ReportParseErrorsAsync(result, cancellationToken);
+        return await result.InvokeAsync(_invocation, cancellationToken);
+    }
+
+    private async Task<int> ReportParseErrorsAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var errors = ParseErrors.From(result).ToList();
+        var command = _commands.FirstOrDefault(c => c.Command == result.CommandResult.Command);
+        // An error on an option of another command (--version given with 'plan') means this
+        // command was not really asked for: its checks would only add noise.
+        var foreign = result.Errors.Any(e => e.SymbolResult is OptionResult o && command?.Command.Options.Contains(o.Option) != true);
+        if (command is not null && !foreign)
+        {
+            // The command's own checks add what the parser could not see; an option the parser
+            // already rejected is not reported twice (its value is missing or partial).
+            var rejected = errors.Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
+            var more = await command.CheckAsync(result, cancellationToken);
+            errors.AddRange(more.Where(e => !e.Options.Any(rejected.Contains)));
+        }
+        return await ErrorReport.UsageAsync(_error, errors, CommandPath.Of(result));
+    }
+
+    private static Command BuildRoot(IEnumerable<ICliCommand> commands)
+    {
+        var root = new Command(Name, "Set up Microsoft 365 mail OAuth2 (XOAUTH2) for IMAP, POP, SMTP and Graph, and explain failed logins.");
+        // Recursive so that every subcommand takes --help, as under a RootCommand.
+        root.Add(new HelpOption { Recursive = true });
+        root.Add(new VersionOption { Action = new VersionAction() });
+        foreach (var command in commands) root.Add(command.Command);
+        root.SetAction(RootUsage.RunAsync);
+        return root;
+    }
+}

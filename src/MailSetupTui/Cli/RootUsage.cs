@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// What plain <c>mailsetup</c> prints. It will start the terminal UI; until that exists it says
+/// so and points at the commands that work today.
+/// </summary>
+internal static class RootUsage
+{
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        await output.WriteAsync($"""
+            mailsetup {ProductVersion.Current}: sets up Microsoft 365 mail OAuth2 for IMAP, POP, SMTP and Graph.
+
+            The terminal UI is not built yet. Until it is, use the commands:
+              mailsetup presets                 list the scenario presets
+              mailsetup plan --preset imap-app --app-name "Mail reader" --mailbox support@contoso.com
+                                                show the setup steps, changing nothing
+
+            Run 'mailsetup --help' for all commands and 'mailsetup plan --help' for the plan options.
+
+            """);
+        await output.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using MailSetup.Core.Plans.Rendering;
+using MailSetup.Testing;
+
+namespace MailSetup.Core.Tests.Plans;
+
+/// <summary>Plans are the same bytes whatever the culture, the clock's offset or the order plans are made in.</summary>
+public sealed class PlanDeterminismTests
+{
+    private static readonly IPlanRenderer[] Renderers =
+        [new TextPlanRenderer(), new JsonPlanRenderer(), new HttpPlanRenderer(), new PowerShellPlanRenderer()];
+
+    private static Dictionary<string, string> RenderAll(IEnumerable<string> order, TimeProvider clock) =>
+        order.SelectMany(name => Renderers.Select(r => (Key: $"{name}.{r.Format}", Text: r.Render(TestPlans.Build(PlanCases.All[name], clock)))))
+             .ToDictionary(x => x.Key, x => x.Text);
+
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("ar-SA")]
+    [InlineData("de-DE")]
+    [InlineData("ja-JP")]
+    public void Same_bytes_under_another_culture(string culture)
+    {
+        var expected = RenderAll(PlanCases.All.Keys, FixedClock.Default);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(expected, RenderAll(PlanCases.All.Keys, FixedClock.Default));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+    }
+
+    [Fact]
+    public void Same_bytes_when_the_clock_reports_the_same_instant_in_another_time_zone()
+    {
+        var instant = FixedClock.Default.GetUtcNow();
+        var kolkata = new FixedClock(instant.ToOffset(TimeSpan.FromHours(5.5)));
+        var honolulu = new FixedClock(instant.ToOffset(TimeSpan.FromHours(-10)));
+        var expected = RenderAll(PlanCases.All.Keys, FixedClock.Default);
+        Assert.Equal(expected, RenderAll(PlanCases.All.Keys, kolkata));
+        Assert.Equal(expected, RenderAll(PlanCases.All.Keys, honolulu));
+    }
+
+    [Fact]
+    public void Same_bytes_in_reverse_run_order()
+    {
+        var forward = RenderAll(PlanCases.All.Keys, FixedClock.Default);
+        var backward = RenderAll(PlanCases.All.Keys.Reverse(), FixedClock.Default);
+        Assert.Equal(forward, backward);
+    }
+
+    [Fact]
+    public void Another_date_changes_the_plan_so_the_clock_is_really_used()
+    {
+        var later = new FixedClock(FixedClock.Default.GetUtcNow().AddDays(1));
+        var text = new TextPlanRenderer();
+        var input = PlanCases.All["imap-app"];
+        Assert.NotEqual(text.Render(TestPlans.Build(input)), text.Render(TestPlans.Build(input, later)));
+    }
+}
