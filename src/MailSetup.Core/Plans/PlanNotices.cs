@@ -30,6 +30,16 @@ internal static class PlanNotices
                 break;
         }
 
+        var unscopedMailRoles = request.Scoping is MailboxScoping.None
+            ? request.Permissions.Where(p => p.Kind == PermissionKind.Application && p.ExchangeRbacRole is not null && p.Resource == ApiResource.MicrosoftGraph).ToList()
+            : [];
+        if (unscopedMailRoles.Count > 0)
+            Warn("unscoped-mail-roles", $"{string.Join(", ", unscopedMailRoles.Select(p => p.Name))} as an application permission reaches every mailbox in the tenant. Limit it with --scope rbac --scope-group GROUP.");
+
+        var mailboxesUsed = request.AppOnlyProtocols.Count > 0 || request.DelegatedProtocols.Count > 0 || request.SendAs;
+        if (request.Mailboxes.Count > 0 && !mailboxesUsed)
+            Warn("mailboxes-unused", $"The mailboxes given change nothing for {string.Join(",", request.Presets.Select(p => p.Name))}: Graph application permissions are not granted per mailbox. To limit the app to some mailboxes, put them in a mail-enabled security group and use --scope rbac.");
+
         if (request.AppOnlyProtocols.Count > 0 && request.Mailboxes.Count == 0)
             Warn("no-mailboxes", "No mailboxes given: the app can log in to none until it has FullAccess on one (--mailbox ADDR).");
 

@@ -199,4 +199,22 @@ public sealed class PlanBuilderTests
         Assert.Equal("5e5addcd-3e8d-4e90-baf5-964efab2b20a", capture.Fallback);
         Assert.Equal("value", read.ResultCollection);
     }
+
+    [Fact]
+    public void Unscoped_graph_mail_roles_warn_that_they_reach_every_mailbox_and_given_mailboxes_change_nothing()
+    {
+        var plan = Build("graph-mail");
+        Assert.Contains(plan.Notices, n => n.Code == "unscoped-mail-roles" && n.Text.StartsWith("Mail.ReadWrite as an application permission reaches every mailbox"));
+        Assert.Contains(plan.Notices, n => n.Code == "mailboxes-unused");
+        Assert.DoesNotContain(Build("graph-gateway-rbac").Notices, n => n.Code == "unscoped-mail-roles");
+        Assert.DoesNotContain(Build("imap-app").Notices, n => n.Code is "mailboxes-unused" or "unscoped-mail-roles");
+    }
+
+    [Fact]
+    public void App_only_protocols_without_mailboxes_warn_that_the_app_can_log_in_to_none()
+    {
+        var plan = TestPlans.Build(new SetupRequestInput { Presets = "pop-app", AppName = "POP" });
+        Assert.Contains(plan.Notices, n => n.Code == "no-mailboxes");
+        Assert.DoesNotContain(plan.Steps, s => s.Key.StartsWith("fullaccess-", StringComparison.Ordinal));
+    }
 }
