@@ -19,13 +19,20 @@ public static class GraphRequestPreviewer
 
     public static GraphRequestPreview Preview(RequestInformation request)
     {
-        var url = ShowReferences(request.URI.AbsoluteUri.Replace("%24", "$", StringComparison.Ordinal));
+        var url = ShowReferences(WireUrl(request.URI));
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var header in request.Headers)
             headers.Add(new(header.Key, string.Join(", ", header.Value)));
         headers.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return new GraphRequestPreview(request.HttpMethod.ToString().ToUpperInvariant(), url, headers, BodyOf(request));
     }
+
+    /// <summary>
+    /// The URL as it goes over the wire: the SDK's URI escapes the <c>$</c> of OData query option
+    /// names (<c>%24select</c>) but sends <c>$select</c>; a <c>%24</c> inside a value stays escaped.
+    /// </summary>
+    public static string WireUrl(Uri uri) =>
+        uri.AbsoluteUri.Replace("?%24", "?$", StringComparison.Ordinal).Replace("&%24", "&$", StringComparison.Ordinal);
 
     /// <summary>Placeholders the text holds, in catalog order.</summary>
     public static IReadOnlyList<Reference> ReferencesIn(string? text) =>

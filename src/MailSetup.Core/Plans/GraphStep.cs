@@ -32,4 +32,10 @@ public sealed record GraphStep : PlanStep
     public string? ResultCollection { get; init; }
 
     public IReadOnlyList<ValueCapture> Captures { get; init; } = [];
+
+    /// <summary>
+    /// Top-level list properties of the body that are merged with the object's current lists before
+    /// sending: a PATCH replaces whole lists, and an adopted app keeps what it already has.
+    /// </summary>
+    public IReadOnlyList<string> MergedLists { get; init; } = [];
 }

@@ -74,7 +74,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep SetPermissions(IReadOnlyList<Permission> permissions, bool adopting, bool publicClient)
     {
         var why = adopting
-            ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept (the runner merges with what it read)."
+            ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept: its current list is read and merged in before the PATCH."
             : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds by default (seed 001).";
         if (publicClient)
             why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), else AADSTS7000218.";
@@ -88,13 +88,14 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
                 var body = new Application { RequiredResourceAccess = RequiredAccess(permissions, v) };
                 if (publicClient) body.IsFallbackPublicClient = true;
                 return g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(body);
-            });
+            },
+            mergedLists: adopting ? ["requiredResourceAccess"] : null);
     }
 
     public GraphStep AddSecret(DateTimeOffset endDateTime) => Step(
         key: "add-secret",
         title: $"Add the client secret '{credentialName}'",
-        why: $"The app proves who it is with this secret when it asks for tokens. It expires on {endDateTime.UtcDateTime:yyyy-MM-dd}; mail stops silently then, so renew before. Its value is returned once and never again.",
+        why: $"The app proves who it is with this secret when it asks for tokens. It expires on {PlanDates.Day(endDateTime)}; mail stops silently then, so renew before. Its value is returned once and never again.",
         action: StepAction.Create,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].AddPassword.ToPostRequestInformation(new AddPasswordPostRequestBody
         {
@@ -109,7 +110,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         key: "upload-certificate",
         title: $"Upload the certificate '{credentialName}'",
         why: "The app proves who it is by signing with the certificate's private key, which never leaves this machine. The first certificate goes in with PATCH keyCredentials (addKey needs an already valid one)."
-            + (adopting ? " Certificates the app already has are kept (the runner merges with what it reads)." : ""),
+            + (adopting ? " Certificates the app already has are kept: its current list is read and merged in before the PATCH." : ""),
         action: StepAction.Change,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(new Application
         {
@@ -126,7 +127,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         }),
         probe: Probe(
             (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["keyCredentials"]),
-            "keyCredentials", new ProbeMatch("displayName", credentialName)));
+            "keyCredentials", new ProbeMatch("displayName", credentialName)),
+        mergedLists: adopting ? ["keyCredentials"] : null);
 
     public GraphStep CreateServicePrincipal() => Step(
         key: "create-sp",
@@ -214,7 +216,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
 
     private GraphStep Step(
         string key, string title, string why, StepAction action, GraphRequestBuilder request,
-        GraphProbe? probe = null, string? resultCollection = null, IReadOnlyList<ValueCapture>? captures = null)
+        GraphProbe? probe = null, string? resultCollection = null, IReadOnlyList<ValueCapture>? captures = null,
+        IReadOnlyList<string>? mergedLists = null)
     {
         RequestInformation built = request(graph, ReferenceValues.StandIns);
         var preview = GraphRequestPreviewer.Preview(built);
@@ -230,6 +233,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             Probe = probe,
             ResultCollection = resultCollection,
             Captures = captures ?? [],
+            MergedLists = mergedLists ?? [],
             Consumes = consumed,
             Produces = (captures ?? []).Select(c => c.Target).ToList(),
         };

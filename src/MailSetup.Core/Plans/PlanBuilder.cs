@@ -13,8 +13,9 @@ public sealed class PlanBuilder(TimeProvider clock)
 {
     public Plan Build(SetupRequest request)
     {
-        var now = clock.GetUtcNow();
-        var credentialName = $"mailsetup {now.UtcDateTime:yyyy-MM-dd}";
+        // A clock may report its instant with an offset; plans carry UTC so the bytes do not depend on it.
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var credentialName = $"mailsetup {PlanDates.Day(now)}";
         using var http = new HttpClient();
         using var graph = new GraphServiceClient(http, new AnonymousAuthenticationProvider(), request.Cloud.GraphBaseUrl);
         var graphSteps = new GraphSteps(graph, credentialName);
@@ -34,7 +35,10 @@ public sealed class PlanBuilder(TimeProvider clock)
             AppTarget.Existing app => graphSteps.FindApp(app.AppId),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.App, "unknown app target"),
         });
-        steps.Add(graphSteps.SetPermissions(entraPermissions, adopting, request.HasDelegatedPermissions));
+        // With every permission scoped by RBAC there is nothing to set in Entra (and an empty PATCH
+        // would wipe an adopted app's list).
+        if (entraPermissions.Count > 0)
+            steps.Add(graphSteps.SetPermissions(entraPermissions, adopting, request.HasDelegatedPermissions));
         steps.AddRange(CredentialSteps(request, graphSteps, now, credentialName, adopting));
         steps.Add(graphSteps.CreateServicePrincipal());
         foreach (var permission in entraPermissions.Where(p => p.Kind == PermissionKind.Application))
@@ -66,9 +70,10 @@ public sealed class PlanBuilder(TimeProvider clock)
         Title = "Make a key pair and a self-signed certificate on this machine",
         Why = $"A certificate does not leak like a pasted secret. The private key stays here (saved with mode 0600); only the public certificate is uploaded. Valid {certificate.LifetimeDays} days.",
         Action = StepAction.Generate,
+        Work = LocalAction.GenerateCertificate,
         Settings =
         [
-            new("subject", "CN=" + (request.App is AppTarget.New app ? app.DisplayName : ((AppTarget.Existing)request.App).AppId.ToString())),
+            new("subject", CertificateSubject.CommonName(AppLabel(request))),
             new("key", "RSA 2048"),
             new("validityDays", certificate.LifetimeDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("displayName", credentialName),

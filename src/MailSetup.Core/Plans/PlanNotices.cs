@@ -46,7 +46,7 @@ internal static class PlanNotices
         switch (request.Credential)
         {
             case CredentialRequest.ClientSecret secret:
-                Tell("secret-once", $"The client secret's value is shown once, when the plan is applied, and expires on {now.AddDays(secret.LifetimeDays).UtcDateTime:yyyy-MM-dd}. Mail stops silently when it does: renew before, or use --certificate.");
+                Tell("secret-once", $"The client secret's value is shown once, when the plan is applied, and expires on {PlanDates.Day(now.AddDays(secret.LifetimeDays))}. Mail stops silently when it does: renew before, or use --certificate.");
                 break;
             case CredentialRequest.Certificate:
                 Tell("certificate-key", "The certificate's private key is made on this machine and saved with mode 0600; only the public certificate is uploaded.");

@@ -70,6 +70,8 @@ public static class SetupRequestParser
             errors.Add(new("--app-name", Shorten(input.AppName), $"is {name.Length} characters long; expected at most {MaxAppNameLength}."));
         else if (name.Any(char.IsControl))
             errors.Add(new("--app-name", input.AppName, "contains control characters; expected printable text."));
+        else if (name.IndexOfAny(['{', '}']) >= 0)
+            errors.Add(new("--app-name", input.AppName, $"'{input.AppName}' contains {{ or }}, which plans use to mark values known only at run time; expected a name without braces."));
         else
             return new AppTarget.New(name);
         return null;

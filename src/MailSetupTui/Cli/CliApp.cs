@@ -67,7 +67,7 @@ public sealed class CliApp
 
     private static Command BuildRoot(IEnumerable<ICliCommand> commands)
     {
-        var root = new Command(Name, "Set up Microsoft 365 mail OAuth2 (XOAUTH2) for IMAP, POP, SMTP and Graph, and explain failed logins.");
+        var root = new Command(Name, "Set up Microsoft 365 mail OAuth2 (XOAUTH2) for IMAP, POP, SMTP and Graph.");
         // Recursive so that every subcommand takes --help, as under a RootCommand.
         root.Add(new HelpOption { Recursive = true });
         root.Add(new VersionOption { Action = new VersionAction() });

@@ -90,6 +90,7 @@ public sealed class PlanBuilderTests
         var plan = TestPlans.Build(new SetupRequestInput { Presets = "smtp-app", AppName = "Relay", Mailboxes = [PlanCases.Support], Scope = "rbac", ScopeGroup = PlanCases.Group });
         Assert.DoesNotContain(plan.Steps.OfType<GraphStep>(), s => (s.Preview.Body ?? "").Contains("SMTP") || s.Preview.Url.Contains("00000002"));
         Assert.Equal("Application SMTP.SendAsApp", Step<ExchangeStep>(plan, "rbac-SMTP.SendAsApp").Cmdlet.TextOf("Role"));
+        Assert.DoesNotContain(plan.Steps, s => s.Key == "set-permissions");
     }
 
     [Fact]
@@ -130,7 +131,10 @@ public sealed class PlanBuilderTests
         Assert.Contains($"appId%20eq%20%27{PlanCases.ExistingAppId}%27", find.Preview.Url);
         Assert.Equal(StepAction.Read, find.Action);
         Assert.DoesNotContain(plan.Steps, s => s.Key == "create-app");
-        Assert.Contains("kept", Step<GraphStep>(plan, "set-permissions").Why);
+        var permissions = Step<GraphStep>(plan, "set-permissions");
+        Assert.Contains("kept", permissions.Why);
+        Assert.Equal(["requiredResourceAccess"], permissions.MergedLists);
+        Assert.Empty(Step<GraphStep>(Build("imap-app"), "set-permissions").MergedLists);
     }
 
     [Fact]
@@ -216,5 +220,22 @@ public sealed class PlanBuilderTests
         var plan = TestPlans.Build(new SetupRequestInput { Presets = "pop-app", AppName = "POP" });
         Assert.Contains(plan.Notices, n => n.Code == "no-mailboxes");
         Assert.DoesNotContain(plan.Steps, s => s.Key.StartsWith("fullaccess-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Contoso Mail", "CN=Contoso Mail")]
+    [InlineData("Mail, Inc. + Co", "CN=\"Mail, Inc. + Co\"")]
+    [InlineData("Say \"hi\"; ok", "CN=\"Say \\\"hi\\\"; ok\"")]
+    public void Certificate_subjects_quote_names_that_would_split_the_subject(string name, string subject)
+    {
+        Assert.Equal(subject, CertificateSubject.CommonName(name));
+    }
+
+    [Fact]
+    public void Preview_keeps_an_escaped_dollar_inside_a_filter_value()
+    {
+        var plan = TestPlans.Build(new SetupRequestInput { Presets = "imap-app", AppName = "Cost$ Mail" });
+        var url = Step<GraphStep>(plan, "create-app").Probe!.Preview.Url;
+        Assert.Contains("?$filter=displayName%20eq%20%27Cost%24%20Mail%27&$select=", url);
     }
 }

@@ -14,6 +14,20 @@ public sealed class PlanDeterminismTests
         order.SelectMany(name => Renderers.Select(r => (Key: $"{name}.{r.Format}", Text: r.Render(TestPlans.Build(PlanCases.All[name], clock)))))
              .ToDictionary(x => x.Key, x => x.Text);
 
+    /// <summary>Compares rendering by rendering, naming the first line that differs.</summary>
+    private static void AssertSame(Dictionary<string, string> expected, Dictionary<string, string> actual)
+    {
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (key, text) in expected)
+        {
+            var expectedLines = text.Split('\n');
+            var actualLines = actual[key].Split('\n');
+            var differs = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
+                .FirstOrDefault(i => expectedLines.ElementAtOrDefault(i) != actualLines.ElementAtOrDefault(i), -1);
+            Assert.True(differs < 0, $"{key} line {differs + 1}:\n  expected: {expectedLines.ElementAtOrDefault(differs)}\n  actual:   {actualLines.ElementAtOrDefault(differs)}");
+        }
+    }
+
     [Theory]
     [InlineData("tr-TR")]
     [InlineData("ar-SA")]
@@ -26,7 +40,7 @@ public sealed class PlanDeterminismTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            Assert.Equal(expected, RenderAll(PlanCases.All.Keys, FixedClock.Default));
+            AssertSame(expected, RenderAll(PlanCases.All.Keys, FixedClock.Default));
         }
         finally
         {
@@ -41,8 +55,8 @@ public sealed class PlanDeterminismTests
         var kolkata = new FixedClock(instant.ToOffset(TimeSpan.FromHours(5.5)));
         var honolulu = new FixedClock(instant.ToOffset(TimeSpan.FromHours(-10)));
         var expected = RenderAll(PlanCases.All.Keys, FixedClock.Default);
-        Assert.Equal(expected, RenderAll(PlanCases.All.Keys, kolkata));
-        Assert.Equal(expected, RenderAll(PlanCases.All.Keys, honolulu));
+        AssertSame(expected, RenderAll(PlanCases.All.Keys, kolkata));
+        AssertSame(expected, RenderAll(PlanCases.All.Keys, honolulu));
     }
 
     [Fact]
@@ -50,7 +64,7 @@ public sealed class PlanDeterminismTests
     {
         var forward = RenderAll(PlanCases.All.Keys, FixedClock.Default);
         var backward = RenderAll(PlanCases.All.Keys.Reverse(), FixedClock.Default);
-        Assert.Equal(forward, backward);
+        AssertSame(forward, backward);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class SetupRequestParserTests
         { "unknown preset", Good with { Presets = "imap-ap" }, "--preset", "unknown preset 'imap-ap'; did you mean 'imap-app'" },
         { "empty app name", Good with { AppName = "  " }, "--app-name", "is empty; expected a display name of 1 to 120 characters" },
         { "long app name", Good with { AppName = new string('a', 121) }, "--app-name", "is 121 characters long; expected at most 120" },
+        { "braces in app name", Good with { AppName = "Mail {app.id}" }, "--app-name", "contains { or }" },
         { "no app", Good with { AppName = null }, "--app-name/--app-id", "is required" },
         { "both app forms", Good with { AppId = PlanCases.ExistingAppId }, "--app-name/--app-id", "not both" },
         { "malformed guid", Good with { AppName = null, AppId = "6f1c2d3e-4a5b" }, "--app-id", "'6f1c2d3e-4a5b' is not an application (client) id; expected a GUID" },

@@ -196,6 +196,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             json.WriteEndObject();
         }
         if (step.ResultCollection is not null) json.WriteString("resultCollection", step.ResultCollection);
+        if (step.MergedLists.Count > 0) Strings(json, "mergedLists", step.MergedLists);
         WriteCaptures(json, step.Captures);
     }
 

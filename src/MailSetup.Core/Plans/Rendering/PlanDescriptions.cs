@@ -32,8 +32,7 @@ internal static class PlanDescriptions
     public static string Permission(Permission permission) =>
         $"{permission.QualifiedName} ({permission.Kind.ToString().ToLowerInvariant()})";
 
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset time) => PlanDates.Timestamp(time);
 
     public static string Lower(Enum value) => value.ToString().ToLowerInvariant();
 

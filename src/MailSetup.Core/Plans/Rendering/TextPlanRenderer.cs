@@ -20,8 +20,12 @@ public sealed class TextPlanRenderer : IPlanRenderer
 
         Line($"mailsetup plan: {Presets(request)} for the {App(request.App)}");
         Line($"  cloud       {cloud.DisplayName}");
-        Line($"  hosts       login {cloud.Login.Display}; graph {cloud.Graph.Display}");
-        Line($"              exchange {cloud.Exchange.Display}; smtp {cloud.Smtp.Display}");
+        var hostLabel = "  hosts       ";
+        foreach (var (role, host) in new[] { ("login", cloud.Login), ("graph", cloud.Graph), ("exchange", cloud.Exchange), ("smtp", cloud.Smtp) })
+        {
+            Wrapped(text, host.Display, hostLabel + role.PadRight(9), new string(' ', hostLabel.Length + 9));
+            hostLabel = "              ";
+        }
         Wrapped(text, string.Join(", ", request.Permissions.Select(Permission)), "  permissions ", "              ");
         Line($"  credential  {Credential(request.Credential)}");
         Line($"  mailboxes   {(request.Mailboxes.Count == 0 ? "none" : string.Join(", ", request.Mailboxes))}{(request.SendAs ? " (with SendAs)" : "")}");

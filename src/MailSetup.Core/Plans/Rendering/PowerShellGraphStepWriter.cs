@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace MailSetup.Core.Plans.Rendering;
+
+/// <summary>
+/// A Graph step as an <c>Invoke-MgGraphRequest</c> call that sends the plan's request: same method,
+/// URL and JSON body, with references read from variables. The body is a single-quoted here-string,
+/// in which nothing expands, and references are put in with <c>.Replace</c>, so the text sent is the
+/// plan's body byte for byte apart from the references.
+/// </summary>
+internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, PowerShellVariables variables)
+{
+    // Headers Invoke-MgGraphRequest sets itself; the others are passed with -Headers.
+    private static readonly HashSet<string> ImplicitHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type" };
+
+    public void Write(GraphStep step, PowerShellStepLabel label)
+    {
+        var preview = step.Preview;
+        if (preview.Body is not null) WriteBody(preview.Body);
+
+        if (step.Probe is { } probe)
+        {
+            script.Line($"$item = Find-GraphItem -Uri {variables.Expression(probe.Preview.Url)} -Collection {PowerShellQuoting.SingleQuoted(probe.Collection)} -Wanted {Wanted(probe.Matches)}");
+            script.Open("if ($null -ne $item) {");
+            script.Line(label.Status("unchanged"));
+            script.Continue("} else {");
+            WriteRequest(step, "$item");
+            script.Line(label.Status(label.Done));
+            script.Close();
+        }
+        else
+        {
+            WriteRequest(step, step.Captures.Count > 0 || step.ResultCollection is not null ? "$answer" : "$null");
+            if (step.ResultCollection is { } collection)
+            {
+                script.Line($"$item = @($answer{PowerShellQuoting.Member(collection)})[0]");
+                script.Line($"if ($null -eq $item) {{ {label.Failure($"found nothing (the answer's '{collection}' list is empty), so nothing after it has run.")} }}");
+            }
+            script.Line(label.Status(label.Done));
+        }
+
+        var root = step.Probe is not null || step.ResultCollection is not null ? "$item" : "$answer";
+        PowerShellCaptureWriter.Write(script, variables, label, root, step.Captures);
+    }
+
+    private void WriteBody(string body)
+    {
+        var lines = body.ReplaceLineEndings("\n").Split('\n');
+        // A here-string ends at a line starting with '@; indented JSON never has one, but be sure.
+        if (lines.Any(l => l.StartsWith("'@", StringComparison.Ordinal)))
+        {
+            script.Line("$body = " + PowerShellQuoting.SingleQuoted(body));
+        }
+        else
+        {
+            script.Line("$body = @'");
+            foreach (var line in lines) script.Verbatim(line);
+            script.Verbatim("'@");
+        }
+        foreach (var reference in variables.ReferencesIn(body))
+            script.Line($"$body = $body.Replace({PowerShellQuoting.SingleQuoted(reference.Placeholder)}, {variables.For(reference)})");
+    }
+
+    private void WriteRequest(GraphStep step, string assignTo)
+    {
+        var preview = step.Preview;
+        var mergedLists = step.MergedLists;
+        if (mergedLists.Count > 0)
+        {
+            script.Comment("The app exists already: keep what it has in these lists (a PATCH replaces whole lists).");
+            var read = preview.Url + (preview.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "$select=" + string.Join(",", mergedLists);
+            script.Line($"$current = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET -Uri {variables.Expression(read)} -OutputType PSObject }}");
+            script.Line($"$body = Merge-AppLists -Body $body -Current $current -Properties {string.Join(", ", mergedLists.Select(PowerShellQuoting.SingleQuoted))}");
+        }
+
+        var call = $"Invoke-MgGraphRequest -Method {preview.Method} -Uri {variables.Expression(preview.Url)}";
+        if (preview.Body is not null)
+        {
+            var contentType = preview.Headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value ?? "application/json";
+            call += " -Body $body -ContentType " + PowerShellQuoting.SingleQuoted(contentType);
+        }
+        var extraHeaders = preview.Headers.Where(h => !ImplicitHeaders.Contains(h.Key)).ToList();
+        if (extraHeaders.Count > 0)
+            call += " -Headers @{ " + string.Join("; ", extraHeaders.Select(h => $"{PowerShellQuoting.SingleQuoted(h.Key)} = {variables.Expression(h.Value)}")) + " }";
+        script.Line($"{assignTo} = Invoke-WithRetry {{ {call} -OutputType PSObject }}");
+    }
+
+    private string Wanted(IReadOnlyList<ProbeMatch> matches) =>
+        "([ordered]@{ " + string.Join("; ", matches.Select(m => $"{PowerShellQuoting.SingleQuoted(m.Property)} = {variables.Expression(m.Value)}")) + " })";
+}

@@ -1,0 +1,108 @@
+namespace MailSetup.Core.Plans.Rendering;
+
+/// <summary>
+/// The small functions the script defines before its steps, each written only when a step uses it.
+/// Kept as PowerShell text so a reviewer reads exactly what runs.
+/// </summary>
+internal static class PowerShellHelperFunctions
+{
+    public const string InvokeWithRetry = """
+        # New objects take a while to reach every Entra and Exchange server, so a call right after a
+        # create can answer "not found" or "does not exist"; a throttled call answers 429. Both are
+        # tried again with back-off. Any other error stops the script.
+        function Invoke-WithRetry {
+            param([scriptblock] $Request)
+            $delays = 5, 10, 20, 40, 80
+            for ($attempt = 0; ; $attempt++) {
+                try {
+                    return & $Request
+                } catch {
+                    $transient = "$_" -match '\b(404|429)\b|NotFound|not found|could(n''t| not) be found|does not exist|does not reference a valid|TooManyRequests'
+                    if (-not $transient -or $attempt -ge $delays.Count) { throw }
+                    Write-Warning "Not there yet, or throttled; trying again in $($delays[$attempt]) s. ($_)"
+                    Start-Sleep -Seconds $delays[$attempt]
+                }
+            }
+        }
+        """;
+
+    public const string FindGraphItem = """
+        # Makes a create step safe to run again: reads a list (following @odata.nextLink) and returns
+        # the first item whose properties equal all the wanted values, or $null. Values compare as
+        # text, ignoring case, as ids and display names do in Entra.
+        function Find-GraphItem {
+            param([string] $Uri, [string] $Collection, [System.Collections.IDictionary] $Wanted)
+            while ($Uri) {
+                $page = Invoke-WithRetry { Invoke-MgGraphRequest -Method GET -Uri $Uri -OutputType PSObject }
+                foreach ($candidate in $page.$Collection) {
+                    $equal = $true
+                    foreach ($name in $Wanted.Keys) {
+                        if ("$($candidate.$name)" -ne "$($Wanted[$name])") { $equal = $false }
+                    }
+                    if ($equal) { return $candidate }
+                }
+                $Uri = $page.'@odata.nextLink'
+            }
+            return $null
+        }
+        """;
+
+    public const string FindExchangeObject = """
+        # Makes an Exchange create step safe to run again: runs a Get- cmdlet and returns its first
+        # result, or $null when there is none (Exchange answers a missing object with an error).
+        function Find-ExchangeObject {
+            param([scriptblock] $Query)
+            try { return @(& $Query)[0] } catch { return $null }
+        }
+        """;
+
+    public const string WritePrivateFile = """
+        # Writes a new file that only its owner can read (mode 0600 on Linux and macOS, set as the
+        # file is created, so it is never readable by others), and never overwrites one.
+        function Write-PrivateFile {
+            param([string] $Path, [byte[]] $Bytes)
+            $Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+            $options = [System.IO.FileStreamOptions]::new()
+            $options.Mode = [System.IO.FileMode]::CreateNew
+            $options.Access = [System.IO.FileAccess]::Write
+            if (-not $IsWindows) { $options.UnixCreateMode = [System.IO.UnixFileMode] 'UserRead, UserWrite' }
+            $stream = [System.IO.FileStream]::new($Path, $options)
+            try { $stream.Write($Bytes, 0, $Bytes.Length) } finally { $stream.Dispose() }
+        }
+        """;
+
+    public const string MergeAppLists = """
+        # Adopting an app: a PATCH replaces whole lists, so each list in the body is merged with what
+        # the app already has, as mailsetup's own runner does. Permissions are added per API; the
+        # app's other permissions, keys and secrets are kept.
+        function Merge-AppLists {
+            param([string] $Body, [psobject] $Current, [string[]] $Properties)
+            $patch = ConvertFrom-Json -InputObject $Body
+            foreach ($property in $Properties) {
+                $merged = [System.Collections.Generic.List[object]]::new()
+                foreach ($kept in $Current.$property) { $merged.Add($kept) }
+                foreach ($added in $patch.$property) {
+                    $same = $null
+                    if ($added.resourceAppId) {
+                        $same = $merged | Where-Object { $_.resourceAppId -eq $added.resourceAppId } | Select-Object -First 1
+                    }
+                    if ($null -eq $same) { $merged.Add($added); continue }
+                    foreach ($access in $added.resourceAccess) {
+                        if (-not ($same.resourceAccess | Where-Object { $_.id -eq $access.id })) {
+                            $same.resourceAccess = @($same.resourceAccess | Where-Object { $_ }) + $access
+                        }
+                    }
+                }
+                $patch.$property = $merged.ToArray()
+            }
+            return ConvertTo-Json -InputObject $patch -Depth 20
+        }
+        """;
+
+    /// <summary>Writes a function at column 0, with <c>\n</c> endings whatever the source file's.</summary>
+    public static void Write(PowerShellScriptBuilder script, string function)
+    {
+        foreach (var line in function.ReplaceLineEndings("\n").Split('\n')) script.Line(line);
+        script.Line();
+    }
+}

@@ -1,0 +1,80 @@
+using MailSetupTui.Tests.Support;
+
+namespace MailSetupTui.Tests;
+
+/// <summary>System.CommandLine's own errors get the CLI's shape and exit code 2, not its default 1.</summary>
+public sealed class ParseErrorTests
+{
+    private static readonly string[] Valid = ["plan", "--preset", "imap-app", "--app-name", "Mail reader"];
+
+    [Fact]
+    public async Task UnknownOptionIsAUsageError()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--bogus"]), "--bogus", "unknown option for 'plan'");
+    }
+
+    [Fact]
+    public async Task MistypedOptionGetsASuggestion()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbx", "a@contoso.com"]), "--mailbx", "did you mean '--mailbox'?");
+    }
+
+    [Fact]
+    public async Task OptionWithoutItsValueIsAUsageError()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--format"]), "--format", "needs a value (--format <text|json|http|powershell>); none was given.");
+    }
+
+    [Fact]
+    public async Task SingleValueOptionGivenTwiceIsAUsageError()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--cloud", "global", "--cloud", "china"]), "--cloud", "is given 2 times ('global', 'china'); give it once.");
+    }
+
+    [Fact]
+    public async Task StrayArgumentIsAUsageError()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbox", "a@contoso.com", "b@contoso.com"]), "b@contoso.com", "unexpected argument");
+    }
+
+    [Fact]
+    public async Task ParserErrorsAndValueErrorsAreReportedTogether()
+    {
+        var result = await CliRunner.RunAsync("plan", "--preset", "imap-app", "--app-name", "", "--bogus", "--format");
+        CliAssert.UsageError(result, "--bogus", "unknown option");
+        CliAssert.UsageError(result, "--format", "needs a value");
+        CliAssert.UsageError(result, "--app-name", "is empty");
+        Assert.Equal(4, result.ErrorLines.Count);
+    }
+
+    [Fact]
+    public async Task ParserErrorWritesNoOutputFile()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("plan.txt");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--output", target, "--bogus"]), "--bogus", "unknown option");
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task UnknownCommandSuggestsTheNearest()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets.", command: "mailsetup");
+    }
+
+    [Fact]
+    public async Task VersionWithOtherArgumentsIsAUsageError()
+    {
+        var result = await CliRunner.RunAsync("--version", "plan");
+        CliAssert.UsageError(result, "--version", "takes no other arguments", command: "mailsetup plan");
+        Assert.Equal(2, result.ErrorLines.Count);
+    }
+
+    [Fact]
+    public async Task HelpWinsOverErrors()
+    {
+        var result = await CliRunner.RunAsync("plan", "--bogus", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--preset", result.Stdout);
+    }
+}

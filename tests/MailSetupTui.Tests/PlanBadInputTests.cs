@@ -1,0 +1,265 @@
+using MailSetupTui.Tests.Support;
+
+namespace MailSetupTui.Tests;
+
+/// <summary>Every kind of bad plan input: exit 2, a line naming the option and the bad value, nothing on stdout.</summary>
+public sealed class PlanBadInputTests
+{
+    private static readonly string[] Valid = ["plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com"];
+
+    private static Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(args);
+
+    /// <summary>The valid base command with one option's value replaced (or added).</summary>
+    private static string[] With(string option, string value)
+    {
+        var args = Valid.ToList();
+        var at = args.IndexOf(option);
+        if (at >= 0) args[at + 1] = value;
+        else args.AddRange([option, value]);
+        return args.ToArray();
+    }
+
+    [Fact]
+    public async Task EmptyAppNameIsRejected()
+    {
+        CliAssert.UsageError(await RunAsync(With("--app-name", "")), "--app-name", "is empty; expected a display name of 1 to 120 characters");
+    }
+
+    [Fact]
+    public async Task BlankAppNameIsRejected()
+    {
+        CliAssert.UsageError(await RunAsync(With("--app-name", "   ")), "--app-name", "is empty");
+    }
+
+    [Fact]
+    public async Task OverLongAppNameIsRejected()
+    {
+        CliAssert.UsageError(await RunAsync(With("--app-name", new string('x', 121))), "--app-name", "is 121 characters long; expected at most 120");
+    }
+
+    [Fact]
+    public async Task AppNameOfExactlyTheLimitIsAccepted()
+    {
+        var result = await RunAsync(With("--app-name", new string('x', 120)));
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("1b2c3d4e-0000-4000-8000-123456789ab")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public async Task MalformedAppIdIsRejected(string appId)
+    {
+        var args = Valid.Where(a => a is not ("--app-name" or "Mail reader")).Concat(["--app-id", appId]).ToArray();
+        CliAssert.UsageError(await RunAsync(args), "--app-id", $"'{appId}' is not an application (client) id");
+    }
+
+    [Theory]
+    [InlineData("support.contoso.com", "needs exactly one @")]
+    [InlineData("support@contoso", "needs a domain with a dot")]
+    [InlineData("a b@contoso.com", "contains spaces")]
+    [InlineData("support@-contoso.com", "has a domain that is not a valid host name")]
+    public async Task MalformedMailboxIsRejected(string mailbox, string problem)
+    {
+        CliAssert.UsageError(await RunAsync(With("--mailbox", mailbox)), "--mailbox", $"'{mailbox}' {problem}");
+    }
+
+    [Fact]
+    public async Task DuplicateMailboxIsRejectedIgnoringCase()
+    {
+        var result = await RunAsync([.. Valid, "--mailbox", "SUPPORT@contoso.com"]);
+        CliAssert.UsageError(result, "--mailbox", "'SUPPORT@contoso.com' is listed twice");
+    }
+
+    [Fact]
+    public async Task MalformedAddressInMailboxesFileNamesTheFileAndLine()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("mailboxes.txt", "# shared mailboxes\n\nsales@contoso.com\nbilling-contoso.com\n");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 4: 'billing-contoso.com' needs exactly one @");
+    }
+
+    [Fact]
+    public async Task AddressInFileThatDuplicatesAMailboxOptionIsRejected()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("mailboxes.txt", "sales@contoso.com\nSupport@Contoso.com\n");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 2: 'Support@Contoso.com' is listed twice");
+    }
+
+    [Fact]
+    public async Task MissingMailboxesFileNamesTheFileAndTheReason()
+    {
+        using var folder = new TempFolder();
+        var missing = folder.File("nope.txt");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+    }
+
+    [Fact]
+    public async Task MailboxesFileInMissingFolderNamesTheFileAndTheReason()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.PathName, "no-such-folder", "list.txt");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+    }
+
+    [Fact]
+    public async Task FolderGivenAsMailboxesFileIsRejected()
+    {
+        using var folder = new TempFolder();
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.PathName]), "--mailboxes-file", $"cannot read '{folder.PathName}': is a directory");
+    }
+
+    [Fact]
+    public async Task UnknownPresetSuggestsTheNearest()
+    {
+        CliAssert.UsageError(await RunAsync(With("--preset", "imap-ap")), "--preset", "unknown preset 'imap-ap'; did you mean 'imap-app'?");
+    }
+
+    [Fact]
+    public async Task MissingPresetIsRejected()
+    {
+        var args = Valid.Where(a => a is not ("--preset" or "imap-app")).ToArray();
+        CliAssert.UsageError(await RunAsync(args), "--preset", "is required; expected one or more of imap-app, pop-app");
+    }
+
+    [Fact]
+    public async Task MissingAppIsRejected()
+    {
+        var args = Valid.Where(a => a is not ("--app-name" or "Mail reader")).ToArray();
+        CliAssert.UsageError(await RunAsync(args), "--app-name/--app-id", "is required");
+    }
+
+    [Theory]
+    [InlineData("rbac")]
+    [InlineData("access-policy")]
+    public async Task ScopingWithoutAGroupIsRejected(string scope)
+    {
+        var result = await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", scope);
+        CliAssert.UsageError(result, "--scope-group", $"is required with --scope {scope}");
+    }
+
+    [Fact]
+    public async Task GroupWithoutScopingIsRejected()
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--scope-group", "mail-apps@contoso.com"]), "--scope-group", "is only used with --scope rbac or --scope access-policy");
+    }
+
+    [Fact]
+    public async Task UnknownScopingIsRejected()
+    {
+        var result = await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", "policy", "--scope-group", "mail-apps@contoso.com");
+        CliAssert.UsageError(result, "--scope", "unknown scoping 'policy'");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("731")]
+    [InlineData("-5")]
+    public async Task SecretDaysOutOfRangeIsRejected(string days)
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days", $"'{days}' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730");
+    }
+
+    [Theory]
+    [InlineData("ninety")]
+    [InlineData("90.5")]
+    public async Task SecretDaysNotANumberIsRejected(string days)
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days", $"'{days}' is not a lifetime Entra accepts");
+    }
+
+    [Fact]
+    public async Task AppNameWithAppIdIsAConflict()
+    {
+        var result = await RunAsync([.. Valid, "--app-id", "1b2c3d4e-0000-4000-8000-123456789abc"]);
+        CliAssert.UsageError(result, "--app-name/--app-id", "give either --app-name to create an app or --app-id to adopt one, not both");
+    }
+
+    [Fact]
+    public async Task SecretDaysWithCertificateIsAConflict()
+    {
+        var result = await RunAsync([.. Valid, "--secret-days", "90", "--certificate"]);
+        CliAssert.UsageError(result, "--secret-days/--certificate", "not both");
+    }
+
+    [Fact]
+    public async Task UnknownFormatNamesTheValueAndTheFormats()
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "yaml"]), "--format", "unknown format 'yaml'; expected one of text, json, http, powershell.");
+    }
+
+    [Fact]
+    public async Task MistypedFormatGetsASuggestion()
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "jsno"]), "--format", "unknown format 'jsno' (did you mean 'json'?)");
+    }
+
+    [Fact]
+    public async Task UnknownCloudNamesTheValueAndTheClouds()
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, "--cloud", "mars"]), "--cloud", "unknown cloud 'mars'; expected one of global, usgov-high, usgov-dod, china.");
+    }
+
+    [Theory]
+    [InlineData("--graph-host", "https://graph.microsoft.us", "is a URL")]
+    [InlineData("--login-host", "login.microsoftonline.us:443", "has a port, path or user part")]
+    [InlineData("--exchange-host", "outlook.office365.us/owa", "has a port, path or user part")]
+    [InlineData("--smtp-host", "smtp_office365.us", "is not a DNS name")]
+    [InlineData("--smtp-host", "smtp", "has no domain")]
+    [InlineData("--graph-host", "graph..microsoft.us", "is not a DNS name")]
+    [InlineData("--graph-host", "-graph.microsoft.us", "is not a DNS name")]
+    public async Task ImplausibleHostOverrideIsRejected(string option, string host, string problem)
+    {
+        CliAssert.UsageError(await RunAsync([.. Valid, option, host]), option, $"'{host}' {problem}");
+    }
+
+    [Fact]
+    public async Task OutputThatIsAFolderIsRejected()
+    {
+        using var folder = new TempFolder();
+        CliAssert.UsageError(await RunAsync([.. Valid, "--output", folder.PathName]), "--output", "is a directory");
+    }
+
+    [Fact]
+    public async Task OutputInAMissingFolderIsRejected()
+    {
+        using var folder = new TempFolder();
+        var target = Path.Combine(folder.PathName, "missing", "plan.txt");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--output", target]), "--output", "does not exist");
+        Assert.False(Directory.Exists(Path.GetDirectoryName(target)));
+    }
+
+    [Fact]
+    public async Task BadInputWritesNoOutputFile()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("plan.txt");
+        var result = await RunAsync([.. With("--app-name", ""), "--output", target]);
+        CliAssert.UsageError(result, "--app-name", "is empty");
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(folder.PathName));
+    }
+
+    [Fact]
+    public async Task BadInputLeavesAnExistingOutputFileAlone()
+    {
+        using var folder = new TempFolder();
+        var target = folder.Write("plan.txt", "previous plan\n");
+        var result = await RunAsync([.. Valid, "--cloud", "mars", "--output", target]);
+        CliAssert.UsageError(result, "--cloud", "unknown cloud 'mars'");
+        Assert.Equal("previous plan\n", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public async Task EveryProblemIsReportedInOneRun()
+    {
+        var result = await RunAsync(
+            "plan", "--preset", "imap-ap", "--app-name", "", "--mailbox", "nobody", "--secret-days", "1000",
+            "--cloud", "mars", "--format", "yaml", "--graph-host", "https://x.example");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            ["--preset", "--app-name", "--secret-days", "--mailbox", "--cloud", "--graph-host", "--format"],
+            result.ErrorLines.SkipLast(1).Select(l => l["mailsetup: error: ".Length..].Split(':')[0]).ToArray());
+    }
+}

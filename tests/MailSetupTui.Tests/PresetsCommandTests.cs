@@ -1,0 +1,73 @@
+using System.Text.Json;
+using MailSetup.Core.Catalog;
+using MailSetupTui.Tests.Support;
+
+namespace MailSetupTui.Tests;
+
+public sealed class PresetsCommandTests
+{
+    public static TheoryData<string, string> PresetSeeds { get; } = new()
+    {
+        { "imap-app", "000, 001" },
+        { "pop-app", "000, 001" },
+        { "smtp-app", "-" },
+        { "graph-mail", "004" },
+        { "graph-send", "002, 004" },
+        { "graph-gateway", "003" },
+        { "delegated-mail", "002" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PresetSeeds))]
+    public async Task TableListsEachPresetWithItsSeedsAndFirstPermission(string name, string seeds)
+    {
+        var result = await CliRunner.RunAsync("presets");
+        Assert.Equal(0, result.ExitCode);
+        var row = result.Stdout.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        Assert.EndsWith("  " + seeds, row);
+        var preset = PresetCatalog.Get(name);
+        Assert.Contains($"{preset.Permissions[0].QualifiedName} ({preset.Permissions[0].Kind.ToString().ToLowerInvariant()})", row);
+        Assert.Contains(preset.Summary, result.Stdout.Replace("\n   ", " ").Replace("\n  ", " "));
+    }
+
+    [Fact]
+    public async Task TableFitsEightyColumnsAndPutsOnePermissionALine()
+    {
+        var result = await CliRunner.RunAsync("presets");
+        var lines = result.Stdout.Split('\n');
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+        Assert.StartsWith("NAME", lines[0]);
+        Assert.Contains(lines, l => l.Trim() == "graph:GroupMember.Read.All (application)");
+        Assert.Contains(lines, l => l.Trim() == "graph:IMAP.AccessAsUser.All (delegated)");
+        Assert.Contains(lines, l => l.Contains("exo:IMAP.AccessAsApp (application)"));
+    }
+
+    [Fact]
+    public async Task JsonIsAnArrayOfEveryPresetWithSeedsAndPermissions()
+    {
+        var result = await CliRunner.RunAsync("presets", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var presets = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal<string>(["imap-app", "pop-app", "smtp-app", "graph-mail", "graph-send", "graph-gateway", "delegated-mail"],
+            presets.Select(p => p.GetProperty("name").GetString()!).ToArray());
+        foreach (var (element, preset) in presets.Zip(PresetCatalog.All))
+        {
+            Assert.Equal(preset.Seeds, element.GetProperty("seeds").EnumerateArray().Select(s => s.GetString()!).ToArray());
+            Assert.Equal(preset.Summary, element.GetProperty("summary").GetString());
+            var permissions = element.GetProperty("permissions").EnumerateArray().ToList();
+            Assert.Equal(preset.Permissions.Select(p => p.Id.ToString()), permissions.Select(p => p.GetProperty("id").GetString()));
+            Assert.Equal(preset.Permissions.Select(p => p.Resource.Key), permissions.Select(p => p.GetProperty("resource").GetString()));
+        }
+        var imap = presets[0].GetProperty("permissions")[0];
+        Assert.Equal("IMAP.AccessAsApp", imap.GetProperty("name").GetString());
+        Assert.Equal("application", imap.GetProperty("kind").GetString());
+        Assert.Equal<string>(["imap"], presets[0].GetProperty("appOnlyProtocols").EnumerateArray().Select(p => p.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task UnknownFormatIsAUsageError()
+    {
+        CliAssert.UsageError(await CliRunner.RunAsync("presets", "--format", "yml"), "--format", "unknown format 'yml'; expected one of text, json.", command: "mailsetup presets");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using MailSetupTui.Cli;
+using MailSetupTui.Tests.Support;
+
+namespace MailSetupTui.Tests;
+
+public sealed class RootCommandTests
+{
+    [Fact]
+    public async Task NoArgumentsPrintsUsageAndSaysTheTuiIsNotBuiltYet()
+    {
+        var result = await CliRunner.RunAsync();
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Stderr);
+        Assert.Contains("terminal UI is not built yet", result.Stdout);
+        Assert.Contains("mailsetup plan", result.Stdout);
+        Assert.Contains("mailsetup presets", result.Stdout);
+    }
+
+    [Fact]
+    public async Task VersionPrintsTheProgramsInformationalVersion()
+    {
+        var expected = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var result = await CliRunner.RunAsync("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Stdout.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.Stdout);
+    }
+
+    [Fact]
+    public async Task HelpListsTheCommandsUnderTheProgramsName()
+    {
+        var result = await CliRunner.RunAsync("--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("mailsetup [command] [options]", result.Stdout);
+        Assert.Contains("plan", result.Stdout);
+        Assert.Contains("presets", result.Stdout);
+    }
+
+    [Fact]
+    public async Task PlanHelpListsEveryOption()
+    {
+        var result = await CliRunner.RunAsync("plan", "--help");
+        Assert.Equal(0, result.ExitCode);
+        string[] options =
+        [
+            "--preset", "--app-name", "--app-id", "--mailbox", "--mailboxes-file", "--send-as", "--scope", "--scope-group", "--cloud",
+            "--secret-days", "--certificate", "--format", "--output", "--login-host", "--graph-host", "--exchange-host", "--smtp-host",
+        ];
+        Assert.All(options, o => Assert.Contains(o + " ", result.Stdout));
+    }
+}
