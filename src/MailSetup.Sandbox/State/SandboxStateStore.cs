@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MailSetup.Sandbox.State;
+
+/// <summary>
+/// Keeps the sandbox tenant between runs as one JSON file, by default in the user's XDG state folder
+/// (<c>$XDG_STATE_HOME/mailsetup/sandbox-tenant.json</c>, else <c>~/.local/state/mailsetup/</c>).
+/// Writes go to a temporary file then replace the old one, so a killed run never leaves half a tenant.
+/// </summary>
+public sealed class SandboxStateStore(string path)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Path { get; } = path;
+
+    /// <summary>The default location under the XDG state folder.</summary>
+    public static SandboxStateStore Default(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var stateHome = environment("XDG_STATE_HOME");
+        if (string.IsNullOrWhiteSpace(stateHome))
+            stateHome = System.IO.Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        return new(System.IO.Path.Combine(stateHome, "mailsetup", "sandbox-tenant.json"));
+    }
+
+    public TenantState? Load()
+    {
+        if (!File.Exists(Path)) return null;
+        var state = JsonSerializer.Deserialize<TenantState>(File.ReadAllText(Path), Json)
+            ?? throw new InvalidDataException($"sandbox state '{Path}' is empty; run 'mailsetup sandbox reset'.");
+        if (state.Version != TenantState.CurrentVersion)
+            throw new InvalidDataException($"sandbox state '{Path}' has version {state.Version}, expected {TenantState.CurrentVersion}; run 'mailsetup sandbox reset'.");
+        return state;
+    }
+
+    public void Save(TenantState state)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var temporary = Path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Json));
+        File.Move(temporary, Path, overwrite: true);
+    }
+
+    /// <summary>Forgets the tenant; the next run seeds a new one.</summary>
+    public void Delete()
+    {
+        if (File.Exists(Path)) File.Delete(Path);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using MailSetup.Core.Catalog;
+
+namespace MailSetup.Sandbox.State;
+
+/// <summary>
+/// The seeded tenant <c>contoso.onmicrosoft.com</c>: an admin, user mailboxes, the shared mailboxes
+/// support@, sales@, noreply@ and archive@ (IMAP disabled there), the mail-enabled security group
+/// mail-apps@, the Exchange Online and Microsoft Graph resource service principals with the
+/// catalog's roles and scopes, and SMTP AUTH off for the tenant (as for tenants made after January
+/// 2020). Everything is deterministic: the same options give the same tenant.
+/// </summary>
+public static class TenantSeed
+{
+    public const string Domain = "contoso.onmicrosoft.com";
+    public const string AdminAddress = "admin@" + Domain;
+
+    /// <summary>The password of every seeded person, for ROPC tests. A sandbox value, never a real one.</summary>
+    public const string SandboxPassword = "Sandbox-Password-1";
+
+    public static readonly string[] SharedMailboxes = ["support", "sales", "noreply", "archive"];
+
+    /// <summary>The shared mailbox seeded with IMAP disabled.</summary>
+    public const string ImapDisabledMailbox = "archive@" + Domain;
+    public const string ScopeGroupAddress = "mail-apps@" + Domain;
+
+    private static readonly string[] FirstNames =
+        ["Adele", "Alex", "Bianca", "Carlos", "Diego", "Emily", "Farah", "Grady", "Henrietta", "Isaiah",
+         "Johanna", "Lee", "Lidia", "Lynne", "Megan", "Miriam", "Nestor", "Patti", "Pradeep", "Zrinka"];
+
+    private static readonly string[] LastNames =
+        ["Vance", "Wilber", "Gonzalez", "Reyes", "Siciliani", "Braun", "Khan", "Archie", "Mueller", "Davis",
+         "Lindqvist", "Gu", "Holloway", "Robbins", "Bowen", "Hagen", "Wilke", "Fernandez", "Gupta", "Lovric"];
+
+    public static TenantState Create(TenantSeedOptions options)
+    {
+        if (options.UserMailboxes is < 0 or > TenantSeedOptions.MaxUserMailboxes)
+            throw new ArgumentOutOfRangeException(nameof(options), options.UserMailboxes, $"user mailboxes must be 0 to {TenantSeedOptions.MaxUserMailboxes}.");
+
+        var state = new TenantState
+        {
+            TenantId = DerivedId("tenant:" + Domain),
+            DisplayName = "Contoso",
+            Domains = [Domain, "contoso.com"],
+        };
+        var passwordHash = SecretHash.Of(SandboxPassword);
+
+        state.Users.Add(Person(state, "admin", "MOD Administrator", passwordHash, ["Global Administrator"]));
+        foreach (var (alias, name) in UserNames(options.UserMailboxes))
+            state.Users.Add(Person(state, alias, name, passwordHash, []));
+        foreach (var alias in SharedMailboxes)
+        {
+            state.Users.Add(new SandboxUser
+            {
+                Id = state.NewId(),
+                UserPrincipalName = $"{alias}@{Domain}",
+                Mail = $"{alias}@{Domain}",
+                DisplayName = char.ToUpperInvariant(alias[0]) + alias[1..],
+                RecipientTypeDetails = "SharedMailbox",
+                AccountEnabled = false,
+                ImapEnabled = $"{alias}@{Domain}" != ImapDisabledMailbox,
+            });
+        }
+
+        state.Groups.Add(new SandboxGroup
+        {
+            Id = state.NewId(),
+            DisplayName = "Mail apps",
+            Mail = ScopeGroupAddress,
+            MailEnabled = true,
+            SecurityEnabled = true,
+            MemberIds = state.Users.Where(u => u.Mail is $"support@{Domain}" or $"sales@{Domain}").Select(u => u.Id).ToList(),
+            DistinguishedName = $"CN=mail-apps,OU={Domain},OU=Microsoft Exchange Hosted Organizations,DC=NAMPR01A001,DC=PROD,DC=OUTLOOK,DC=COM",
+        });
+
+        foreach (var resource in ApiResource.All) state.ServicePrincipals.Add(ResourceServicePrincipal(resource));
+        state.Exchange.SmtpClientAuthenticationDisabled = true;
+        return state;
+    }
+
+    private static SandboxUser Person(TenantState state, string alias, string name, string passwordHash, List<string> roles) => new()
+    {
+        Id = state.NewId(),
+        UserPrincipalName = $"{alias}@{Domain}",
+        Mail = $"{alias}@{Domain}",
+        DisplayName = name,
+        PasswordHash = passwordHash,
+        DirectoryRoles = roles,
+    };
+
+    /// <summary>first.last aliases; past 400 people a number keeps them unique.</summary>
+    private static IEnumerable<(string Alias, string Name)> UserNames(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var first = FirstNames[i % FirstNames.Length];
+            var last = LastNames[i / FirstNames.Length % LastNames.Length];
+            var round = i / (FirstNames.Length * LastNames.Length);
+            var suffix = round == 0 ? "" : (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return ($"{first}.{last}{suffix}".ToLowerInvariant(), $"{first} {last}{suffix}");
+        }
+    }
+
+    /// <summary>A resource's service principal with the catalog's permissions as its roles and scopes.</summary>
+    private static SandboxServicePrincipal ResourceServicePrincipal(ApiResource resource)
+    {
+        var permissions = PermissionCatalog.All.Where(p => p.Resource == resource).ToList();
+        return new SandboxServicePrincipal
+        {
+            Id = DerivedId("resource-sp:" + resource.AppId),
+            AppId = resource.AppId,
+            DisplayName = resource.DisplayName,
+            BuiltIn = true,
+            AppRoles = permissions.Where(p => p.Kind == PermissionKind.Application)
+                .Select(p => new SandboxAppRole { Id = p.Id.ToString(), Value = p.Name, DisplayName = p.Name }).ToList(),
+            Oauth2PermissionScopes = permissions.Where(p => p.Kind == PermissionKind.Delegated)
+                .Select(p => new SandboxPermissionScope { Id = p.Id.ToString(), Value = p.Name, AdminConsentDisplayName = p.Name }).ToList(),
+        };
+    }
+
+    private static string DerivedId(string name) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("mailsetup-sandbox:" + name)).AsSpan(0, 16)).ToString();
+}
