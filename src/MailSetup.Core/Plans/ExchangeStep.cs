@@ -10,4 +10,10 @@ public sealed record ExchangeStep : PlanStep
 
     /// <summary>Properties of the cmdlet's output that fill references (<c>DistinguishedName</c>).</summary>
     public IReadOnlyList<ValueCapture> Captures { get; init; } = [];
+
+    /// <summary>For create steps: the query that finds the result already there.</summary>
+    public ExchangeProbe? Probe { get; init; }
+
+    /// <summary>For create steps: how rollback takes the result back.</summary>
+    public StepUndo? Undo { get; init; }
 }

@@ -109,6 +109,8 @@ internal static class ExchangeSteps
         Why = why,
         Action = action,
         Cmdlet = cmdlet,
+        Probe = action == StepAction.Create ? ExchangeProbes.For(cmdlet) : null,
+        Undo = action == StepAction.Create ? ExchangeProbes.UndoFor(cmdlet) : null,
         Consumes = GraphRequestPreviewer.ReferencesIn(string.Join("\n", cmdlet.Parameters.Select(p => p.Value as string))),
     };
 }

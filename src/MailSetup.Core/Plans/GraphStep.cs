@@ -38,4 +38,7 @@ public sealed record GraphStep : PlanStep
     /// sending: a PATCH replaces whole lists, and an adopted app keeps what it already has.
     /// </summary>
     public IReadOnlyList<string> MergedLists { get; init; } = [];
+
+    /// <summary>For create steps: how rollback takes the result back.</summary>
+    public StepUndo? Undo { get; init; }
 }

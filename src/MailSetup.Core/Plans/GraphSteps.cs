@@ -54,7 +54,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
                 c.QueryParameters.Select = AppSelect;
             }),
             "value", new ProbeMatch("displayName", displayName)),
-        captures: AppCaptures());
+        captures: AppCaptures(),
+        undo: StepUndo.Graph("DELETE", "/applications/" + StepUndo.Result("id")));
 
     /// <summary>Finds the existing app registration to adopt by its client id.</summary>
     public GraphStep FindApp(Guid appId) => Step(
@@ -104,7 +105,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         probe: Probe(
             (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["passwordCredentials"]),
             "passwordCredentials", new ProbeMatch("displayName", credentialName)),
-        captures: [new(References.SecretKeyId, "keyId"), new(References.SecretValue, "secretText")]);
+        captures: [new(References.SecretKeyId, "keyId"), new(References.SecretValue, "secretText")],
+        undo: StepUndo.Graph("POST", $"/applications/{References.AppObjectId.Placeholder}/removePassword", $$"""{"keyId":"{{StepUndo.Result("keyId")}}"}"""));
 
     public GraphStep UploadCertificate(bool adopting) => Step(
         key: "upload-certificate",
@@ -143,7 +145,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
                 c.QueryParameters.Select = AppSelect;
             }),
             "value", new ProbeMatch("appId", References.AppClientId.Placeholder)),
-        captures: [new(References.ServicePrincipalId, "id")]);
+        captures: [new(References.ServicePrincipalId, "id")],
+        undo: StepUndo.Graph("DELETE", "/servicePrincipals/" + StepUndo.Result("id")));
 
     /// <summary>Admin consent for one application permission: an app role assignment.</summary>
     public GraphStep GrantAppRole(Permission permission)
@@ -163,7 +166,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             }),
             probe: Probe(
                 (g, v) => g.ServicePrincipals[v.Text(References.ServicePrincipalId)].AppRoleAssignments.ToGetRequestInformation(),
-                "value", new ProbeMatch("appRoleId", role.Placeholder), new ProbeMatch("resourceId", resourceSp.Placeholder)));
+                "value", new ProbeMatch("appRoleId", role.Placeholder), new ProbeMatch("resourceId", resourceSp.Placeholder)),
+            undo: StepUndo.Graph("DELETE", $"/servicePrincipals/{resourceSp.Placeholder}/appRoleAssignedTo/{StepUndo.Result("id")}"));
     }
 
     /// <summary>Admin consent for all users to a resource's delegated permissions.</summary>
@@ -186,7 +190,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             probe: Probe(
                 (g, v) => g.Oauth2PermissionGrants.ToGetRequestInformation(c =>
                     c.QueryParameters.Filter = $"clientId eq '{v.Text(References.ServicePrincipalId)}' and resourceId eq '{v.Text(resourceSp)}'"),
-                "value", new ProbeMatch("consentType", "AllPrincipals"), new ProbeMatch("scope", scopeText)));
+                "value", new ProbeMatch("consentType", "AllPrincipals"), new ProbeMatch("scope", scopeText)),
+            undo: StepUndo.Graph("DELETE", "/oauth2PermissionGrants/" + StepUndo.Result("id")));
     }
 
     private static List<RequiredResourceAccess> RequiredAccess(IReadOnlyList<Permission> permissions, ReferenceValues values) =>
@@ -217,7 +222,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     private GraphStep Step(
         string key, string title, string why, StepAction action, GraphRequestBuilder request,
         GraphProbe? probe = null, string? resultCollection = null, IReadOnlyList<ValueCapture>? captures = null,
-        IReadOnlyList<string>? mergedLists = null)
+        IReadOnlyList<string>? mergedLists = null, StepUndo? undo = null)
     {
         RequestInformation built = request(graph, ReferenceValues.StandIns);
         var preview = GraphRequestPreviewer.Preview(built);
@@ -234,6 +239,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             ResultCollection = resultCollection,
             Captures = captures ?? [],
             MergedLists = mergedLists ?? [],
+            Undo = undo,
             Consumes = consumed,
             Produces = (captures ?? []).Select(c => c.Target).ToList(),
         };

@@ -177,7 +177,7 @@ public sealed class PowerShellPlanRendererTests
         var register = Assert.Single(script.Split('\n'), l => l.Contains("New-ServicePrincipal ", StringComparison.Ordinal));
         Assert.Contains("-AppId $appId -ObjectId $spObjectId -DisplayName $appDisplayName", register, StringComparison.Ordinal);
         Assert.DoesNotContain("$appObjectId", register, StringComparison.Ordinal);
-        Assert.Contains("$result = Find-ExchangeObject { Get-ServicePrincipal -Identity $spObjectId -ErrorAction Stop }", script, StringComparison.Ordinal);
+        Assert.Contains("$result = Find-ExchangeObject { Get-ServicePrincipal -Identity $spObjectId -ErrorAction Stop | Where-Object { \"$($_.AppId)\" -eq $appId } }", script, StringComparison.Ordinal);
     }
 
     [Theory]

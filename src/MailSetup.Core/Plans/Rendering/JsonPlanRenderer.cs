@@ -160,10 +160,28 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         {
             case GraphStep graph:
                 WriteGraph(json, graph);
+                WriteUndo(json, graph.Undo);
                 break;
             case ExchangeStep exchange:
-                WriteCmdlet(json, exchange.Cmdlet);
+                WriteCmdlet(json, "cmdlet", exchange.Cmdlet);
+                if (exchange.Probe is { } probe)
+                {
+                    json.WriteStartObject("probe");
+                    WriteCmdlet(json, "cmdlet", probe.Query);
+                    json.WriteStartArray("filters");
+                    foreach (var filter in probe.Filters)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("property", filter.Property);
+                        json.WriteString("comparison", Lower(filter.Comparison));
+                        json.WriteString("value", filter.Value);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
                 WriteCaptures(json, exchange.Captures);
+                WriteUndo(json, exchange.Undo);
                 break;
             case LocalStep local:
                 json.WriteStartObject("settings");
@@ -217,9 +235,27 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         json.WriteEndObject();
     }
 
-    private static void WriteCmdlet(Utf8JsonWriter json, Cmdlet cmdlet)
+    /// <summary>How rollback takes back what the step created; <c>{result.X}</c> is a property of the created object.</summary>
+    private static void WriteUndo(Utf8JsonWriter json, StepUndo? undo)
     {
-        json.WriteStartObject("cmdlet");
+        if (undo is null) return;
+        json.WriteStartObject("undo");
+        if (undo.Cmdlet is { } cmdlet)
+        {
+            WriteCmdlet(json, "cmdlet", cmdlet);
+        }
+        else
+        {
+            json.WriteString("method", undo.GraphMethod);
+            json.WriteString("path", undo.GraphPath);
+            if (undo.GraphBody is not null) json.WriteString("body", undo.GraphBody);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteCmdlet(Utf8JsonWriter json, string property, Cmdlet cmdlet)
+    {
+        json.WriteStartObject(property);
         json.WriteString("name", cmdlet.Name);
         json.WriteStartArray("parameters");
         foreach (var parameter in cmdlet.Parameters)

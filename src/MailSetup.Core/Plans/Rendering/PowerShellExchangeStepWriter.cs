@@ -4,7 +4,7 @@ namespace MailSetup.Core.Plans.Rendering;
 
 /// <summary>
 /// An Exchange step as its cmdlet with the plan's parameters. Create cmdlets are first checked with
-/// their Get- cmdlet (<see cref="PowerShellExchangeProbes"/>); checks print what they find and a
+/// their Get- cmdlet (the step's probe); checks print what they find and a
 /// failed check only warns, since the setup itself is done by then.
 /// </summary>
 internal sealed class PowerShellExchangeStepWriter(PowerShellScriptBuilder script, PowerShellVariables variables)
@@ -54,7 +54,7 @@ internal sealed class PowerShellExchangeStepWriter(PowerShellScriptBuilder scrip
     {
         var assignTo = step.Captures.Count > 0 ? "$result" : "$null";
         var change = $"{assignTo} = Invoke-WithRetry {{ {Call(step.Cmdlet, stopOnError: true)} }}";
-        var probe = Probe(step.Cmdlet);
+        var probe = Probe(step.Probe);
         if (probe is null)
         {
             script.Line(change);
@@ -70,20 +70,16 @@ internal sealed class PowerShellExchangeStepWriter(PowerShellScriptBuilder scrip
         script.Close();
     }
 
-    /// <summary>The Get- pipeline from the probe table, or null when the cmdlet has none or lacks a parameter it needs.</summary>
-    private string? Probe(Cmdlet cmdlet)
+    /// <summary>The step's probe as a Get- pipeline filtered on the answer's properties, or null when it has none.</summary>
+    private string? Probe(ExchangeProbe? probe)
     {
-        if (!PowerShellExchangeProbes.ByCmdlet.TryGetValue(cmdlet.Name, out var probe)) return null;
-        var needed = probe.Parameters.Select(p => p.From).Concat(probe.Filters.Select(f => f.From));
-        if (needed.Any(name => cmdlet.TextOf(name) is null)) return null;
-
-        var get = new Cmdlet(probe.Cmdlet, probe.Parameters.Select(p => CmdletParameter.Text(p.Name, cmdlet.TextOf(p.From)!)).ToList());
-        var pipeline = Call(get, stopOnError: true);
+        if (probe is null) return null;
+        var pipeline = Call(probe.Query, stopOnError: true);
         if (probe.Filters.Count == 0) return pipeline;
         var conditions = probe.Filters.Select(f =>
         {
             var actual = $"\"$($_{PowerShellQuoting.Member(f.Property)})\"";
-            var wanted = variables.Expression(cmdlet.TextOf(f.From)!);
+            var wanted = variables.Expression(f.Value);
             return f.Comparison == ProbeComparison.Contains
                 ? $"{actual}.Contains({wanted}, [System.StringComparison]::OrdinalIgnoreCase)"
                 : $"{actual} -eq {wanted}";

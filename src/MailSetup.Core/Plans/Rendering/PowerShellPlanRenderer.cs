@@ -40,7 +40,7 @@ public sealed class PowerShellPlanRenderer : IPlanRenderer
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.InvokeWithRetry);
         if (graphSteps.Any(s => s.Probe is not null))
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.FindGraphItem);
-        if (exchangeSteps.Any(s => PowerShellExchangeProbes.ByCmdlet.ContainsKey(s.Cmdlet.Name)))
+        if (exchangeSteps.Any(s => s.Probe is not null))
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.FindExchangeObject);
         if (hasSecret || makesCertificate)
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.WritePrivateFile);
