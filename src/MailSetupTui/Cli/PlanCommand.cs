@@ -67,48 +67,14 @@ internal sealed class PlanCommand : ICliCommand
     private async Task<PlanJob> PrepareAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var errors = new List<CliError>();
-        // File problems come first: they often explain a later "no mailboxes were given".
-        var files = await MailboxFileReader.ReadAsync(result.ValueOrDefault(_options.MailboxesFile) ?? [], errors, cancellationToken);
-        var input = new SetupRequestInput
-        {
-            Presets = result.ValueOrDefault(_options.Preset),
-            AppName = result.ValueOrDefault(_options.AppName),
-            AppId = result.ValueOrDefault(_options.AppId),
-            Mailboxes = result.ValueOrDefault(_options.Mailbox) ?? [],
-            MailboxFiles = files,
-            SendAs = result.ValueOrDefault(_options.SendAs),
-            Scope = result.ValueOrDefault(_options.Scope),
-            ScopeGroup = result.ValueOrDefault(_options.ScopeGroup),
-            Cloud = result.ValueOrDefault(_options.Cloud),
-            SecretDays = result.ValueOrDefault(_options.SecretDays),
-            Certificate = result.ValueOrDefault(_options.Certificate),
-        };
-        var (request, inputErrors) = SetupRequestParser.Parse(input);
-        errors.AddRange(inputErrors.Select(e => new CliError(e.Option, e.Message)));
-
-        var overrides = ReadHostOverrides(result, errors);
+        var request = await SetupRequestReader.ReadAsync(result, _options.Setup, errors, cancellationToken);
         var renderer = ReadRenderer(result.ValueOrDefault(_options.Format), errors);
         var outputPath = result.ValueOrDefault(_options.Output);
         if (outputPath is not null && PlanOutputFile.Problem(outputPath) is { } outputProblem)
             errors.Add(new(PlanOutputFile.OptionName, outputProblem));
 
         if (errors.Count > 0 || request is null) return new(null, null, null, errors);
-        if (overrides is not null) request = request with { Cloud = request.Cloud.WithOverrides(overrides) };
         return new(request, renderer, outputPath, errors);
-    }
-
-    private CloudHostOverrides? ReadHostOverrides(ParseResult result, List<CliError> errors)
-    {
-        var hosts = new List<string?>();
-        foreach (var option in _options.Hosts)
-        {
-            var host = result.ValueOrDefault(option)?.Trim();
-            if (host is not null && HostName.Problem(host) is { } problem)
-                errors.Add(new(option.Name, $"'{host}' {problem}; expected a bare host name like graph.microsoft.us."));
-            hosts.Add(host);
-        }
-        if (hosts.All(h => h is null)) return null;
-        return new CloudHostOverrides(Login: hosts[0], Graph: hosts[1], Exchange: hosts[2], Smtp: hosts[3]);
     }
 
     private IPlanRenderer? ReadRenderer(string? format, List<CliError> errors)

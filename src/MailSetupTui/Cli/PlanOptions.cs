@@ -1,79 +1,11 @@
 using System.CommandLine;
-using MailSetup.Core.Catalog;
-using MailSetup.Core.Clouds;
-using MailSetup.Core.Plans;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>
-/// The options of <c>mailsetup plan</c>. Values the core checks are taken as strings (numbers,
-/// GUIDs, names), so the core's messages name exactly what was typed.
-/// </summary>
+/// <summary>The options of <c>mailsetup plan</c>: the setup, and how to write the plan.</summary>
 internal sealed class PlanOptions
 {
-    public Option<string> Preset { get; } = new("--preset")
-    {
-        Description = $"Scenario preset(s), comma-separated (required): {string.Join(", ", PresetCatalog.Names)}. See 'mailsetup presets'.",
-        HelpName = "preset[,preset]",
-    };
-
-    public Option<string> AppName { get; } = new("--app-name")
-    {
-        Description = $"Create a new app registration with this display name (1 to {SetupRequestParser.MaxAppNameLength} characters).",
-        HelpName = "name",
-    };
-
-    public Option<string> AppId { get; } = new("--app-id")
-    {
-        Description = "Adopt an existing app registration by its application (client) id instead.",
-        HelpName = "guid",
-    };
-
-    public Option<string[]> Mailbox { get; } = new("--mailbox")
-    {
-        Description = "A mailbox the app may use; repeat for more.",
-        HelpName = "address",
-    };
-
-    public Option<string[]> MailboxesFile { get; } = new("--mailboxes-file")
-    {
-        Description = "A file of mailbox addresses, one a line; blank lines and # comments are skipped. Repeatable.",
-        HelpName = "file",
-    };
-
-    public Option<bool> SendAs { get; } = new("--send-as")
-    {
-        Description = "Also grant SendAs on each mailbox (presets that send mail).",
-    };
-
-    public Option<string> Scope { get; } = new("--scope")
-    {
-        Description = "Limit the app to the members of --scope-group: rbac (recommended) or access-policy (legacy).",
-        HelpName = "rbac|access-policy",
-    };
-
-    public Option<string> ScopeGroup { get; } = new("--scope-group")
-    {
-        Description = "Address of the mail-enabled security group for --scope.",
-        HelpName = "address",
-    };
-
-    public Option<string> Cloud { get; } = new("--cloud")
-    {
-        Description = $"The Microsoft 365 cloud: {string.Join(", ", CloudCatalog.Keys)} (default global).",
-        HelpName = string.Join('|', CloudCatalog.Keys),
-    };
-
-    public Option<string> SecretDays { get; } = new("--secret-days")
-    {
-        Description = $"Client secret lifetime in days, 1 to {CredentialRequest.MaxSecretDays} (default {CredentialRequest.DefaultSecretDays}).",
-        HelpName = "days",
-    };
-
-    public Option<bool> Certificate { get; } = new("--certificate")
-    {
-        Description = "Use a self-signed certificate instead of a client secret.",
-    };
+    public SetupOptions Setup { get; } = new();
 
     public Option<string> Format { get; } = new("--format")
     {
@@ -87,26 +19,5 @@ internal sealed class PlanOptions
         HelpName = "file",
     };
 
-    public Option<string> LoginHost { get; } = HostOption("--login-host", "sign-in (token) host");
-
-    public Option<string> GraphHost { get; } = HostOption("--graph-host", "Microsoft Graph host");
-
-    public Option<string> ExchangeHost { get; } = HostOption("--exchange-host", "Exchange Online (IMAP/POP) host");
-
-    public Option<string> SmtpHost { get; } = HostOption("--smtp-host", "SMTP AUTH host");
-
-    public IEnumerable<Option> All =>
-    [
-        Preset, AppName, AppId, Mailbox, MailboxesFile, SendAs, Scope, ScopeGroup, Cloud,
-        SecretDays, Certificate, Format, Output, LoginHost, GraphHost, ExchangeHost, SmtpHost,
-    ];
-
-    /// <summary>The host overrides with their values, in the order CloudHostOverrides takes them.</summary>
-    public IEnumerable<Option<string>> Hosts => [LoginHost, GraphHost, ExchangeHost, SmtpHost];
-
-    private static Option<string> HostOption(string name, string what) => new(name)
-    {
-        Description = $"Use this {what} instead of the cloud's own.",
-        HelpName = "host",
-    };
+    public IEnumerable<Option> All => [.. Setup.All, Format, Output];
 }

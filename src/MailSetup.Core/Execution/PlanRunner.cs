@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MailSetup.Core.Plans;
+using Microsoft.Graph;
+
+namespace MailSetup.Core.Execution;
+
+/// <summary>
+/// Applies a plan: steps in order, references filled from earlier answers, every create probed
+/// first, transient failures retried with jittered back-off, each finished step journaled so a
+/// killed run resumes. Independent Exchange mailbox steps run with bounded concurrency. The new
+/// client secret goes only to the <see cref="ISecretSink"/>.
+/// </summary>
+public sealed class PlanRunner(
+    GraphServiceClient graph,
+    IExchangeCommandRunner? exchange,
+    ILocalWork localWork,
+    ISecretSink secrets,
+    TimeProvider clock,
+    RetryPolicy? retry = null,
+    int concurrency = 8)
+{
+    private readonly GraphStepExecutor _graph = new(graph);
+    private readonly ExchangeStepExecutor? _exchange = exchange is null ? null : new(exchange);
+    private readonly RetryPolicy _retry = retry ?? new RetryPolicy();
+    private readonly Random _jitter = new();
+
+    public async Task<ApplyResult> RunAsync(Plan plan, RunJournal journal, Action<StepEvent>? progress, CancellationToken cancellationToken)
+    {
+        var completed = journal.Completed();
+        var unknown = completed.Keys.Except(plan.Steps.Select(s => s.Key)).FirstOrDefault();
+        if (unknown is not null)
+            throw new InvalidOperationException($"the journal {journal.Path} records step '{unknown}', which this plan does not have: it belongs to another plan. Use another --journal file.");
+        if (_exchange is null && plan.Steps.Any(s => s is ExchangeStep))
+            throw new InvalidOperationException("this plan has Exchange steps and no Exchange runner was given.");
+
+        var run = new Run(plan, journal, progress, new Dictionary<string, string>());
+        for (var index = 0; index < plan.Steps.Count && !run.Stopped;)
+        {
+            var group = Concurrent(plan.Steps, index);
+            if (group.Count > 1)
+            {
+                await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (i, token) => await RunStepAsync(run, i, completed, token));
+            }
+            else
+            {
+                await RunStepAsync(run, index, completed, cancellationToken);
+            }
+            index += group.Count;
+        }
+        var values = run.Values.Where(v => References.All.FirstOrDefault(r => r.Name == v.Key) is not { Secret: true })
+            .ToDictionary(v => v.Key, v => v.Value);
+        return new ApplyResult(run.Results.OrderBy(r => r.Number).ToList(), values);
+    }
+
+    /// <summary>
+    /// Steps from <paramref name="start"/> that may run together: Exchange creates and checks that
+    /// produce nothing (one per mailbox). Anything else runs alone.
+    /// </summary>
+    private static List<int> Concurrent(IReadOnlyList<PlanStep> steps, int start)
+    {
+        static bool Independent(PlanStep s) => s is ExchangeStep { Action: StepAction.Create or StepAction.Verify } && s.Produces.Count == 0;
+        var group = new List<int> { start };
+        if (!Independent(steps[start])) return group;
+        for (var i = start + 1; i < steps.Count && Independent(steps[i]); i++) group.Add(i);
+        return group;
+    }
+
+    private async Task RunStepAsync(Run run, int index, IReadOnlyDictionary<string, JournalEntry> completed, CancellationToken cancellationToken)
+    {
+        var step = run.Plan.Steps[index];
+        var number = index + 1;
+        var total = run.Plan.Steps.Count;
+        if (completed.TryGetValue(step.Key, out var done))
+        {
+            lock (run) foreach (var (name, value) in done.Values) run.Values[name] = value;
+            Finish(run, number, step, StepOutcome.Resumed, TimeSpan.Zero, "done by an earlier run", null, null);
+            return;
+        }
+
+        run.Progress?.Invoke(new StepEvent.Started(number, total, step));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var (outcome, item, detail) = await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, step, token), cancellationToken);
+            var produced = await CaptureAsync(run, step, item, cancellationToken);
+            var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
+            Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Finish(run, number, step, StepOutcome.Failed, watch.Elapsed, e.Message, null, null);
+            run.Stopped = true;
+        }
+    }
+
+    private async Task<(StepOutcome, JsonElement?, string?)> ExecuteAsync(Run run, PlanStep step, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, string> values;
+        lock (run) values = new Dictionary<string, string>(run.Values);
+        switch (step)
+        {
+            case GraphStep graphStep:
+                var graphRun = await _graph.RunAsync(graphStep, values, cancellationToken);
+                return (graphRun.Outcome, graphRun.Item, null);
+            case ExchangeStep exchangeStep:
+                var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);
+                return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail);
+            case LocalStep local:
+                var made = await localWork.RunAsync(local, cancellationToken);
+                lock (run) foreach (var (name, value) in made) run.Values[name] = value;
+                return (StepOutcome.Changed, null, made.TryGetValue("cert.file", out var file) ? $"private key and certificate in {file} (mode 0600)" : null);
+            default:
+                throw new NotSupportedException($"step {step.Key} is a {step.GetType().Name}, which this runner cannot run.");
+        }
+    }
+
+    private async Task<T> WithRetriesAsync<T>(Run run, int number, PlanStep step, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            using var timeout = new CancellationTokenSource(_retry.RequestTimeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                return await attempt(linked.Token);
+            }
+            catch (Exception e) when (tries < _retry.MaxAttempts && TransientFailure.Classify(e, step.Consumes.Count > 0, cancellationToken) is { } reason)
+            {
+                TimeSpan delay;
+                lock (_jitter) delay = _retry.DelayFor(tries, reason.RetryAfter, _jitter);
+                run.Progress?.Invoke(new StepEvent.Retrying(number, run.Plan.Steps.Count, step, tries, delay, reason.Text));
+                await Task.Delay(delay, clock, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Fills the step's references from its answer; the secret goes to the sink and nowhere else.</summary>
+    private async Task<Dictionary<string, string>> CaptureAsync(Run run, PlanStep step, JsonElement? item, CancellationToken cancellationToken)
+    {
+        var captures = step switch
+        {
+            GraphStep g => g.Captures,
+            ExchangeStep e => e.Captures,
+            _ => [],
+        };
+        var produced = new Dictionary<string, string>();
+        foreach (var capture in captures)
+        {
+            var value = (item is { } answer ? JsonCapture.Read(answer, capture.Path) : null) ?? capture.Fallback;
+            if (capture.Target.Secret)
+            {
+                // Only a newly made secret has a value; one found by the probe is never shown again.
+                if (value is not null)
+                    await secrets.DeliverAsync(CredentialName(step), value, clock.GetUtcNow(), cancellationToken);
+                continue;
+            }
+            produced[capture.Target.Name] = value ?? throw new StepFailedException($"the answer has no '{capture.Path}' for {capture.Target.Placeholder}");
+        }
+        lock (run) foreach (var (name, value) in produced) run.Values[name] = value;
+        return produced;
+    }
+
+    private JournalUndo? Undo(Run run, PlanStep step, JsonElement? item)
+    {
+        var undo = step switch
+        {
+            GraphStep g => g.Undo,
+            ExchangeStep e => e.Undo,
+            _ => null,
+        };
+        if (undo is null || item is null) return null;
+        IReadOnlyDictionary<string, string> values;
+        lock (run) values = new Dictionary<string, string>(run.Values);
+        if (undo.Cmdlet is { } cmdlet)
+        {
+            var filled = ExchangeStepExecutor.Fill(cmdlet, values, item);
+            return new JournalUndo
+            {
+                Cmdlet = filled.Name,
+                Parameters = filled.Parameters.ToDictionary(p => p.Name, p => JsonSerializer.SerializeToElement(p.Value ?? true)),
+            };
+        }
+        var baseUrl = graph.RequestAdapter.BaseUrl!.TrimEnd('/');
+        return new JournalUndo
+        {
+            Method = undo.GraphMethod,
+            Url = baseUrl + Templates.Fill(undo.GraphPath!, values, item),
+            Body = undo.GraphBody is null ? null : Templates.Fill(undo.GraphBody, values, item),
+        };
+    }
+
+    private void Finish(Run run, int number, PlanStep step, StepOutcome outcome, TimeSpan elapsed, string? detail, Dictionary<string, string>? produced, JournalUndo? undo)
+    {
+        if (outcome != StepOutcome.Resumed)
+        {
+            run.Journal.Append(new JournalEntry
+            {
+                Key = step.Key,
+                Outcome = outcome.ToString(),
+                At = clock.GetUtcNow(),
+                Values = produced ?? [],
+                Undo = undo,
+                Error = outcome == StepOutcome.Failed ? detail : null,
+            });
+        }
+        lock (run) run.Results.Add(new StepResult(number, step, outcome, elapsed, detail));
+        run.Progress?.Invoke(new StepEvent.Finished(number, run.Plan.Steps.Count, step, outcome, elapsed, detail));
+    }
+
+    private static string CredentialName(PlanStep step) => step.Title;
+
+    private sealed class Run(Plan plan, RunJournal journal, Action<StepEvent>? progress, Dictionary<string, string> values)
+    {
+        public Plan Plan { get; } = plan;
+        public RunJournal Journal { get; } = journal;
+        public Action<StepEvent>? Progress { get; } = progress;
+        public Dictionary<string, string> Values { get; } = values;
+        public List<StepResult> Results { get; } = [];
+        public volatile bool Stopped;
+    }
+}

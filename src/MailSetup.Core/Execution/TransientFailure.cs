@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Kiota.Abstractions;
+
+namespace MailSetup.Core.Execution;
+
+/// <summary>
+/// Tells failures worth trying again (throttling, 5xx, resets, timeouts, a new object not yet
+/// replicated) from real ones, with the server's Retry-After when it gave one.
+/// </summary>
+internal static class TransientFailure
+{
+    public sealed record Reason(string Text, TimeSpan? RetryAfter);
+
+    private static readonly HashSet<int> RetriedStatuses = [429, 502, 503, 504];
+
+    /// <param name="mayBeReplication">The step uses an object made earlier, so "not found" can mean "not replicated yet".</param>
+    public static Reason? Classify(Exception error, bool mayBeReplication, CancellationToken cancellation)
+    {
+        switch (error)
+        {
+            case OperationCanceledException when !cancellation.IsCancellationRequested:
+                return new("the request timed out", null);
+            case HttpRequestException or IOException:
+                return new($"the connection failed ({error.Message})", null);
+            case ApiException api when RetriedStatuses.Contains(api.ResponseStatusCode):
+                return new($"the server answered {api.ResponseStatusCode}", RetryAfter(api));
+            case ApiException { ResponseStatusCode: (int)HttpStatusCode.NotFound } when mayBeReplication:
+                return new("not found yet (directory replication)", null);
+            case ExchangeCommandException exchange when RetriedStatuses.Contains(exchange.Status):
+                return new($"Exchange answered {exchange.Status}", null);
+            case ExchangeCommandException exchange when exchange.IsNotFound && mayBeReplication:
+                return new("not found in Exchange yet (replication)", null);
+            default:
+                return null;
+        }
+    }
+
+    private static TimeSpan? RetryAfter(ApiException api)
+    {
+        foreach (var (name, values) in api.ResponseHeaders)
+        {
+            if (!string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)) continue;
+            var value = values.FirstOrDefault();
+            if (int.TryParse(value, out var seconds)) return TimeSpan.FromSeconds(seconds);
+        }
+        return null;
+    }
+}
