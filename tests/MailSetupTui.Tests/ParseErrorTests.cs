@@ -59,7 +59,7 @@ public sealed class ParseErrorTests
     [Fact]
     public async Task UnknownCommandSuggestsTheNearest()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets.", command: "mailsetup");
+        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets", command: "mailsetup");
     }
 
     [Fact]

@@ -12,23 +12,27 @@ namespace MailSetup.Core.Execution;
 /// </summary>
 public sealed class CertificateMaker(string folder, TimeProvider clock) : ILocalWork
 {
-    public async Task<IReadOnlyDictionary<string, string>> RunAsync(LocalStep step, CancellationToken cancellationToken)
+    public async Task<LocalWorkResult> RunAsync(LocalStep step, CancellationToken cancellationToken)
     {
         if (step.Work != LocalAction.GenerateCertificate)
             throw new NotSupportedException($"local work {step.Work} is not known to this machine.");
         var settings = step.Settings.ToDictionary(s => s.Key, s => s.Value);
         var path = PathFor(settings["displayName"]);
-        var certificate = File.Exists(path)
+        var reused = File.Exists(path);
+        var certificate = reused
             ? X509Certificate2.CreateFromPemFile(path)
             : await MakeAsync(path, settings["subject"], int.Parse(settings["validityDays"], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         using (certificate)
         {
-            return new Dictionary<string, string>
+            var values = new Dictionary<string, string>
             {
                 [References.CertificateKey.Name] = Convert.ToBase64String(certificate.RawData),
                 [References.CertificateThumbprint.Name] = certificate.Thumbprint,
-                ["cert.file"] = path,
             };
+            var detail = reused
+                ? $"reused the key and certificate in {path} (thumbprint {certificate.Thumbprint})"
+                : $"private key and certificate in {path} (mode 0600, thumbprint {certificate.Thumbprint})";
+            return new LocalWorkResult(values, !reused, detail);
         }
     }
 

@@ -28,7 +28,10 @@ public sealed class ExchangeAdminApiRunner(HttpClient http, Uri baseAddress, str
             using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode) throw Error(cmdlet.Name, (int)response.StatusCode, text);
-            using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            // The API always answers a JSON object; an empty 200 is a cut-off answer, and the step
+            // (probe first) is tried again rather than taken as done.
+            if (string.IsNullOrWhiteSpace(text)) throw new HttpRequestException($"{cmdlet.Name}: the Exchange admin API's answer was empty.");
+            using var document = JsonDocument.Parse(text);
             if (document.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
                 results.AddRange(value.EnumerateArray().Select(e => e.Clone()));
             url = document.RootElement.TryGetProperty("@odata.nextLink", out var next) && next.GetString() is { } link ? new Uri(link) : null;

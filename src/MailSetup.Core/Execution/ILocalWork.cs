@@ -2,8 +2,11 @@ using MailSetup.Core.Plans;
 
 namespace MailSetup.Core.Execution;
 
-/// <summary>Work a plan does on this machine (making a certificate); returns the references it produces.</summary>
+/// <summary>Work a plan does on this machine (making a certificate).</summary>
 public interface ILocalWork
 {
-    Task<IReadOnlyDictionary<string, string>> RunAsync(LocalStep step, CancellationToken cancellationToken);
+    Task<LocalWorkResult> RunAsync(LocalStep step, CancellationToken cancellationToken);
 }
+
+/// <summary>The references the work produced, whether it made something new, and what to tell the admin.</summary>
+public sealed record LocalWorkResult(IReadOnlyDictionary<string, string> Values, bool Made, string Detail);

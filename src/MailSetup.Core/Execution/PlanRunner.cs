@@ -24,6 +24,7 @@ public sealed class PlanRunner(
     private readonly ExchangeStepExecutor? _exchange = exchange is null ? null : new(exchange);
     private readonly RetryPolicy _retry = retry ?? new RetryPolicy();
     private readonly Random _jitter = new();
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     public async Task<ApplyResult> RunAsync(Plan plan, RunJournal journal, Action<StepEvent>? progress, CancellationToken cancellationToken)
     {
@@ -55,12 +56,12 @@ public sealed class PlanRunner(
     }
 
     /// <summary>
-    /// Steps from <paramref name="start"/> that may run together: Exchange creates and checks that
-    /// produce nothing (one per mailbox). Anything else runs alone.
+    /// Steps from <paramref name="start"/> that may run together: consecutive per-mailbox steps
+    /// (the plan marks them), which depend only on earlier steps. Anything else runs alone.
     /// </summary>
     private static List<int> Concurrent(IReadOnlyList<PlanStep> steps, int start)
     {
-        static bool Independent(PlanStep s) => s is ExchangeStep { Action: StepAction.Create or StepAction.Verify } && s.Produces.Count == 0;
+        static bool Independent(PlanStep s) => s.Mailbox is not null && s.Produces.Count == 0;
         var group = new List<int> { start };
         if (!Independent(steps[start])) return group;
         for (var i = start + 1; i < steps.Count && Independent(steps[i]); i++) group.Add(i);
@@ -83,8 +84,9 @@ public sealed class PlanRunner(
         var watch = Stopwatch.StartNew();
         try
         {
-            var (outcome, item, detail) = await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, step, token), cancellationToken);
+            var (outcome, item, detail, made) = await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, step, token), cancellationToken);
             var produced = await CaptureAsync(run, step, item, cancellationToken);
+            foreach (var (name, value) in made) produced[name] = value;
             var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
             Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
         }
@@ -95,7 +97,8 @@ public sealed class PlanRunner(
         }
     }
 
-    private async Task<(StepOutcome, JsonElement?, string?)> ExecuteAsync(Run run, PlanStep step, CancellationToken cancellationToken)
+    /// <returns>The outcome, the answer captures read from, a line for the admin, and values made locally.</returns>
+    private async Task<(StepOutcome, JsonElement?, string?, IReadOnlyDictionary<string, string>)> ExecuteAsync(Run run, PlanStep step, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, string> values;
         lock (run) values = new Dictionary<string, string>(run.Values);
@@ -103,14 +106,14 @@ public sealed class PlanRunner(
         {
             case GraphStep graphStep:
                 var graphRun = await _graph.RunAsync(graphStep, values, cancellationToken);
-                return (graphRun.Outcome, graphRun.Item, null);
+                return (graphRun.Outcome, graphRun.Item, null, NoValues);
             case ExchangeStep exchangeStep:
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);
-                return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail);
+                return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail, NoValues);
             case LocalStep local:
-                var made = await localWork.RunAsync(local, cancellationToken);
-                lock (run) foreach (var (name, value) in made) run.Values[name] = value;
-                return (StepOutcome.Changed, null, made.TryGetValue("cert.file", out var file) ? $"private key and certificate in {file} (mode 0600)" : null);
+                var work = await localWork.RunAsync(local, cancellationToken);
+                lock (run) foreach (var (name, value) in work.Values) run.Values[name] = value;
+                return (work.Made ? StepOutcome.Changed : StepOutcome.Unchanged, null, work.Detail, work.Values);
             default:
                 throw new NotSupportedException($"step {step.Key} is a {step.GetType().Name}, which this runner cannot run.");
         }

@@ -30,19 +30,19 @@ internal static class ExchangeSteps
             Text("ObjectId", Sp),
             Text("DisplayName", References.AppDisplayName.Placeholder)));
 
-    public static ExchangeStep GrantFullAccess(string mailbox, IReadOnlyList<MailProtocol> protocols) => Step(
+    public static ExchangeStep GrantFullAccess(string mailbox, IReadOnlyList<MailProtocol> protocols) => ForMailbox(mailbox, Step(
         $"fullaccess-{mailbox}", $"Give the app FullAccess to {mailbox}",
         $"An app logging in over {Join(protocols)} as {mailbox} needs FullAccess on that mailbox; without it the login fails even with a good token.",
         StepAction.Create,
         Cmdlet.Create("Add-MailboxPermission",
-            Text("Identity", mailbox), Text("User", Sp), Text("AccessRights", "FullAccess"), Flag("AutoMapping", false)));
+            Text("Identity", mailbox), Text("User", Sp), Text("AccessRights", "FullAccess"), Flag("AutoMapping", false))));
 
-    public static ExchangeStep GrantSendAs(string mailbox) => Step(
+    public static ExchangeStep GrantSendAs(string mailbox) => ForMailbox(mailbox, Step(
         $"sendas-{mailbox}", $"Let the app send as {mailbox}",
         "Sending with a From address other than the authenticated mailbox needs SendAs, else '550 5.7.60 Client does not have permissions to send as this sender'.",
         StepAction.Create,
         Cmdlet.Create("Add-RecipientPermission",
-            Text("Identity", mailbox), Text("Trustee", Sp), Text("AccessRights", "SendAs"), Flag("Confirm", false)));
+            Text("Identity", mailbox), Text("Trustee", Sp), Text("AccessRights", "SendAs"), Flag("Confirm", false))));
 
     public static ExchangeStep ReadScopeGroup(string group) => new()
     {
@@ -81,23 +81,25 @@ internal static class ExchangeSteps
             Text("AccessRight", "RestrictAccess"),
             Text("Description", $"Restrict {appLabel} to members of {group}")));
 
-    public static ExchangeStep TestAuthorization(string mailbox) => Step(
+    public static ExchangeStep TestAuthorization(string mailbox) => ForMailbox(mailbox, Step(
         $"verify-authorization-{mailbox}", $"Check what the app may do in {mailbox}",
         "Lists the roles Exchange grants the app on this mailbox, and whether a scope limits them.",
         StepAction.Verify,
-        Cmdlet.Create("Test-ServicePrincipalAuthorization", Text("Identity", Sp), Text("Resource", mailbox)));
+        Cmdlet.Create("Test-ServicePrincipalAuthorization", Text("Identity", Sp), Text("Resource", mailbox))));
 
-    public static ExchangeStep CheckMailboxProtocols(string mailbox, IReadOnlyList<MailProtocol> protocols) => Step(
+    public static ExchangeStep CheckMailboxProtocols(string mailbox, IReadOnlyList<MailProtocol> protocols) => ForMailbox(mailbox, Step(
         $"verify-protocols-{mailbox}", $"Check that {Join(protocols)} {(protocols.Count == 1 ? "is" : "are")} enabled on {mailbox}",
         "A protocol disabled on the mailbox fails the login whatever the token says (ImapEnabled, PopEnabled, SmtpClientAuthenticationDisabled).",
         StepAction.Verify,
-        Cmdlet.Create("Get-CASMailbox", Text("Identity", mailbox)));
+        Cmdlet.Create("Get-CASMailbox", Text("Identity", mailbox))));
 
     public static ExchangeStep CheckSmtpAuth() => Step(
         "verify-smtp-auth", "Check that SMTP AUTH is enabled for the tenant",
         "SMTP AUTH is off by default in tenants created after January 2020 and then rejects OAuth too ('535 5.7.139 ... SmtpClientAuthentication is disabled for the Tenant'). Enable with Set-TransportConfig -SmtpClientAuthenticationDisabled $false.",
         StepAction.Verify,
         Cmdlet.Create("Get-TransportConfig"));
+
+    private static ExchangeStep ForMailbox(string mailbox, ExchangeStep step) => step with { Mailbox = mailbox };
 
     private static string Join(IReadOnlyList<MailProtocol> protocols) =>
         string.Join("/", protocols.Select(p => p.ToString().ToUpperInvariant()));

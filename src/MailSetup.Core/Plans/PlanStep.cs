@@ -33,4 +33,10 @@ public abstract record PlanStep
     public IReadOnlyList<Reference> Consumes { get; init; } = [];
     public IReadOnlyList<Reference> Produces { get; init; } = [];
     public abstract StepTarget Target { get; }
+
+    /// <summary>
+    /// The one mailbox a per-mailbox step is about. Such steps depend only on what came before
+    /// them, never on each other, so a runner may do many at once.
+    /// </summary>
+    public string? Mailbox { get; init; }
 }

@@ -23,6 +23,12 @@ public sealed class TenantState
     public List<SandboxPermissionGrant> PermissionGrants { get; set; } = [];
     public ExchangeState Exchange { get; set; } = new();
 
+    /// <summary>The token signing key; made on first use (the seed stays deterministic).</summary>
+    public SandboxSigningKey? SigningKey { get; set; }
+
+    /// <summary>Device code sign-ins not yet redeemed or expired.</summary>
+    public List<SandboxDeviceCode> DeviceCodes { get; set; } = [];
+
     public string DefaultDomain => Domains[0];
 
     /// <summary>A new object id: a GUID derived from the tenant and a counter (deterministic, never reused).</summary>

@@ -27,6 +27,7 @@ public sealed class CliApp
         [
             new PlanCommand(services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>()),
             new PresetsCommand(),
+            new SandboxCommand(services),
         ];
         Root = BuildRoot(_commands);
     }

@@ -1,0 +1,58 @@
+using Azure.Core;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Identity;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace MailSetup.Core.Execution;
+
+/// <summary>
+/// The Graph client and Exchange runner for one tenant, signed in with one credential. The cloud's
+/// hosts decide where requests go; an injected final handler (the sandbox's, in tests and
+/// <c>--sandbox</c>) decides how they get there. Production and sandbox differ in nothing else.
+/// </summary>
+public sealed class TenantClients : IDisposable
+{
+    private readonly HttpClient _graphHttp;
+    private readonly HttpClient _exchangeHttp;
+
+    public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null, bool exchangeExperimental = true)
+    {
+        var graphScopes = AdminScopes.Graph(cloud).ToArray();
+        // The SDK's provider only signs requests to the hosts it is told about: Graph's own host here
+        // (without port, as the validator compares host names).
+        var auth = new AzureIdentityAuthenticationProvider(credential, [HostOnly(cloud.Graph.Name)], null, true, graphScopes);
+        _graphHttp = GraphClientFactory.Create(GraphMiddleware(), finalHandler: finalHandler ?? new SocketsHttpHandler());
+        Graph = new GraphServiceClient(_graphHttp, auth, cloud.GraphBaseUrl);
+
+        _exchangeHttp = finalHandler is null ? new HttpClient() : new HttpClient(finalHandler, disposeHandler: false);
+        var exchangeScopes = AdminScopes.ExchangeAdmin(cloud).ToArray();
+        Exchange = new ExchangeAdminApiRunner(
+            _exchangeHttp,
+            new Uri($"https://{cloud.Exchange.Name}/"),
+            tenantId,
+            async token => (await credential.GetTokenAsync(new TokenRequestContext(exchangeScopes), token)).Token,
+            exchangeExperimental);
+    }
+
+    public GraphServiceClient Graph { get; }
+
+    public IExchangeCommandRunner Exchange { get; }
+
+    public void Dispose()
+    {
+        Graph.Dispose();
+        _graphHttp.Dispose();
+        _exchangeHttp.Dispose();
+    }
+
+    private static string HostOnly(string host) => host.Split(':')[0];
+
+    /// <summary>
+    /// The SDK's own middleware without its retry handler: the plan runner retries whole steps
+    /// (probe first, so a create is never sent twice), honours Retry-After with jitter on the
+    /// injected clock, and the SDK's handler re-sent POST bodies empty after a 429 (measured).
+    /// </summary>
+    private static IList<DelegatingHandler> GraphMiddleware() =>
+        GraphClientFactory.CreateDefaultHandlers().Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler).ToList();
+}

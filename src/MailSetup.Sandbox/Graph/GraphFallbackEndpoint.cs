@@ -1,0 +1,19 @@
+using MailSetup.Sandbox.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MailSetup.Sandbox.Graph;
+
+/// <summary>Any other Graph path: answered as Graph answers a segment it does not know, naming it.</summary>
+internal sealed class GraphFallbackEndpoint : ISandboxEndpointGroup
+{
+    private static readonly string[] AllMethods = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+
+    public void Map(IEndpointRouteBuilder routes) =>
+        GraphRoutes.Group(routes).MapMethods("/{**rest}", AllMethods, (string? rest) =>
+        {
+            var segment = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+            throw new GraphException(400, GraphErrorCodes.ODataBadRequest, $"Resource not found for the segment '{segment}'.");
+        });
+}

@@ -1,0 +1,26 @@
+using MailSetup.Sandbox.Faults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailSetup.Sandbox.Hosting;
+
+/// <summary>How a <see cref="SandboxHost"/> runs.</summary>
+public sealed record SandboxHostOptions
+{
+    /// <summary>
+    /// The HTTPS port on 127.0.0.1 (Kestrel); null takes a free one. The in-memory host only uses it
+    /// in <see cref="SandboxHost.BaseAddress"/>. Later sandbox servers (IMAP, POP, SMTP) take the ports after it.
+    /// </summary>
+    public int? PortBase { get; init; }
+
+    /// <summary>Faults to start with; <see cref="SandboxHost.Faults"/> can be changed while the host runs.</summary>
+    public SandboxFaults? Faults { get; init; }
+
+    /// <summary>
+    /// Last word on the host's services before they are built, e.g. a stricter
+    /// <see cref="ISandboxCallerValidator"/> than the default that accepts any bearer token.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Largest page an Exchange Get- cmdlet answers when the client asks for none (Prefer: odata.maxpagesize).</summary>
+    public int ExchangePageSize { get; init; } = 1000;
+}

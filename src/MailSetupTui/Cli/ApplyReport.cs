@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MailSetup.Core.Execution;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>How apply reports: progress lines as steps finish (text) and the result (text or JSON). No secrets pass here.</summary>
+internal static class ApplyReport
+{
+    public static string Line(StepEvent e) => e switch
+    {
+        StepEvent.Retrying r => $"[{r.Number}/{r.Total}] retrying ({r.Reason}) in {r.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {r.Step.Title}",
+        StepEvent.Finished f => $"[{f.Number}/{f.Total}] {Word(f.Outcome),-9} {f.Step.Title} ({f.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
+                                + (f.Detail is null ? "" : $"\n{new string(' ', 4)}{f.Detail}"),
+        _ => "",
+    };
+
+    public static string Summary(ApplyResult result) =>
+        result.Succeeded
+            ? $"Done: {result.Changed} changed, {result.Unchanged} unchanged."
+            : $"Stopped: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed. Run again with the same --journal to resume.";
+
+    public static string Json(ApplyResult result, string? journalPath)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("succeeded", result.Succeeded);
+            json.WriteNumber("changed", result.Changed);
+            json.WriteNumber("unchanged", result.Unchanged);
+            json.WriteNumber("failed", result.Failed);
+            if (journalPath is not null) json.WriteString("journal", journalPath);
+            json.WriteStartObject("values");
+            foreach (var (name, value) in result.Values.OrderBy(v => v.Key, StringComparer.Ordinal)) json.WriteString(name, value);
+            json.WriteEndObject();
+            json.WriteStartArray("steps");
+            foreach (var step in result.Steps)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("number", step.Number);
+                json.WriteString("key", step.Step.Key);
+                json.WriteString("title", step.Step.Title);
+                json.WriteString("outcome", Word(step.Outcome));
+                json.WriteNumber("elapsedMs", Math.Round(step.Elapsed.TotalMilliseconds));
+                if (step.Detail is not null) json.WriteString("detail", step.Detail);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static string Word(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using MailSetup.Sandbox.Hosting;
+using MailSetup.Sandbox.State;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// <c>mailsetup sandbox serve</c>: runs the saved sandbox tenant on 127.0.0.1 over HTTPS for other
+/// clients, prints one JSON object with its endpoints, certificate and credentials on stdout, and
+/// serves until Ctrl+C or SIGTERM.
+/// </summary>
+internal sealed class SandboxServeCommand
+{
+    private readonly Func<SandboxStateStore> _store;
+    private readonly TimeProvider _clock;
+
+    private readonly Option<string?> _portBase = new("--port-base")
+    {
+        Description = "HTTPS port of the sandbox on 127.0.0.1 (default: a free port).",
+        HelpName = "port",
+    };
+
+    private readonly Option<string?> _mailboxes = new("--mailboxes")
+    {
+        Description = $"User mailboxes in a newly seeded tenant, 0 to {TenantSeedOptions.MaxUserMailboxes} (default 50). A saved tenant keeps its own.",
+        HelpName = "count",
+    };
+
+    public SandboxServeCommand(Func<SandboxStateStore> store, TimeProvider clock)
+    {
+        _store = store;
+        _clock = clock;
+        Command = new Command("serve", "Serve the sandbox tenant over HTTPS on 127.0.0.1 and print its endpoints and credentials as JSON.");
+        Command.Add(_portBase);
+        Command.Add(_mailboxes);
+        Command.SetAction(RunAsync);
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        var errors = new List<CliError>();
+        var port = Number(result, _portBase, 1, 65535, "a port number", errors);
+        var mailboxes = Number(result, _mailboxes, 0, TenantSeedOptions.MaxUserMailboxes, "a number of mailboxes", errors);
+        if (errors.Count > 0) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
+
+        var store = _store();
+        var saved = File.Exists(store.Path);
+        SandboxTenant tenant;
+        try
+        {
+            tenant = SandboxTenant.LoadOrSeed(store, _clock, new TenantSeedOptions { UserMailboxes = mailboxes ?? 50 });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot load the sandbox tenant from '{store.Path}': {e.Message}"));
+        }
+
+        SandboxHost host;
+        try
+        {
+            host = await SandboxHost.StartAsync(tenant, new SandboxHostOptions { PortBase = port }, cancellationToken);
+        }
+        catch (IOException e) // Kestrel's "failed to bind" (address in use, no permission)
+        {
+            return await ErrorReport.FailureAsync(error, new(_portBase.Name, $"cannot listen on 127.0.0.1:{port}: {e.Message}"));
+        }
+
+        await using (host)
+        {
+            await output.WriteLineAsync(SandboxServeReport.Json(host, store));
+            await output.FlushAsync(cancellationToken);
+            if (saved && mailboxes is not null)
+                await error.WriteLineAsync($"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup sandbox reset' to seed anew).");
+            await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop serving; the tenant was saved after every change.
+            }
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>An optional whole number within bounds; anything else is reported in the CLI's words.</summary>
+    private static int? Number(ParseResult result, Option<string?> option, int min, int max, string what, List<CliError> errors)
+    {
+        var text = result.GetValue(option);
+        if (text is null) return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        errors.Add(new(option.Name, $"'{text}' is not {what}; give {min} to {max}."));
+        return null;
+    }
+}
