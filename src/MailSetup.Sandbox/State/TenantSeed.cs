@@ -75,6 +75,7 @@ public static class TenantSeed
         });
 
         foreach (var resource in ApiResource.All) state.ServicePrincipals.Add(ResourceServicePrincipal(resource));
+        AddAdminClient(state);
         state.Exchange.SmtpClientAuthenticationDisabled = true;
         return state;
     }
@@ -117,6 +118,42 @@ public static class TenantSeed
             Oauth2PermissionScopes = permissions.Where(p => p.Kind == PermissionKind.Delegated)
                 .Select(p => new SandboxPermissionScope { Id = p.Id.ToString(), Value = p.Name, AdminConsentDisplayName = p.Name }).ToList(),
         };
+    }
+
+    /// <summary>The admin's sign-in client, consented for the admin scopes (see <see cref="SandboxAdminClient"/>).</summary>
+    private static void AddAdminClient(TenantState state)
+    {
+        var graph = state.ServicePrincipals.Single(p => p.AppId == ApiResource.MicrosoftGraph.AppId);
+        var exchange = state.ServicePrincipals.Single(p => p.AppId == ApiResource.ExchangeOnline.AppId);
+        foreach (var scope in SandboxAdminClient.GraphScopes.Where(s => graph.Oauth2PermissionScopes.All(p => p.Value != s)))
+            graph.Oauth2PermissionScopes.Add(new SandboxPermissionScope { Id = DerivedId("scope:graph:" + scope), Value = scope, AdminConsentDisplayName = scope, Type = "Admin" });
+        exchange.Oauth2PermissionScopes.Add(new SandboxPermissionScope
+        {
+            Id = DerivedId("scope:exo:" + SandboxAdminClient.ExchangeScope), Value = SandboxAdminClient.ExchangeScope,
+            AdminConsentDisplayName = "Manage Exchange as the signed-in user", Type = "Admin",
+        });
+
+        var app = new SandboxApplication
+        {
+            Id = DerivedId("app:" + SandboxAdminClient.AppId),
+            AppId = SandboxAdminClient.AppId,
+            DisplayName = SandboxAdminClient.DisplayName,
+            SignInAudience = "AzureADMultipleOrgs",
+            IsFallbackPublicClient = true,
+        };
+        state.Applications.Add(app);
+        var client = new SandboxServicePrincipal { Id = DerivedId("sp:" + SandboxAdminClient.AppId), AppId = app.AppId, DisplayName = app.DisplayName, BuiltIn = true };
+        state.ServicePrincipals.Add(client);
+        state.PermissionGrants.Add(new SandboxPermissionGrant
+        {
+            Id = DerivedId("grant:graph:" + SandboxAdminClient.AppId), ClientId = client.Id, ConsentType = "AllPrincipals",
+            ResourceId = graph.Id, Scope = string.Join(' ', SandboxAdminClient.GraphScopes),
+        });
+        state.PermissionGrants.Add(new SandboxPermissionGrant
+        {
+            Id = DerivedId("grant:exo:" + SandboxAdminClient.AppId), ClientId = client.Id, ConsentType = "AllPrincipals",
+            ResourceId = exchange.Id, Scope = SandboxAdminClient.ExchangeScope,
+        });
     }
 
     private static string DerivedId(string name) =>
