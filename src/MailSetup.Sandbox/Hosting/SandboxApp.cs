@@ -3,6 +3,7 @@ using MailSetup.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MailSetup.Sandbox.Hosting;
@@ -34,6 +35,7 @@ internal static class SandboxApp
         services.AddSingleton(options);
         services.AddSingleton(faults);
         services.AddSingleton(log);
+        services.AddSingleton<IHostLifetime, LibraryLifetime>();
         services.AddSingleton<SubRequests>();
         services.AddSingleton<RecentlyCreatedObjects>();
         services.TryAddSingleton<ISandboxCallerValidator, AnyBearerAccepted>();

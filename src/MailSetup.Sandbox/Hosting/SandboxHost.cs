@@ -66,7 +66,7 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         options ??= new SandboxHostOptions();
         var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow());
-        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(), builder =>
+        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder =>
             builder.WebHost.ConfigureKestrel(kestrel =>
                 kestrel.Listen(IPAddress.Loopback, options.PortBase ?? 0, listen => listen.UseHttps(certificate))));
         try
@@ -88,7 +88,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public static SandboxHost CreateInMemory(SandboxTenant tenant, SandboxHostOptions? options = null)
     {
         options ??= new SandboxHostOptions();
-        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(), builder => builder.WebHost.UseTestServer());
+        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder => builder.WebHost.UseTestServer());
         app.StartAsync().GetAwaiter().GetResult(); // TestServer starts synchronously; nothing waits here
         var baseAddress = $"https://127.0.0.1:{options.PortBase ?? InMemoryPort}";
         var server = app.GetTestServer();

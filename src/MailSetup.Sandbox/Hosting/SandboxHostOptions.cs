@@ -21,6 +21,9 @@ public sealed record SandboxHostOptions
     /// </summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>How many requests <see cref="SandboxHost.Requests"/> keeps before dropping the oldest.</summary>
+    public int RequestLogCapacity { get; init; } = SandboxRequestLog.DefaultCapacity;
+
     /// <summary>Largest page an Exchange Get- cmdlet answers when the client asks for none (Prefer: odata.maxpagesize).</summary>
     public int ExchangePageSize { get; init; } = 1000;
 }

@@ -32,7 +32,7 @@ public sealed class SandboxDeviceCodes(SandboxTenant tenant, TimeProvider? clock
         return tenant.Read(state => state.DeviceCodes
             .Where(c => c.ExpiresDateTime > now)
             .Select(c => new PendingDeviceCode(c.UserCode, c.ClientAppId,
-                state.Applications.FirstOrDefault(a => a.AppId == c.ClientAppId)?.DisplayName ?? c.ClientAppId,
+                state.Applications.Concat(state.ExternalApplications).FirstOrDefault(a => a.AppId == c.ClientAppId)?.DisplayName ?? c.ClientAppId,
                 c.Scope, c.ExpiresDateTime, c.ApprovedUserId is not null))
             .ToList());
     }

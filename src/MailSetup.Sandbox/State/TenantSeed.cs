@@ -141,7 +141,7 @@ public static class TenantSeed
             SignInAudience = "AzureADMultipleOrgs",
             IsFallbackPublicClient = true,
         };
-        state.Applications.Add(app);
+        state.ExternalApplications.Add(app);
         var client = new SandboxServicePrincipal { Id = DerivedId("sp:" + SandboxAdminClient.AppId), AppId = app.AppId, DisplayName = app.DisplayName, BuiltIn = true };
         state.ServicePrincipals.Add(client);
         state.PermissionGrants.Add(new SandboxPermissionGrant

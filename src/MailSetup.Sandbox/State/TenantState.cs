@@ -18,6 +18,13 @@ public sealed class TenantState
     public List<SandboxUser> Users { get; set; } = [];
     public List<SandboxGroup> Groups { get; set; } = [];
     public List<SandboxApplication> Applications { get; set; } = [];
+
+    /// <summary>
+    /// Apps registered in other tenants (Microsoft's public clients) that people here sign in with:
+    /// the token endpoint knows them, Graph's /applications does not list them, as in Entra. Their
+    /// service principals are in <see cref="ServicePrincipals"/>.
+    /// </summary>
+    public List<SandboxApplication> ExternalApplications { get; set; } = [];
     public List<SandboxServicePrincipal> ServicePrincipals { get; set; } = [];
     public List<SandboxAppRoleAssignment> AppRoleAssignments { get; set; } = [];
     public List<SandboxPermissionGrant> PermissionGrants { get; set; } = [];

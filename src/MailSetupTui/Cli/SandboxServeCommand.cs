@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
 
@@ -76,16 +77,34 @@ internal sealed class SandboxServeCommand
             if (saved && mailboxes is not null)
                 await error.WriteLineAsync($"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup sandbox reset' to seed anew).");
             await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: stop serving; the tenant was saved after every change.
-            }
+            await UntilStoppedAsync(cancellationToken);
         }
+        await error.WriteLineAsync("mailsetup: sandbox stopped.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Waits for Ctrl+C or SIGTERM (or the caller's cancellation). The signals are taken here so the
+    /// host is stopped and disposed in order and the command exits 0; the tenant was saved after
+    /// every change anyway.
+    /// </summary>
+    private static async Task UntilStoppedAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>An optional whole number within bounds; anything else is reported in the CLI's words.</summary>

@@ -73,4 +73,17 @@ public sealed class HostCompositionTests
         Assert.False(Assert.Single(await exchange.RunAsync("Get-TransportConfig"))["SmtpClientAuthenticationDisabled"]!.GetValue<bool>());
         Assert.DoesNotContain(secret, File.ReadAllText(store.Path));
     }
+
+    [Fact]
+    public async Task TheRequestLogDropsItsOldestEntriesPastItsCapacity()
+    {
+        await using var host = Sandboxes.InMemory(options: new SandboxHostOptions { RequestLogCapacity = 20 });
+        using var http = Sandboxes.Http(host);
+        for (var i = 0; i < 25; i++) (await http.GetAsync($"v1.0/domains?n={i}")).Dispose();
+
+        var kept = host.Requests.Snapshot();
+        Assert.InRange(kept.Count, 18, 20);
+        var first = 25 - kept.Count;
+        Assert.Equal(Enumerable.Range(first, kept.Count).Select(i => $"/v1.0/domains?n={i}"), kept.Select(r => r.PathAndQuery));
+    }
 }

@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using MailSetup.Core;
+using MailSetup.Sandbox.State;
+using MailSetup.Testing;
+using MailSetupTui.Cli;
+using MailSetupTui.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailSetupTui.Tests;
+
+/// <summary><c>mailsetup sandbox reset</c> and <c>serve</c>, in-process with the state file in a temporary folder.</summary>
+public sealed class SandboxCommandTests
+{
+    private static ServiceProvider Services(SandboxStateStore store) =>
+        new ServiceCollection().AddMailSetupCore(o => o.Clock = FixedClock.Default).AddSingleton(store).BuildServiceProvider();
+
+    private static async Task<CliResult> RunAsync(SandboxStateStore store, params string[] args)
+    {
+        await using var services = Services(store);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await new CliApp(services, output, error).InvokeAsync(args);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task ResetDeletesTheSavedTenantAndSaysSo()
+    {
+        using var folder = new TempFolder();
+        var store = new SandboxStateStore(folder.File("state/sandbox-tenant.json"));
+        SandboxTenant.LoadOrSeed(store, FixedClock.Default);
+
+        var deleted = await RunAsync(store, "sandbox", "reset");
+        var again = await RunAsync(store, "sandbox", "reset");
+
+        Assert.Equal(0, deleted.ExitCode);
+        Assert.False(File.Exists(store.Path));
+        Assert.Equal($"Deleted the sandbox tenant at {store.Path}; the next sandbox run seeds a new one.\n", deleted.Stdout);
+        Assert.Equal(0, again.ExitCode);
+        Assert.StartsWith($"No sandbox tenant at {store.Path}; nothing to delete.", again.Stdout);
+        Assert.Empty(again.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--port-base", "http", "'http' is not a port number; give 1 to 65535.")]
+    [InlineData("--port-base", "70000", "'70000' is not a port number; give 1 to 65535.")]
+    [InlineData("--mailboxes", "-1", "'-1' is not a number of mailboxes; give 0 to 10000.")]
+    [InlineData("--mailboxes", "10001", "'10001' is not a number of mailboxes; give 0 to 10000.")]
+    public async Task ServeRefusesBadNumbersWithExitTwo(string option, string value, string message)
+    {
+        using var folder = new TempFolder();
+        var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));
+
+        var result = await RunAsync(store, "sandbox", "serve", option, value);
+
+        CliAssert.UsageError(result, option, message, command: "mailsetup sandbox serve");
+        Assert.False(File.Exists(store.Path));
+    }
+
+    [Fact]
+    public async Task SandboxWithoutASubcommandIsAUsageError()
+    {
+        using var folder = new TempFolder();
+        var result = await RunAsync(new SandboxStateStore(folder.File("s.json")), "sandbox");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("Run 'mailsetup sandbox --help' for usage.", result.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public async Task ServePrintsOneJsonObjectAndAnswersUntilStopped()
+    {
+        using var folder = new TempFolder();
+        var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));
+        await using var services = Services(store);
+        var output = new LineSignallingWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var run = new CliApp(services, output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"], stop.Token);
+        var line = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(60));
+        var json = JsonNode.Parse(line)!.AsObject();
+
+        var tenantId = json["tenantId"]!.GetValue<string>();
+        Assert.Equal(TenantSeed.Domain, json["domain"]!.GetValue<string>());
+        Assert.Equal(json["baseAddress"]!.GetValue<string>() + "/v1.0", json["graphBaseUrl"]!.GetValue<string>());
+        Assert.EndsWith($"/{tenantId}/oauth2/v2.0/token", json["tokenEndpoint"]!.GetValue<string>());
+        Assert.EndsWith($"/adminapi/beta/{tenantId}/InvokeCommand", json["exchangeAdminApiUrl"]!.GetValue<string>());
+        Assert.Equal(TenantSeed.AdminAddress, json["credentials"]!["username"]!.GetValue<string>());
+        Assert.Equal(TenantSeed.SandboxPassword, json["credentials"]!["password"]!.GetValue<string>());
+
+        // A client that trusts exactly the printed certificate reaches Graph.
+        using var certificate = X509Certificate2.CreateFromPem(json["certificatePem"]!.GetValue<string>());
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
+        });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any");
+        var users = JsonNode.Parse(await http.GetStringAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))!["value"]!.AsArray();
+        Assert.Equal(8, users.Count); // admin, 3 people, 4 shared mailboxes
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.Equal(line + "\n", output.ToString().ReplaceLineEndings("\n"));
+        Assert.True(File.Exists(store.Path));
+        Assert.Contains("mailsetup: sandbox stopped.", error.ToString());
+    }
+
+    /// <summary>Collects output and signals the first complete line, for a command that keeps running.</summary>
+    private sealed class LineSignallingWriter : StringWriter
+    {
+        private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<string> FirstLine => _firstLine.Task;
+
+        public override void Write(char value)
+        {
+            lock (this)
+            {
+                base.Write(value);
+                var text = ToString();
+                var end = text.IndexOf('\n', StringComparison.Ordinal);
+                if (end >= 0) _firstLine.TrySetResult(text[..end].TrimEnd('\r'));
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            foreach (var c in value ?? "") Write(c);
+        }
+
+        public override Task WriteAsync(string? value)
+        {
+            Write(value);
+            return Task.CompletedTask;
+        }
+
+        public override Task WriteLineAsync(string? value)
+        {
+            Write(value + NewLine);
+            return Task.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
