@@ -5,6 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 // Composition root: production services here, the command line in Cli/.
 await using var services = new ServiceCollection()
     .AddMailSetupCore()
+    .AddSingleton(CliTerminal.FromConsole())
     .BuildServiceProvider();
 
-return await new CliApp(services, Console.Out, Console.Error).InvokeAsync(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C stops the work at the next safe point (the journal keeps what is done).
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await new CliApp(services, Console.Out, Console.Error).InvokeAsync(args, cancel.Token);

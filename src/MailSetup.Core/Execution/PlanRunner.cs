@@ -41,8 +41,13 @@ public sealed class PlanRunner(
             var group = Concurrent(plan.Steps, index);
             if (group.Count > 1)
             {
-                await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                    async (i, token) => await RunStepAsync(run, i, completed, token));
+                // Mailboxes in parallel; each mailbox's own steps in plan order (grant, then check).
+                var byMailbox = group.GroupBy(i => plan.Steps[i].Mailbox!, StringComparer.OrdinalIgnoreCase).ToList();
+                await Parallel.ForEachAsync(byMailbox, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (steps, token) =>
+                    {
+                        foreach (var i in steps) await RunStepAsync(run, i, completed, token);
+                    });
             }
             else
             {
@@ -105,7 +110,7 @@ public sealed class PlanRunner(
         switch (step)
         {
             case GraphStep graphStep:
-                var graphRun = await _graph.RunAsync(graphStep, values, cancellationToken);
+                var graphRun = await _graph.RunAsync(graphStep, values, secrets.CanDeliver, cancellationToken);
                 return (graphRun.Outcome, graphRun.Item, null, NoValues);
             case ExchangeStep exchangeStep:
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);

@@ -16,10 +16,10 @@ internal static class ApplyReport
         _ => "",
     };
 
-    public static string Summary(ApplyResult result) =>
+    public static string Summary(ApplyResult result, string journalPath) =>
         result.Succeeded
             ? $"Done: {result.Changed} changed, {result.Unchanged} unchanged."
-            : $"Stopped: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed. Run again with the same --journal to resume.";
+            : $"Stopped: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed. To resume, run again with --journal {journalPath}";
 
     public static string Json(ApplyResult result, string? journalPath)
     {

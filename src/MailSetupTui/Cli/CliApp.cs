@@ -28,6 +28,8 @@ public sealed class CliApp
             new PlanCommand(services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>()),
             new PresetsCommand(),
             new SandboxCommand(services),
+            new ApplyCommand(services),
+            new RollbackCommand(services),
         ];
         Root = BuildRoot(_commands);
     }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Identity;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>Where apply and rollback work: the sandbox, or a real tenant and how to sign in to it.</summary>
+internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
+{
+    private static readonly string[] AuthKinds = ["device", "secret", "certificate", "env"];
+
+    /// <summary>Reads --sandbox, --tenant, --auth, --client-id, --certificate-path; nothing given means the sandbox.</summary>
+    public static TenantTarget? Read(ParseResult result, TargetOptions options, Cloud cloud, Func<string, string?> environment, List<CliError> errors)
+    {
+        var sandbox = result.ValueOrDefault(options.Sandbox);
+        var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
+        var auth = result.ValueOrDefault(options.Auth)?.Trim().ToLowerInvariant();
+        var clientId = result.ValueOrDefault(options.ClientId)?.Trim();
+        var certificate = result.ValueOrDefault(options.CertificatePath);
+
+        if (sandbox && tenant is not null)
+        {
+            errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
+            return null;
+        }
+        if (tenant is null)
+        {
+            if (auth is not null || clientId is not null || certificate is not null)
+                errors.Add(new("--auth", "sign-in options need --tenant; the sandbox signs its admin in by itself."));
+            if (cloud.Name != CloudName.Global)
+                errors.Add(new("--cloud", $"the sandbox is a tenant in the global cloud, not '{cloud.Key}'; drop --cloud or give --tenant."));
+            return errors.Count > 0 ? null : new TenantTarget(true, null);
+        }
+
+        if (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace))
+            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+        if (auth is not null && !AuthKinds.Contains(auth))
+            errors.Add(new("--auth", $"unknown sign-in '{auth}'; expected one of {string.Join(", ", AuthKinds)}."));
+        if (clientId is not null && !Guid.TryParse(clientId, out _))
+            errors.Add(new("--client-id", $"'{clientId}' is not a client id; expected a GUID."));
+        var kind = auth switch
+        {
+            "secret" => SignInKind.Secret,
+            "certificate" => SignInKind.Certificate,
+            "env" => SignInKind.Environment,
+            _ => SignInKind.Device,
+        };
+        if (kind is SignInKind.Secret or SignInKind.Certificate && clientId is null)
+            errors.Add(new("--client-id", $"is required with --auth {auth}: the admin app that signs in."));
+        var secret = environment(EnvironmentSignIn.ClientSecret);
+        if (kind == SignInKind.Secret && string.IsNullOrEmpty(secret))
+            errors.Add(new("--auth", $"--auth secret reads the secret from {EnvironmentSignIn.ClientSecret} (never from the command line, where others can see it), and it is not set."));
+        if (kind == SignInKind.Certificate && (certificate is null || !File.Exists(certificate)))
+            errors.Add(new("--certificate-path", certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+        if (errors.Count > 0) return null;
+
+        return new TenantTarget(false, new SignInOptions
+        {
+            Cloud = cloud,
+            Tenant = tenant,
+            Kind = kind,
+            ClientId = clientId ?? (kind == SignInKind.Device ? AdminClient.DefaultClientId : null),
+            ClientSecret = kind == SignInKind.Secret ? secret : null,
+            CertificatePath = certificate,
+        });
+    }
+}
