@@ -18,7 +18,7 @@ public sealed class PlanRunner(
     ISecretSink secrets,
     TimeProvider clock,
     RetryPolicy? retry = null,
-    int concurrency = 8)
+    int concurrency = 16)
 {
     private readonly GraphStepExecutor _graph = new(graph);
     private readonly ExchangeStepExecutor? _exchange = exchange is null ? null : new(exchange);
@@ -75,6 +75,8 @@ public sealed class PlanRunner(
 
     private async Task RunStepAsync(Run run, int index, IReadOnlyDictionary<string, JournalEntry> completed, CancellationToken cancellationToken)
     {
+        // A stopped run starts no further step, not even one that sends nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var step = run.Plan.Steps[index];
         var number = index + 1;
         var total = run.Plan.Steps.Count;
