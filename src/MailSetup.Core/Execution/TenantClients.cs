@@ -21,7 +21,9 @@ public sealed class TenantClients : IDisposable
         var graphScopes = AdminScopes.Graph(cloud).ToArray();
         // The SDK's provider only signs requests to the hosts it is told about: Graph's own host here
         // (without port, as the validator compares host names).
-        var auth = new AzureIdentityAuthenticationProvider(credential, [HostOnly(cloud.Graph.Name)], null, true, graphScopes);
+        // CAE off: with it the SDK asks with a claims parameter, which makes MSAL skip its cache and
+        // prompt for a second device code after the Exchange one (measured against the sandbox).
+        var auth = new AzureIdentityAuthenticationProvider(credential, [HostOnly(cloud.Graph.Name)], null, isCaeEnabled: false, graphScopes);
         _graphHttp = GraphClientFactory.Create(GraphMiddleware(), finalHandler: finalHandler ?? new SocketsHttpHandler());
         Graph = new GraphServiceClient(_graphHttp, auth, cloud.GraphBaseUrl);
 
