@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Text.Json;
 using MailSetup.Core.Execution;
 using MailSetup.Sandbox.State;

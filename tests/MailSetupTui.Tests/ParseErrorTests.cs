@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using MailSetupTui.Tests.Support;
 
 namespace MailSetupTui.Tests;

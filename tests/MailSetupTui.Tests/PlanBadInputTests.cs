@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using MailSetupTui.Tests.Support;
 
 namespace MailSetupTui.Tests;
@@ -99,7 +100,7 @@ public sealed class PlanBadInputTests
     public async Task MailboxesFileInMissingFolderNamesTheFileAndTheReason()
     {
         using var folder = new TempFolder();
-        var missing = Path.Combine(folder.PathName, "no-such-folder", "list.txt");
+        var missing = Path.Combine(folder.Path, "no-such-folder", "list.txt");
         CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
     }
 
@@ -107,7 +108,7 @@ public sealed class PlanBadInputTests
     public async Task FolderGivenAsMailboxesFileIsRejected()
     {
         using var folder = new TempFolder();
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.PathName]), "--mailboxes-file", $"cannot read '{folder.PathName}': is a directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.Path]), "--mailboxes-file", $"cannot read '{folder.Path}': is a directory");
     }
 
     [Fact]
@@ -218,14 +219,14 @@ public sealed class PlanBadInputTests
     public async Task OutputThatIsAFolderIsRejected()
     {
         using var folder = new TempFolder();
-        CliAssert.UsageError(await RunAsync([.. Valid, "--output", folder.PathName]), "--output", "is a directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--output", folder.Path]), "--output", "is a directory");
     }
 
     [Fact]
     public async Task OutputInAMissingFolderIsRejected()
     {
         using var folder = new TempFolder();
-        var target = Path.Combine(folder.PathName, "missing", "plan.txt");
+        var target = Path.Combine(folder.Path, "missing", "plan.txt");
         CliAssert.UsageError(await RunAsync([.. Valid, "--output", target]), "--output", "does not exist");
         Assert.False(Directory.Exists(Path.GetDirectoryName(target)));
     }
@@ -238,7 +239,7 @@ public sealed class PlanBadInputTests
         var result = await RunAsync([.. With("--app-name", ""), "--output", target]);
         CliAssert.UsageError(result, "--app-name", "is empty");
         Assert.False(File.Exists(target));
-        Assert.Empty(Directory.GetFiles(folder.PathName));
+        Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
     [Fact]

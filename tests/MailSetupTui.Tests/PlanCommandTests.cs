@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Text.Json;
 using MailSetupTui.Tests.Support;
 
@@ -71,7 +72,7 @@ public sealed class PlanCommandTests
         Assert.Empty(toFile.Stdout);
         Assert.Contains($"wrote the json plan", toFile.Stderr);
         Assert.Equal(toStdout.Stdout, File.ReadAllText(target));
-        Assert.Equal([target], Directory.GetFiles(folder.PathName));
+        Assert.Equal([target], Directory.GetFiles(folder.Path));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -10,7 +11,7 @@ public sealed class SandboxServeBinaryTests
     public async Task ServeRunsUntilSigtermAndExitsZero()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -19,7 +20,7 @@ public sealed class SandboxServeBinaryTests
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "mailsetup.dll"), "sandbox", "serve", "--mailboxes", "2" })
             start.ArgumentList.Add(arg);
-        start.Environment["XDG_STATE_HOME"] = folder.PathName;
+        start.Environment["XDG_STATE_HOME"] = folder.Path;
 
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -28,7 +29,7 @@ public sealed class SandboxServeBinaryTests
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
             var json = JsonNode.Parse(line!)!.AsObject();
             Assert.StartsWith("https://127.0.0.1:", json["baseAddress"]!.GetValue<string>());
-            Assert.Equal(Path.Combine(folder.PathName, "mailsetup", "sandbox-tenant.json"), json["stateFile"]!.GetValue<string>());
+            Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-tenant.json"), json["stateFile"]!.GetValue<string>());
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(timeout.Token);
             var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);

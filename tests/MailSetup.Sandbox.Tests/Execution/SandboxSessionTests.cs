@@ -24,7 +24,7 @@ public sealed class SandboxSessionTests
         var tenant = SandboxTenant.CreateSeeded(TimeProvider.System);
         var lines = new List<string>();
         await using var session = SandboxSession.Open(tenant, line => { lines.Add(line); return Task.CompletedTask; });
-        using var folder = new Support.TempDirectory();
+        using var folder = new TempFolder();
         var plan = new PlanBuilder(TimeProvider.System).Build(TestPlans.Request(PlanCases.All["imap-smtp-three-mailboxes-send-as"]));
 
         var (first, secrets) = await ApplyAsync(session, plan, folder.Path);

@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailSetup.Sandbox.State;
@@ -50,7 +51,7 @@ public sealed class ApplicationTests
     [Fact]
     public async Task AddPasswordReturnsTheSecretOnceAndTheStateFileNeverHoldsIt()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
         await using var host = Sandboxes.InMemory(Sandboxes.Tenant(store: store));
         var graph = Sandboxes.Graph(host);

@@ -50,7 +50,7 @@ public sealed class HostCompositionTests
     [Fact]
     public async Task TheTenantSurvivesARestartFromItsStateFile()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
         string appId, appObjectId, secret;
         await using (var first = Sandboxes.InMemory(SandboxTenant.LoadOrSeed(store, FixedClock.Default)))

@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
@@ -19,7 +20,7 @@ public sealed class ClientCertificateSignInTests
     public async Task A_certificate_in_the_apps_key_credentials_signs_in_from_a_pem_file()
     {
         await using var host = await IdentityHost.StartAsync();
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         using var certificate = TestCertificates.Create();
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddCertificate(host.Tenant, app, certificate);
@@ -40,7 +41,7 @@ public sealed class ClientCertificateSignInTests
     public async Task A_password_protected_pfx_signs_in_too()
     {
         await using var host = await IdentityHost.StartAsync();
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         using var certificate = TestCertificates.Create();
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddCertificate(host.Tenant, app, certificate);
@@ -58,7 +59,7 @@ public sealed class ClientCertificateSignInTests
     public async Task A_certificate_the_app_does_not_have_fails_with_700027()
     {
         await using var host = await IdentityHost.StartAsync();
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         using var registered = TestCertificates.Create();
         using var other = TestCertificates.Create();
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");

@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using Azure.Core;
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Identity;
@@ -12,7 +13,7 @@ public sealed class StateFileSecrecyTests
     [Fact]
     public async Task A_canary_secret_signs_in_but_never_reaches_the_state_file_nor_does_a_device_code()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var store = new SandboxStateStore(Path.Combine(folder.Path, "sandbox-tenant.json"));
         await using var host = await IdentityHost.StartAsync(store: store);
         var canary = "canary-" + Guid.NewGuid().ToString("N");
@@ -42,7 +43,7 @@ public sealed class StateFileSecrecyTests
     [Fact]
     public async Task Tokens_stay_valid_for_a_tenant_loaded_again_from_its_file()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var store = new SandboxStateStore(Path.Combine(folder.Path, "sandbox-tenant.json"));
         string token;
         await using (var host = await IdentityHost.StartAsync(store: store))
