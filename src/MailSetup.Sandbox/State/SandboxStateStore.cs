@@ -42,7 +42,12 @@ public sealed class SandboxStateStore(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var temporary = Path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Json));
+        // Owner-only from creation: the file holds the sandbox's token-signing key.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temporary, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(JsonSerializer.Serialize(state, Json));
         File.Move(temporary, Path, overwrite: true);
     }
 

@@ -58,4 +58,14 @@ public sealed class StateFileSecrecyTests
 
         Assert.True(new MailSetup.Sandbox.Identity.SandboxTokenValidator(reloaded).Validate(token, "https://graph.microsoft.com").IsValid);
     }
+
+    [Fact]
+    public void The_state_file_is_readable_only_by_its_owner()
+    {
+        using var folder = new TempFolder();
+        var store = new SandboxStateStore(folder.File("state/sandbox-tenant.json"));
+        SandboxTenant.LoadOrSeed(store, TimeProvider.System);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.Path));
+    }
 }
