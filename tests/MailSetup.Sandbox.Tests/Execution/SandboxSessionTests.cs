@@ -38,6 +38,29 @@ public sealed class SandboxSessionTests
     }
 
     [Fact]
+    public async Task The_app_set_up_by_a_plan_gets_tokens_with_exactly_its_consented_roles()
+    {
+        var tenant = SandboxTenant.CreateSeeded(TimeProvider.System);
+        await using var session = SandboxSession.Open(tenant);
+        using var folder = new TempFolder();
+        var plan = new PlanBuilder(TimeProvider.System).Build(TestPlans.Request(PlanCases.All["imap-smtp-three-mailboxes-send-as"]));
+        var (result, secrets) = await ApplyAsync(session, plan, folder.Path);
+        Assert.True(result.Succeeded, PlanRunnerTests.Describe(result));
+
+        var credential = new MailSetup.Core.Identity.SignInCredentialFactory(session.Host.CreateHandler()).Create(new MailSetup.Core.Identity.SignInOptions
+        {
+            Cloud = SandboxSession.Cloud, Tenant = tenant.TenantId, Kind = MailSetup.Core.Identity.SignInKind.Secret,
+            ClientId = result.Values["app.appId"], ClientSecret = Assert.Single(secrets),
+        });
+        var token = await credential.GetTokenAsync(new Azure.Core.TokenRequestContext([SandboxSession.Cloud.ExchangeDefaultScope]), default);
+        var claims = MailSetup.Core.Identity.JwtClaims.Decode(token.Token);
+
+        Assert.Equal(["IMAP.AccessAsApp", "SMTP.SendAsApp"], claims.Roles.Order());
+        Assert.Equal(result.Values["app.appId"], claims.AppId);
+        Assert.Equal(result.Values["sp.id"], claims.ObjectId);
+    }
+
+    [Fact]
     public async Task The_plan_filled_with_real_values_is_request_for_request_what_the_sandbox_received()
     {
         await using var run = new SandboxRun();
