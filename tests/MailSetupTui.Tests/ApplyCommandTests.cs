@@ -72,17 +72,29 @@ public sealed class ApplyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_place_for_the_secret_the_run_stops_before_making_one_and_resumes_from_its_journal()
+    public async Task Without_secret_out_or_a_terminal_the_secret_goes_to_a_new_owner_only_file_in_the_state_folder()
+    {
+        var result = await RunAsync(Apply());
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var secretFile = Assert.Single(Directory.GetFiles(Path.Combine(Path.GetDirectoryName(_store.Path)!, "secrets")));
+        Assert.EndsWith(".secret", secretFile);
+        Assert.Contains($"the new client secret is in {secretFile} (mode 0600)", result.Stderr);
+        var canary = File.ReadAllText(secretFile).Trim();
+        Assert.DoesNotContain(canary, result.Stdout + result.Stderr);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
+    }
+
+    [Fact]
+    public async Task A_run_stopped_by_a_failure_resumes_from_its_journal()
     {
         var journal = _folder.File("run.jsonl");
-        var stopped = await RunAsync(Apply("--journal", journal));
+        // The Exchange side of a mailbox that does not exist fails; the Graph side is journaled.
+        var stopped = await RunAsync(["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes", "--journal", journal]);
         Assert.Equal(1, stopped.ExitCode);
-        Assert.Contains("there is nowhere to keep it: give --secret-out FILE", stopped.Stdout);
         Assert.Contains("To resume, run again with --journal " + journal, stopped.Stdout);
-        Assert.Empty(new SandboxStateStore(_store.Path).Load()!.Applications.Single(a => a.DisplayName == "Mail Relay").PasswordCredentials);
 
-        var resumed = await RunAsync(Apply("--journal", journal, "--secret-out", _folder.File("secret.txt")));
-        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        var resumed = await RunAsync(["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes", "--journal", journal]);
         Assert.Contains("resumed", resumed.Stdout);
         Assert.Single(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
     }

@@ -136,7 +136,7 @@ public sealed class PlanRunner(
             {
                 return await attempt(linked.Token);
             }
-            catch (Exception e) when (tries < _retry.MaxAttempts && TransientFailure.Classify(e, step.Consumes.Count > 0, cancellationToken) is { } reason)
+            catch (Exception e) when (tries < _retry.MaxAttempts && TransientFailure.Classify(e, ConsumedValues(run, step), cancellationToken) is { } reason)
             {
                 TimeSpan delay;
                 lock (_jitter) delay = _retry.DelayFor(tries, reason.RetryAfter, _jitter);
@@ -144,6 +144,11 @@ public sealed class PlanRunner(
                 await Task.Delay(delay, clock, cancellationToken);
             }
         }
+    }
+
+    private static IReadOnlyCollection<string> ConsumedValues(Run run, PlanStep step)
+    {
+        lock (run) return step.Consumes.Select(r => run.Values.GetValueOrDefault(r.Name)).OfType<string>().ToList();
     }
 
     /// <summary>Fills the step's references from its answer; the secret goes to the sink and nowhere else.</summary>

@@ -13,9 +13,12 @@ internal static class TransientFailure
 
     private static readonly HashSet<int> RetriedStatuses = [429, 502, 503, 504];
 
-    /// <param name="mayBeReplication">The step uses an object made earlier, so "not found" can mean "not replicated yet".</param>
-    public static Reason? Classify(Exception error, bool mayBeReplication, CancellationToken cancellation)
+    /// <param name="madeEarlier">Ids of objects the run made or read earlier and this step uses: a "not
+    /// found" naming one of them means "not replicated yet"; naming anything else (a mistyped
+    /// mailbox) it is final.</param>
+    public static Reason? Classify(Exception error, IReadOnlyCollection<string> madeEarlier, CancellationToken cancellation)
     {
+        var mayBeReplication = madeEarlier.Any(id => error.Message.Contains(id, StringComparison.OrdinalIgnoreCase));
         switch (error)
         {
             case OperationCanceledException when !cancellation.IsCancellationRequested:

@@ -117,7 +117,7 @@ public sealed class PlanBuilder(TimeProvider clock)
         return exchange.Prepend(ExchangeSteps.Connect(request.Cloud));
     }
 
-    internal static string AppLabel(SetupRequest request) => request.App switch
+    public static string AppLabel(SetupRequest request) => request.App switch
     {
         AppTarget.New app => app.DisplayName,
         AppTarget.Existing app => app.AppId.ToString(),

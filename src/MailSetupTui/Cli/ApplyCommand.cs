@@ -59,7 +59,11 @@ internal sealed class ApplyCommand : ICliCommand
         await using var connection = TenantConnection.Open(job.Target!, Store, Clock, error);
         var journal = RunJournal.Open(job.JournalPath!);
         await error.WriteLineAsync($"mailsetup: applying {plan.Steps.Count} steps to {connection.Description}; journal {job.JournalPath}");
-        ISecretSink secrets = job.SecretOut is not null ? new FileSecretSink(job.SecretOut, error) : new TerminalSecretSink(error, Terminal.Interactive);
+        // A person at a terminal sees a new secret once; without one (scripts, CI) it goes to a new
+        // owner-only file in the state folder, named in the output.
+        ISecretSink secrets = job.SecretOut is not null ? new FileSecretSink(job.SecretOut, error)
+            : Terminal.Interactive ? new TerminalSecretSink(error)
+            : new FileSecretSink(DefaultSecretFile(plan), error);
         var runner = new PlanRunner(connection.Clients.Graph, connection.Clients.Exchange,
             new CertificateMaker(Path.Combine(StateFolder, "certificates"), Clock), secrets, Clock);
 
@@ -74,6 +78,15 @@ internal sealed class ApplyCommand : ICliCommand
     }
 
     private string StateFolder => Path.GetDirectoryName(Store.Path)!;
+
+    private string DefaultSecretFile(Plan plan)
+    {
+        var folder = Path.Combine(StateFolder, "secrets");
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var name = new string(PlanBuilder.AppLabel(plan.Request).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        return Path.Combine(folder, $"{name}-{Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.secret");
+    }
 
     private async Task<ApplyJob> PrepareAsync(ParseResult result, CancellationToken cancellationToken)
     {

@@ -19,14 +19,9 @@ internal sealed class FileSecretSink(string path, TextWriter status) : ISecretSi
     }
 }
 
-/// <summary>
-/// Shows the new client secret once on the terminal, with the warning that it is never shown again.
-/// Without a terminal it takes nothing, and the run makes no secret.
-/// </summary>
-internal sealed class TerminalSecretSink(TextWriter terminal, bool interactive) : ISecretSink
+/// <summary>Shows the new client secret once on the terminal, with the warning that it is never shown again.</summary>
+internal sealed class TerminalSecretSink(TextWriter terminal) : ISecretSink
 {
-    public bool CanDeliver => interactive;
-
     public async Task DeliverAsync(string credentialName, string secretValue, DateTimeOffset expires, CancellationToken cancellationToken)
     {
         await terminal.WriteLineAsync("The new client secret (shown once, store it now; it is never shown again):");
