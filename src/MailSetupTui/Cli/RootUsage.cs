@@ -18,6 +18,9 @@ internal static class RootUsage
               mailsetup presets                 list the scenario presets
               mailsetup plan --preset imap-app --app-name "Mail reader" --mailbox support@contoso.com
                                                 show the setup steps, changing nothing
+              mailsetup apply --preset imap-app --app-name "Mail reader" --mailbox support@contoso.onmicrosoft.com
+                                                apply them to the sandbox tenant (or --tenant ID)
+              mailsetup sandbox serve           run the sandbox tenant for other clients
 
             Run 'mailsetup --help' for all commands and 'mailsetup plan --help' for the plan options.
 
