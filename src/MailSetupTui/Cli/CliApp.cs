@@ -30,6 +30,7 @@ public sealed class CliApp
             new SandboxCommand(services),
             new ApplyCommand(services),
             new RollbackCommand(services),
+            new TokenCommand(services),
         ];
         Root = BuildRoot(_commands);
     }
