@@ -1,0 +1,9 @@
+using MailSetup.Core.Mail.Tracing;
+
+namespace MailSetup.Core.Mail.Connection;
+
+/// <summary>The server broke the protocol or the limits (line too long, closed early, nonsense reply).</summary>
+public sealed class MailProtocolException(TraceStage stage, string message) : Exception(message)
+{
+    public TraceStage Stage { get; } = stage;
+}

@@ -1,0 +1,8 @@
+namespace MailSetup.Core.Mail.Sasl;
+
+/// <summary>The bearer-token SASL mechanisms the probes speak.</summary>
+public enum SaslMechanismKind
+{
+    XOAuth2,
+    OAuthBearer,
+}

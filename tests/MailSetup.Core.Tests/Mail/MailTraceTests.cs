@@ -1,0 +1,89 @@
+using System.Text.Json;
+using MailSetup.Core.Mail.Tracing;
+
+namespace MailSetup.Core.Tests.Mail;
+
+public sealed class MailTraceTests
+{
+    private sealed class ListSink : ITraceSink
+    {
+        public List<TraceEvent> Events { get; } = [];
+        public void OnEvent(TraceEvent traceEvent) => Events.Add(traceEvent);
+    }
+
+    [Fact]
+    public void Events_reach_the_sink_as_they_happen_numbered_in_order()
+    {
+        var sink = new ListSink();
+        var trace = new MailTrace(sink: sink);
+
+        trace.Info(TraceStage.Connect, "connected");
+        Assert.Single(sink.Events);
+        trace.Server(TraceStage.Greeting, "* OK ready");
+        trace.Client(TraceStage.Auth, "A1 AUTHENTICATE XOAUTH2 <redacted>");
+
+        Assert.Equal([1, 2, 3], sink.Events.Select(e => e.Sequence));
+        Assert.Equal(trace.Events, sink.Events);
+        Assert.True(sink.Events[0].Offset <= sink.Events[2].Offset);
+    }
+
+    [Fact]
+    public async Task A_channel_sink_streams_events_to_another_reader()
+    {
+        var sink = new ChannelTraceSink();
+        var trace = new MailTrace(sink: sink);
+        trace.Info(TraceStage.Dns, "a");
+        trace.Info(TraceStage.Connect, "b");
+        sink.Complete();
+
+        var read = new List<string>();
+        await foreach (var e in sink.Reader.ReadAllAsync()) read.Add(e.Text);
+
+        Assert.Equal(["a", "b"], read);
+    }
+
+    [Fact]
+    public void Text_export_has_one_line_per_event_with_offset_stage_and_direction()
+    {
+        var events = new[]
+        {
+            new TraceEvent(1, TraceStage.Greeting, TraceDirection.Server, TimeSpan.FromMilliseconds(12), "* OK ready"),
+            new TraceEvent(2, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(1500), "A1 LOGOUT"),
+            new TraceEvent(3, TraceStage.Tls, TraceDirection.Info, TimeSpan.Zero, "TLS Tls13"),
+        };
+
+        Assert.Equal(
+            "+0.012s greeting S: * OK ready\n+1.500s auth     C: A1 LOGOUT\n+0.000s tls      -- TLS Tls13\n",
+            TraceExport.ToText(events));
+    }
+
+    [Fact]
+    public void Json_export_names_stages_and_directions_as_words()
+    {
+        var json = TraceExport.ToJson([new TraceEvent(1, TraceStage.Auth, TraceDirection.Server, TimeSpan.FromMilliseconds(2.5), "535 5.7.8 Authentication failed.")]);
+
+        using var doc = JsonDocument.Parse(json);
+        var first = doc.RootElement[0];
+        Assert.Equal(1, first.GetProperty("sequence").GetInt32());
+        Assert.Equal("auth", first.GetProperty("stage").GetString());
+        Assert.Equal("server", first.GetProperty("direction").GetString());
+        Assert.Equal(2.5, first.GetProperty("offsetMs").GetDouble());
+        Assert.Equal("535 5.7.8 Authentication failed.", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Stage_timings_add_up_the_time_until_the_next_event()
+    {
+        var timings = StageTimings.From(
+        [
+            new TraceEvent(1, TraceStage.Connect, TraceDirection.Info, TimeSpan.FromMilliseconds(0), "a"),
+            new TraceEvent(2, TraceStage.Tls, TraceDirection.Info, TimeSpan.FromMilliseconds(10), "b"),
+            new TraceEvent(3, TraceStage.Greeting, TraceDirection.Server, TimeSpan.FromMilliseconds(40), "c"),
+            new TraceEvent(4, TraceStage.Greeting, TraceDirection.Server, TimeSpan.FromMilliseconds(45), "d"),
+        ]);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(10), timings[TraceStage.Connect]);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), timings[TraceStage.Tls]);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), timings[TraceStage.Greeting]);
+    }
+}
