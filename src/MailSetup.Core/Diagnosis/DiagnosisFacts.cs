@@ -1,5 +1,6 @@
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Identity;
+using MailSetup.Core.Mail.Probes;
 
 namespace MailSetup.Core.Diagnosis;
 
@@ -14,6 +15,7 @@ namespace MailSetup.Core.Diagnosis;
 /// <param name="ErrorText">The token endpoint's error (an AADSTS text or code).</param>
 /// <param name="ServerAnswers">The server's lines of the conversation, as traced.</param>
 /// <param name="Now">The time expiry is judged against.</param>
+/// <param name="Probe">The login attempt itself, when one was made: its failure stage and TLS facts explain connection problems.</param>
 public sealed record DiagnosisFacts(
     DateTimeOffset Now,
     string? AppId = null,
@@ -26,7 +28,8 @@ public sealed record DiagnosisFacts(
     string? ErrorText = null,
     IReadOnlyList<string>? ServerAnswers = null,
     JwtClaims? Token = null,
-    SetupState? Setup = null)
+    SetupState? Setup = null,
+    MailProbeResult? Probe = null)
 {
     public IReadOnlyList<string> Answers => ServerAnswers ?? [];
 

@@ -14,14 +14,21 @@ public sealed class Diagnostician(IReadOnlyList<IDiagnosisRule> rules)
     public IReadOnlyList<IDiagnosisRule> Rules { get; } = rules;
 
     /// <summary>Every rule, most specific first.</summary>
-    public static IReadOnlyList<IDiagnosisRule> AllRules() =>
-    [
-        new SetupStateRule(),
-        .. TokenRules(),
-        new AadstsRule(),
-        new ExchangeAnswerRule(),
-        new ServerAnswerRule(),
-    ];
+    public static IReadOnlyList<IDiagnosisRule> AllRules()
+    {
+        IReadOnlyList<IDiagnosisRule> explaining =
+        [
+            new SetupStateRule(),
+            .. TokenRules(),
+            new AadstsRule(),
+            new ExchangeAnswerRule(),
+            new ServerAnswerRule(),
+            new DnsFailureRule(),
+            new ConnectFailureRule(),
+            new TlsCertificateRule(),
+        ];
+        return [.. explaining, new UnexplainedLoginFailureRule(explaining)];
+    }
 
     /// <summary>The rules over a token's claims only (what <c>mailsetup token inspect</c> runs).</summary>
     public static IReadOnlyList<IDiagnosisRule> TokenRules() =>

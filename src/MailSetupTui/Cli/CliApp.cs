@@ -31,6 +31,7 @@ public sealed class CliApp
             new ApplyCommand(services),
             new RollbackCommand(services),
             new TokenCommand(services),
+            new DiagnoseCommand(services),
         ];
         Root = BuildRoot(_commands);
     }

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Mail.Connection;
+using MailSetup.Core.Mail.Sasl;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// <c>mailsetup diagnose imap|pop|smtp|all</c>: tries the XOAUTH2/OAUTHBEARER login with a given token,
+/// streams the redacted conversation, then explains it. This class only declares and checks the
+/// command line; <see cref="DiagnoseRunner"/> does the work.
+/// </summary>
+internal sealed class DiagnoseCommand : ICliCommand
+{
+    private static readonly Dictionary<string, TlsMode> TlsModes = new() { ["implicit"] = TlsMode.Implicit, ["starttls"] = TlsMode.StartTls, ["none"] = TlsMode.None };
+    private static readonly Dictionary<string, SaslMechanismKind> Mechanisms = new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
+    private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp", "all"];
+    private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
+
+    private readonly DiagnoseRunner _runner;
+
+    private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three one after the other." };
+    private readonly Option<string> _mailbox = new("--mailbox") { Description = "The mailbox to log in as (user= of XOAUTH2).", HelpName = "address" };
+    private readonly Option<string> _host = new("--host") { Description = "The server (default: the cloud's Exchange host; smtp.* for SMTP).", HelpName = "host" };
+    private readonly Option<int?> _port = new("--port") { Description = "The port (default: IMAP 993, POP 995, SMTP 587; 143/110/465 when --tls asks for it). Not with 'all'.", HelpName = "port" };
+    private readonly Option<string> _tls = new("--tls") { Description = "How the connection is secured (default: implicit for IMAP and POP, starttls for SMTP).", HelpName = "implicit|starttls|none" };
+    private readonly Option<string> _mech = new("--mech") { Description = "SASL mechanism (default xoauth2).", HelpName = "xoauth2|oauthbearer" };
+    private readonly Option<string> _tokenFile = new("--token-file") { Description = "File holding the access token, or - for stdin. Acquiring one here (--tenant, --client-id, --auth) and --sandbox are coming.", HelpName = "file|-" };
+    private readonly Option<string> _cloud = new("--cloud") { Description = $"The mailbox's cloud, for default hosts: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
+    private readonly Option<string> _trustCert = new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
+    private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
+    private readonly Option<string> _format = new("--format") { Description = "Output format: text (live trace, then findings) or json (one object at the end). Default text.", HelpName = "text|json" };
+
+    public DiagnoseCommand(IServiceProvider services)
+    {
+        _runner = new DiagnoseRunner(services);
+        Command = new Command("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with a token, stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.");
+        Command.Add(_protocol);
+        foreach (var option in new Option[] { _mailbox, _host, _port, _tls, _mech, _tokenFile, _cloud, _trustCert, _traceOut, _format }) Command.Add(option);
+        Command.SetAction(RunAsync);
+    }
+
+    public Command Command { get; }
+
+    public Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
+        Task.FromResult(Check(result).Errors);
+
+    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var (settings, errors) = Check(result);
+        if (settings is null) return await ErrorReport.UsageAsync(result.InvocationConfiguration.Error, errors, CommandPath.Of(result));
+        return await _runner.RunAsync(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, CommandPath.Of(result), cancellationToken);
+    }
+
+    private (DiagnoseSettings? Settings, IReadOnlyList<CliError> Errors) Check(ParseResult result)
+    {
+        var errors = new List<CliError>();
+        var protocolWord = result.GetValue(_protocol)?.Trim().ToLowerInvariant();
+        if (protocolWord is not null && !Protocols.Contains(protocolWord))
+            errors.Add(new(_protocol.Name, $"unknown protocol '{protocolWord}'; expected one of {string.Join(", ", Protocols)}."));
+
+        var mailbox = result.ValueOrDefault(_mailbox)?.Trim();
+        if (string.IsNullOrEmpty(mailbox)) errors.Add(new(_mailbox.Name, "is required: the mailbox to log in as."));
+        else if (!mailbox.Contains('@', StringComparison.Ordinal)) errors.Add(new(_mailbox.Name, $"'{mailbox}' is not a mail address."));
+
+        var port = result.ValueOrDefault(_port);
+        if (port is < 1 or > 65535) errors.Add(new(_port.Name, $"{port} is not a port; expected 1 to 65535."));
+        if (port is not null && protocolWord == "all") errors.Add(new(_port.Name, "cannot be one port for all protocols; diagnose them one at a time."));
+
+        var tls = Pick(result, _tls, TlsModes, errors);
+        var mechanism = Pick(result, _mech, Mechanisms, errors) ?? SaslMechanismKind.XOAuth2;
+        var json = Pick(result, _format, Formats.ToDictionary(f => f, f => f == "json"), errors) ?? false;
+
+        var cloud = CloudCatalog.Global;
+        var cloudKey = result.ValueOrDefault(_cloud);
+        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
+            errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
+
+        var tokenSource = result.ValueOrDefault(_tokenFile);
+        if (string.IsNullOrWhiteSpace(tokenSource))
+            errors.Add(new(_tokenFile.Name, "is required (acquiring a token with --tenant/--client-id/--auth is coming)."));
+
+        var trusted = TrustedCertificates(result.ValueOrDefault(_trustCert), errors);
+        var traceOut = result.ValueOrDefault(_traceOut);
+        if (traceOut is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(traceOut))))
+            errors.Add(new(_traceOut.Name, $"the folder of '{traceOut}' does not exist."));
+
+        if (errors.Count > 0 || protocolWord is null) return (null, errors);
+        var host = result.ValueOrDefault(_host)?.Trim();
+        var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
+            .Select(p => DiagnoseTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
+        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenSource!, cloud, trusted, traceOut, json), errors);
+    }
+
+    private static X509Certificate2Collection TrustedCertificates(string? path, List<CliError> errors)
+    {
+        if (path is null) return [];
+        try
+        {
+            var certificates = MailConnectionOptions.TrustPem(path);
+            if (certificates.Count == 0) errors.Add(new("--trust-cert", $"'{path}' holds no PEM certificate."));
+            return certificates;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            errors.Add(new("--trust-cert", $"{FileProblem.Reason(path, e)}; expected a PEM file of certificates."));
+            return [];
+        }
+    }
+
+    private static T? Pick<T>(ParseResult result, Option<string> option, IReadOnlyDictionary<string, T> choices, List<CliError> errors) where T : struct
+    {
+        var given = result.ValueOrDefault(option);
+        if (given is null) return null;
+        if (choices.TryGetValue(given.Trim().ToLowerInvariant(), out var value)) return value;
+        errors.Add(new(option.Name, $"unknown value '{given}'; expected one of {string.Join(", ", choices.Keys)}."));
+        return null;
+    }
+}

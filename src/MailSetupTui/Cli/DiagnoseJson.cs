@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MailSetup.Core.Mail.Tracing;
+
+namespace MailSetupTui.Cli;
+
+/// <summary><c>diagnose --format json</c>: one object with each protocol's result, findings and trace, for scripts.</summary>
+internal static class DiagnoseJson
+{
+    // Relaxed escaping keeps quotes and angle brackets readable in causes and fixes; the output is never embedded in HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(IReadOnlyList<DiagnoseRun> runs)
+    {
+        var root = new JsonObject
+        {
+            ["succeeded"] = runs.All(r => r.Result.Succeeded),
+            ["protocols"] = new JsonArray(runs.Select(Run).ToArray<JsonNode?>()),
+        };
+        return root.ToJsonString(Indented) + "\n";
+    }
+
+    private static JsonObject Run(DiagnoseRun run)
+    {
+        var result = run.Result;
+        return new JsonObject
+        {
+            ["protocol"] = run.Name,
+            ["host"] = run.Target.Host,
+            ["port"] = run.Target.Port,
+            ["tls"] = run.Target.Tls.ToString().ToLowerInvariant(),
+            ["succeeded"] = result.Succeeded,
+            ["finalAnswer"] = result.FinalAnswer,
+            ["errorChallenge"] = result.ErrorChallenge?.Json,
+            ["failedStage"] = result.FailedStage?.ToString().ToLowerInvariant(),
+            ["failure"] = result.Failure,
+            ["certificate"] = result.Tls is { } tls
+                ? new JsonObject
+                {
+                    ["protocol"] = tls.Protocol,
+                    ["cipher"] = tls.Cipher,
+                    ["subject"] = tls.CertificateSubject,
+                    ["issuer"] = tls.CertificateIssuer,
+                    ["notAfter"] = tls.CertificateNotAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                    ["validation"] = tls.ValidationResult,
+                    ["trusted"] = tls.Trusted,
+                }
+                : null,
+            ["findings"] = new JsonArray(run.Findings.Select(f => (JsonNode?)new JsonObject
+            {
+                ["code"] = f.Code,
+                ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+                ["evidence"] = f.Evidence,
+                ["cause"] = f.Cause,
+                ["fix"] = f.Fix,
+                ["docs"] = f.Docs,
+            }).ToArray()),
+            ["trace"] = JsonNode.Parse(TraceExport.ToJson(result.Trace)),
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Mail.Connection;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>Where one protocol's login is tried. Defaults follow Exchange Online's endpoints in the chosen cloud.</summary>
+internal sealed record DiagnoseTarget(MailProtocol Protocol, string Host, int Port, TlsMode Tls)
+{
+    /// <summary>
+    /// The cloud's host for the protocol, the port Exchange serves it on, and that port's TLS mode; a
+    /// TLS mode given without a port picks the port conventionally paired with it.
+    /// </summary>
+    public static DiagnoseTarget For(MailProtocol protocol, Cloud cloud, string? host, int? port, TlsMode? tls)
+    {
+        var defaultTls = protocol == MailProtocol.Smtp ? TlsMode.StartTls : TlsMode.Implicit;
+        var mode = tls ?? defaultTls;
+        var defaultHost = protocol == MailProtocol.Smtp ? cloud.Smtp.Name : cloud.Exchange.Name;
+        return new DiagnoseTarget(protocol, host ?? defaultHost, port ?? DefaultPort(protocol, mode), mode);
+    }
+
+    private static int DefaultPort(MailProtocol protocol, TlsMode tls) => (protocol, tls) switch
+    {
+        (MailProtocol.Imap, TlsMode.Implicit) => 993,
+        (MailProtocol.Imap, _) => 143,
+        (MailProtocol.Pop, TlsMode.Implicit) => 995,
+        (MailProtocol.Pop, _) => 110,
+        (MailProtocol.Smtp, TlsMode.Implicit) => 465,
+        _ => 587,
+    };
+
+    public string Describe(string mechanism) =>
+        $"{Protocol.ToString().ToLowerInvariant()} {Host}:{Port} tls={Tls.ToString().ToLowerInvariant()} mech={mechanism}";
+}
