@@ -46,8 +46,8 @@ public sealed class DiagnoseDovecotTests(DiagnoseDovecotFixture fixture) : IClas
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("imap: login FAILED", result.Stdout);
-        // Dovecot words an expired token as status "401" in its challenge, which the answer rules report as it stands.
-        Assert.Contains("[error] sasl-error-challenge", result.Stdout);
+        // Dovecot words a refused token as status "401" (the XOAUTH2 convention): a refused token.
+        Assert.Contains("[error] sasl-invalid-token", result.Stdout);
         Assert.Matches(@"shown by: \+ \S+ \(decoded: \{""status"":""401""", result.Stdout);
         Assert.Contains("[error] server-auth-rejected", result.Stdout);
         Assert.Contains("NO [AUTHENTICATIONFAILED]", result.Stdout);
@@ -93,7 +93,7 @@ public sealed class DiagnoseDovecotTests(DiagnoseDovecotFixture fixture) : IClas
         Assert.False(document.RootElement.GetProperty("succeeded").GetBoolean());
         Assert.Equal("pop", pop.GetProperty("protocol").GetString());
         Assert.Contains("\"status\":\"401\"", pop.GetProperty("errorChallenge").GetString());
-        Assert.Contains(pop.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "sasl-error-challenge");
+        Assert.Contains(pop.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "sasl-invalid-token");
         Assert.True(pop.GetProperty("trace").GetArrayLength() > 3);
     }
 

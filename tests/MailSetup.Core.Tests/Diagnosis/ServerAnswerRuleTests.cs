@@ -52,6 +52,7 @@ public sealed class ServerAnswerRuleTests
     [Theory]
     [InlineData("+ ", "invalid_token", "sasl-invalid-token")]
     [InlineData("334 ", "invalid_token", "sasl-invalid-token")]
+    [InlineData("+ ", "401", "sasl-invalid-token")]
     [InlineData("+ ", "insufficient_scope", "sasl-insufficient-scope")]
     [InlineData("", "invalid_request", "sasl-error-challenge")]
     public void A_base64_json_challenge_is_decoded(string prefix, string status, string code)
