@@ -80,7 +80,7 @@ public sealed class TokenInspectTests : IDisposable
         var result = await CliRunner.RunAsync("token", "inspect", Write(token));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  ERROR   token-graph-audience", result.Stdout);
+        Assert.Contains("[error] token-graph-audience: ", result.Stdout);
         Assert.Contains("fix:      Request the token with scope https://outlook.office365.com/.default.", result.Stdout);
         NeverPrintsTheToken(result, token);
     }
@@ -91,7 +91,7 @@ public sealed class TokenInspectTests : IDisposable
         var result = await CliRunner.RunAsync("token", "inspect", Write(Mint(AppOnly(exp: Now.AddHours(-2)))));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  ERROR   token-expired", result.Stdout);
+        Assert.Contains("[error] token-expired: ", result.Stdout);
         Assert.Contains("  exp    2026-11-21 07:30:00Z (2 h ago)", result.Stdout);
     }
 
@@ -117,7 +117,7 @@ public sealed class TokenInspectTests : IDisposable
         var result = await CliRunner.RunAsync("token", "inspect", Write(Mint(claims)), "--protocol", "smtp");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  ERROR   token-missing-role", result.Stdout);
+        Assert.Contains("[error] token-missing-role: ", result.Stdout);
         Assert.Contains("SMTP.SendAsApp", result.Stdout);
     }
 
@@ -173,6 +173,6 @@ public sealed class TokenInspectTests : IDisposable
     {
         var result = await CliRunner.RunAsync("token", "inspect", Write(Mint(AppOnly())), "--tenant", "99999999-2222-3333-4444-555555555555");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  ERROR   token-tenant-mismatch", result.Stdout);
+        Assert.Contains("[error] token-tenant-mismatch: ", result.Stdout);
     }
 }

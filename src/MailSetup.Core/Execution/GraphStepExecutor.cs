@@ -23,8 +23,7 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
 
     public sealed record Run(StepOutcome Outcome, JsonElement? Item);
 
-    /// <param name="canKeepSecret">Whether a new secret would reach someone; if not, a create that makes one stops before sending.</param>
-    public async Task<Run> RunAsync(GraphStep step, IReadOnlyDictionary<string, string> values, bool canKeepSecret, CancellationToken cancellationToken)
+    public async Task<Run> RunAsync(GraphStep step, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         var references = ReferenceValues.From(values);
         if (step.ResultCollection is { } collection)
@@ -38,8 +37,6 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         if (step.Probe is { } probe && await FindAsync(probe, values, cancellationToken) is { } existing)
             return new Run(StepOutcome.Unchanged, existing);
 
-        if (!canKeepSecret && step.Captures.Any(c => c.Target.Secret))
-            throw new StepFailedException("this would make a new client secret, shown only once, and there is nowhere to keep it: give --secret-out FILE (or run on a terminal).");
         var request = step.Request(graph, references);
         if (request.HttpMethod == Method.PATCH)
         {

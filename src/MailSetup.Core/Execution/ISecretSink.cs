@@ -6,8 +6,5 @@ namespace MailSetup.Core.Execution;
 /// </summary>
 public interface ISecretSink
 {
-    /// <summary>False where nobody could receive a secret (no file, no terminal): the runner then makes none.</summary>
-    bool CanDeliver => true;
-
     Task DeliverAsync(string credentialName, string secretValue, DateTimeOffset expires, CancellationToken cancellationToken);
 }

@@ -112,7 +112,7 @@ public sealed class PlanRunner(
         switch (step)
         {
             case GraphStep graphStep:
-                var graphRun = await _graph.RunAsync(graphStep, values, secrets.CanDeliver, cancellationToken);
+                var graphRun = await _graph.RunAsync(graphStep, values, cancellationToken);
                 return (graphRun.Outcome, graphRun.Item, null, NoValues);
             case ExchangeStep exchangeStep:
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);

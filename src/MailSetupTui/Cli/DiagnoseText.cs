@@ -13,13 +13,7 @@ internal static class DiagnoseText
         text.AppendLine($"{run.Name}: {verdict}{(result.FinalAnswer is { } answer ? $" ({answer})" : "")}");
         if (result.ErrorChallenge is { } challenge) text.AppendLine($"  server's error challenge (decoded): {challenge.Json}");
         if (run.Findings.Count == 0) text.AppendLine("  no findings.");
-        foreach (var finding in run.Findings)
-        {
-            text.AppendLine($"  [{finding.Severity.ToString().ToLowerInvariant()}] {finding.Code}: {finding.Cause}");
-            text.AppendLine($"      shown by: {finding.Evidence}");
-            text.AppendLine($"      fix:      {finding.Fix}");
-            if (finding.Docs is not null) text.AppendLine($"      docs:     {finding.Docs}");
-        }
+        foreach (var finding in run.Findings) FindingText.Append(text, finding);
         return text.ToString();
     }
 }

@@ -28,14 +28,7 @@ internal static class TokenInspectText
         var protocols = string.Join(", ", inspection.Protocols.Select(p => p.ToString().ToUpperInvariant()));
         text.AppendLine($"Findings for {protocols}");
         if (inspection.Findings.Count == 0) text.AppendLine($"  none: the token looks right for {protocols}.");
-        foreach (var finding in inspection.Findings)
-        {
-            text.AppendLine($"  {finding.Severity.ToString().ToUpperInvariant(),-7} {finding.Code}");
-            text.AppendLine($"    evidence: {finding.Evidence}");
-            text.AppendLine($"    cause:    {finding.Cause}");
-            text.AppendLine($"    fix:      {finding.Fix}");
-            if (finding.Docs is not null) text.AppendLine($"    docs:     {finding.Docs}");
-        }
+        foreach (var finding in inspection.Findings) FindingText.Append(text, finding);
         return text.ToString();
     }
 
