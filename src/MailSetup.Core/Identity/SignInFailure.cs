@@ -25,15 +25,24 @@ public sealed partial record SignInFailure(string? Error, IReadOnlyList<int> Cod
         return null;
     }
 
-    private static SignInFailure FromMsal(MsalServiceException msal)
+    private static SignInFailure FromMsal(MsalServiceException msal) =>
+        FromResponse(msal.ResponseBody, msal.Message, msal.ErrorCode, msal.StatusCode);
+
+    /// <summary>
+    /// Entra's failure from a token endpoint answer: <paramref name="responseBody"/> is its JSON error
+    /// (<c>error</c>, <c>error_description</c>, <c>error_codes</c>); <paramref name="fallback"/> is used when the body is not that.
+    /// </summary>
+    public static SignInFailure FromResponse(string? responseBody, string fallback, string? error, int statusCode)
     {
         string? description = null;
         var codes = new List<int>();
         try
         {
-            if (!string.IsNullOrWhiteSpace(msal.ResponseBody))
+            if (!string.IsNullOrWhiteSpace(responseBody))
             {
-                using var body = JsonDocument.Parse(msal.ResponseBody);
+                using var body = JsonDocument.Parse(responseBody);
+                if (error is null && body.RootElement.TryGetProperty("error", out var errorText) && errorText.ValueKind == JsonValueKind.String)
+                    error = errorText.GetString();
                 if (body.RootElement.TryGetProperty("error_description", out var text) && text.ValueKind == JsonValueKind.String)
                     description = text.GetString();
                 if (body.RootElement.TryGetProperty("error_codes", out var list) && list.ValueKind == JsonValueKind.Array)
@@ -47,13 +56,13 @@ public sealed partial record SignInFailure(string? Error, IReadOnlyList<int> Cod
 
         // MSAL rewords some errors ("A configuration issue is preventing authentication ... Original
         // exception: AADSTS..."); the AADSTS text is what people search for, so start there.
-        description ??= msal.Message;
+        description ??= fallback;
         var start = Aadsts().Match(description);
         if (start.Success) description = description[start.Index..];
         if (codes.Count == 0 && start.Success) codes.Add(int.Parse(start.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
         var firstLine = description.Split(["\r\n", "\n"], StringSplitOptions.None)[0].Trim();
-        return new SignInFailure(msal.ErrorCode, codes, firstLine, msal.StatusCode == 0 ? null : msal.StatusCode);
+        return new SignInFailure(error, codes, firstLine, statusCode == 0 ? null : statusCode);
     }
 
     [GeneratedRegex(@"AADSTS(\d+)")]
