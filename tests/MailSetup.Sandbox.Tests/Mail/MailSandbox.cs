@@ -122,19 +122,27 @@ public sealed class MailSandbox : IAsyncDisposable
         result.Trace.Where(e => e.Direction == TraceDirection.Server).Select(e => e.Text).ToList();
 
     /// <summary>What the product's diagnostician says about a login, given the server's lines, the token and what is known of the setup.</summary>
-    public IReadOnlyList<Finding> Diagnose(MailProtocol protocol, IReadOnlyList<string> serverLines, string? token, SetupState? setup = null, MailProbeResult? probe = null) =>
+    public IReadOnlyList<Finding> Diagnose(MailProtocol protocol, IReadOnlyList<string> serverLines, string? token, SetupState? setup = null, MailProbeResult? probe = null, string mailbox = Support) =>
         new Diagnostician().Diagnose(new DiagnosisFacts(
             Clock.GetUtcNow(),
             AppId: AppId,
             ServicePrincipalObjectId: ServicePrincipalId,
             AppObjectId: AppObjectId,
-            Mailbox: Support,
+            Mailbox: mailbox,
             Tenant: Tenant.TenantId,
             Protocol: Enum.Parse<LoginProtocol>(protocol.ToString()),
             ServerAnswers: serverLines,
             Token: token is not null && JwtClaims.TryDecode(token, out var claims) ? claims : null,
             Setup: setup,
             Probe: probe));
+
+    /// <summary>Removes the admin consent of one Exchange application permission (the next token lacks the role).</summary>
+    public void RevokeRole(string role) => Tenant.Change(state =>
+    {
+        var exchange = state.ServicePrincipals.Single(sp => sp.AppId == ApiResource.ExchangeOnline.AppId);
+        var roleId = exchange.AppRoles.Single(r => r.Value == role).Id;
+        state.AppRoleAssignments.RemoveAll(a => a.ResourceId == exchange.Id && a.AppRoleId == roleId && a.PrincipalId == ServicePrincipalId);
+    });
 
     /// <summary>The login decision the servers logged last.</summary>
     public MailLoginRecord LastLogin => Servers.Logins[^1];
