@@ -15,9 +15,10 @@ namespace MailSetup.Sandbox.Tests.Execution;
 /// </summary>
 public sealed class SandboxRun : IAsyncDisposable
 {
-    public SandboxRun(SandboxHostOptions? options = null, int mailboxes = 50)
+    /// <param name="clock">The tenant's clock (token lifetimes, secret dates); the system clock unless a test moves time.</param>
+    public SandboxRun(SandboxHostOptions? options = null, int mailboxes = 50, TimeProvider? clock = null)
     {
-        Tenant = SandboxTenant.CreateSeeded(TimeProvider.System, new TenantSeedOptions { UserMailboxes = mailboxes });
+        Tenant = SandboxTenant.CreateSeeded(clock ?? TimeProvider.System, new TenantSeedOptions { UserMailboxes = mailboxes });
         Host = SandboxHost.CreateInMemory(Tenant, options);
         Cloud = MailSetup.Core.Clouds.CloudCatalog.Global;
         // The real cloud's host names: the sandbox comes in only through its handler.

@@ -1,0 +1,143 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Identity;
+using MailSetup.Sandbox.Identity;
+using MailSetup.Sandbox.State;
+
+namespace MailSetup.Sandbox.Mail;
+
+/// <summary>
+/// Decides a login the way Exchange Online does, reading the tenant live so a setup change applies
+/// to the next login: the token (signature, issuer, Exchange audience, lifetime), the protocol's
+/// role or scope, for app-only tokens the Exchange service principal (AppId AND the enterprise
+/// app's ObjectId), the mailbox, the right to open it, then the protocol switch. Each decision is
+/// logged with its reason, never with the token.
+/// </summary>
+internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
+{
+    private static readonly IReadOnlyList<string> ExchangeAudiences = ResourceIdentifiers.Of(ApiResource.ExchangeOnline.AppId);
+
+    public MailLoginDecision Decide(MailProtocol protocol, SaslLogin login)
+    {
+        var validation = new SandboxTokenValidator(tenant).Validate(login.Token, ExchangeAudiences);
+        JwtClaims.TryDecode(login.Token, out var readable);
+        var decision = validation.Claims is { } claims
+            ? tenant.Read(state => Decide(state, protocol, login.User, claims))
+            : new MailLoginDecision(MailLoginOutcome.Refused, $"token refused: {validation.Reason}");
+        Record(protocol, login.Mechanism, login.User, readable?.AppId, decision);
+        return decision;
+    }
+
+    /// <summary>Logs a password attempt; the password itself is never seen here.</summary>
+    public void RecordBasicAuth(MailProtocol protocol, string mechanism, string? user) =>
+        Record(protocol, mechanism, user, null, new MailLoginDecision(MailLoginOutcome.BasicAuthRefused, "basic authentication (a password) is disabled in Exchange Online"));
+
+    /// <summary>Logs a SASL response that could not be read as a bearer login.</summary>
+    public MailLoginDecision RecordMalformed(MailProtocol protocol, string mechanism, string reason)
+    {
+        var decision = new MailLoginDecision(MailLoginOutcome.Refused, reason);
+        Record(protocol, mechanism, null, null, decision);
+        return decision;
+    }
+
+    /// <summary>Whether the logged-in principal may send with <paramref name="from"/> in MAIL FROM (its own mailbox, or SendAs).</summary>
+    public bool MaySendAs(MailLoginDecision login, string from) => tenant.Read(state =>
+    {
+        var mailbox = FindMailbox(state, from);
+        if (mailbox is null) return false;
+        if (Same(mailbox.Mail, login.Mailbox)) return true;
+        var names = login.PrincipalNames ?? [];
+        return state.Exchange.RecipientPermissions.Any(p =>
+            (Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
+            && names.Any(n => Same(p.Trustee, n))
+            && p.AccessRights.Contains("SendAs", StringComparer.OrdinalIgnoreCase));
+    });
+
+    private static MailLoginDecision Decide(TenantState state, MailProtocol protocol, string? user, JwtClaims claims)
+    {
+        List<string> principal;
+        if (claims.IsAppOnly)
+        {
+            var role = Role(protocol);
+            if (!claims.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                return Refuse($"the app-only token carries no {role} role (roles: {string.Join(", ", claims.Roles)})");
+            var sp = state.Exchange.ServicePrincipals.FirstOrDefault(s => Same(s.AppId, claims.AppId));
+            if (sp is null)
+                return Refuse($"app {claims.AppId} is not registered with Exchange (New-ServicePrincipal missing)");
+            if (!Same(sp.ObjectId, claims.ObjectId))
+                return Refuse($"Exchange's service principal for app {claims.AppId} has ObjectId {sp.ObjectId}, but the token's oid (the enterprise app) is {claims.ObjectId}");
+            principal = [sp.ObjectId, sp.Identity, sp.AppId, .. string.IsNullOrEmpty(sp.DisplayName) ? Array.Empty<string>() : [sp.DisplayName]];
+        }
+        else
+        {
+            var scope = Scope(protocol);
+            if (!claims.Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase))
+                return Refuse($"the delegated token carries no {scope} scope (scp: {string.Join(' ', claims.Scopes)})");
+            var signedIn = claims.UserPrincipalName is { } upn ? FindMailbox(state, upn) : null;
+            principal = signedIn is null ? [claims.UserPrincipalName ?? ""] : [signedIn.UserPrincipalName, signedIn.Mail];
+        }
+
+        // Exchange answers IMAP with OK when only the mailbox is out of reach (FACTS: "authenticated but not connected").
+        var unreachable = protocol == MailProtocol.Imap ? MailLoginOutcome.NotConnected : MailLoginOutcome.Refused;
+        var mailbox = user is null ? null : FindMailbox(state, user);
+        if (mailbox is null)
+            return new(unreachable, user is null ? "no user= named a mailbox" : $"no mailbox {user} in the tenant");
+
+        var self = !claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail));
+        var fullAccess = HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
+            .Where(p => principal.Any(n => Same(p.User, n))).SelectMany(p => p.AccessRights), "FullAccess");
+        // SMTP sends rather than reads: SendAs on the mailbox is enough there.
+        var sendAs = protocol == MailProtocol.Smtp && HasRight(state.Exchange.RecipientPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
+            .Where(p => principal.Any(n => Same(p.Trustee, n))).SelectMany(p => p.AccessRights), "SendAs");
+        if (!self && !fullAccess && !sendAs)
+            return new(unreachable, claims.IsAppOnly
+                ? $"the service principal {principal[0]} has no FullAccess on {mailbox.Mail}"
+                : $"{claims.UserPrincipalName} is not {mailbox.Mail} and has no FullAccess on it");
+
+        var expires = claims.ExpiresOn;
+        switch (protocol)
+        {
+            case MailProtocol.Imap when !mailbox.ImapEnabled:
+                return new(MailLoginOutcome.NotConnected, $"IMAP is disabled on {mailbox.Mail} (ImapEnabled False)", mailbox.Mail, expires, principal);
+            case MailProtocol.Pop when !mailbox.PopEnabled:
+                return Refuse($"POP is disabled on {mailbox.Mail} (PopEnabled False)");
+            case MailProtocol.Smtp when mailbox.SmtpClientAuthenticationDisabled == true:
+                return new(MailLoginOutcome.SmtpAuthDisabledForMailbox, $"SMTP AUTH is disabled on {mailbox.Mail} (Set-CASMailbox SmtpClientAuthenticationDisabled True)");
+            case MailProtocol.Smtp when mailbox.SmtpClientAuthenticationDisabled is null && state.Exchange.SmtpClientAuthenticationDisabled:
+                return new(MailLoginOutcome.SmtpAuthDisabledForTenant, "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
+        }
+        return new(MailLoginOutcome.Accepted, claims.IsAppOnly ? $"app {claims.AppId} opened {mailbox.Mail}" : $"{claims.UserPrincipalName} opened {mailbox.Mail}",
+            mailbox.Mail, expires, principal);
+    }
+
+    private void Record(MailProtocol protocol, string mechanism, string? user, string? appId, MailLoginDecision decision) =>
+        log.Add(new MailLoginRecord(tenant.Clock.GetUtcNow(), protocol, mechanism.ToUpperInvariant(), Shorten(user), appId, decision.Outcome, decision.Reason));
+
+    private static MailLoginDecision Refuse(string reason) => new(MailLoginOutcome.Refused, reason);
+
+    private static SandboxUser? FindMailbox(TenantState state, string address)
+    {
+        address = address.Trim().Trim('<', '>');
+        return state.Users.FirstOrDefault(u => Same(u.Mail, address) || Same(u.UserPrincipalName, address));
+    }
+
+    private static bool HasRight(IEnumerable<string> rights, string right) => rights.Contains(right, StringComparer.OrdinalIgnoreCase);
+
+    private static string Role(MailProtocol protocol) => protocol switch
+    {
+        MailProtocol.Imap => "IMAP.AccessAsApp",
+        MailProtocol.Pop => "POP.AccessAsApp",
+        _ => "SMTP.SendAsApp",
+    };
+
+    private static string Scope(MailProtocol protocol) => protocol switch
+    {
+        MailProtocol.Imap => "IMAP.AccessAsUser.All",
+        MailProtocol.Pop => "POP.AccessAsUser.All",
+        _ => "SMTP.Send",
+    };
+
+    // A client-chosen user= goes into the log: bound it.
+    private static string? Shorten(string? user) => user is { Length: > 320 } ? user[..320] + "..." : user;
+
+    private static bool Same(string? a, string? b) => a is not null && b is not null && a.Equals(b, StringComparison.OrdinalIgnoreCase);
+}
