@@ -20,6 +20,7 @@ internal sealed class DiagnoseCommand : ICliCommand
     private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp", "all"];
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
+    private readonly IServiceProvider _services;
     private readonly DiagnoseRunner _runner;
 
     private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three one after the other." };
@@ -28,7 +29,8 @@ internal sealed class DiagnoseCommand : ICliCommand
     private readonly Option<int?> _port = new("--port") { Description = "The port (default: IMAP 993, POP 995, SMTP 587; 143/110/465 when --tls asks for it). Not with 'all'.", HelpName = "port" };
     private readonly Option<string> _tls = new("--tls") { Description = "How the connection is secured (default: implicit for IMAP and POP, starttls for SMTP).", HelpName = "implicit|starttls|none" };
     private readonly Option<string> _mech = new("--mech") { Description = "SASL mechanism (default xoauth2).", HelpName = "xoauth2|oauthbearer" };
-    private readonly Option<string> _tokenFile = new("--token-file") { Description = "File holding the access token, or - for stdin. Acquiring one here (--tenant, --client-id, --auth) and --sandbox are coming.", HelpName = "file|-" };
+    private readonly Option<string> _tokenFile = new("--token-file") { Description = "File holding the access token, or - for stdin (instead of getting one with --tenant/--client-id/--auth or --sandbox).", HelpName = "file|-" };
+    private readonly MailCredentialOptions _credential = new();
     private readonly Option<string> _cloud = new("--cloud") { Description = $"The mailbox's cloud, for default hosts: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
     private readonly Option<string> _trustCert = new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
     private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
@@ -36,10 +38,12 @@ internal sealed class DiagnoseCommand : ICliCommand
 
     public DiagnoseCommand(IServiceProvider services)
     {
+        _services = services;
         _runner = new DiagnoseRunner(services);
-        Command = new Command("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with a token, stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.");
+        Command = new Command("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with the mail app's token (given, or got here by its own flow), stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.");
         Command.Add(_protocol);
-        foreach (var option in new Option[] { _mailbox, _host, _port, _tls, _mech, _tokenFile, _cloud, _trustCert, _traceOut, _format }) Command.Add(option);
+        Option[] options = [_mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _cloud, _trustCert, _traceOut, _format];
+        foreach (var option in options) Command.Add(option);
         Command.SetAction(RunAsync);
     }
 
@@ -79,9 +83,25 @@ internal sealed class DiagnoseCommand : ICliCommand
         if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
             errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
 
-        var tokenSource = result.ValueOrDefault(_tokenFile);
-        if (string.IsNullOrWhiteSpace(tokenSource))
-            errors.Add(new(_tokenFile.Name, "is required (acquiring a token with --tenant/--client-id/--auth is coming)."));
+        var tokenFile = result.ValueOrDefault(_tokenFile);
+        MailCredential? credential = null;
+        if (tokenFile is not null && MailCredential.Given(result, _credential))
+            errors.Add(new(_tokenFile.Name, "give a token file or the options to get a token (--sandbox, --tenant, --client-id, --auth...), not both."));
+        else if (tokenFile is not null && string.IsNullOrWhiteSpace(tokenFile))
+            errors.Add(new(_tokenFile.Name, "is empty; expected a file name or - for stdin."));
+        else if (tokenFile is null)
+        {
+            if (!MailCredential.Given(result, _credential))
+                errors.Add(new(_tokenFile.Name + "/--tenant/--sandbox", "say where the token comes from: --token-file F, --tenant T --client-id C [--auth ...], or --sandbox."));
+            else
+                credential = MailCredential.Read(result, _credential, mailbox, CliEnvironment.Variables(_services), CliEnvironment.PasswordPrompt(_services), errors);
+        }
+        if (credential?.Sandbox == true)
+        {
+            foreach (var option in new Option[] { _host, _port, _tls, _trustCert, _cloud })
+                if (result.GetResult(option) is { Implicit: false })
+                    errors.Add(new(option.Name, "does not go with --sandbox: the sandbox's own servers, certificate and cloud are used."));
+        }
 
         var trusted = TrustedCertificates(result.ValueOrDefault(_trustCert), errors);
         var traceOut = result.ValueOrDefault(_traceOut);
@@ -92,7 +112,7 @@ internal sealed class DiagnoseCommand : ICliCommand
         var host = result.ValueOrDefault(_host)?.Trim();
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
             .Select(p => DiagnoseTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
-        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenSource!, cloud, trusted, traceOut, json), errors);
+        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json), errors);
     }
 
     private static X509Certificate2Collection TrustedCertificates(string? path, List<CliError> errors)

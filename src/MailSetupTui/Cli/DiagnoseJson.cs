@@ -20,6 +20,29 @@ internal static class DiagnoseJson
         return root.ToJsonString(Indented) + "\n";
     }
 
+    /// <summary>Entra refused the token, so there are no protocols to report.</summary>
+    public static string RenderRefused(string error, IReadOnlyList<MailSetup.Core.Diagnosis.Finding> findings)
+    {
+        var root = new JsonObject
+        {
+            ["succeeded"] = false,
+            ["token"] = new JsonObject { ["error"] = error, ["findings"] = Findings(findings) },
+            ["protocols"] = new JsonArray(),
+        };
+        return root.ToJsonString(Indented) + "\n";
+    }
+
+    private static JsonArray Findings(IReadOnlyList<MailSetup.Core.Diagnosis.Finding> findings) =>
+        new(findings.Select(f => (JsonNode?)new JsonObject
+        {
+            ["code"] = f.Code,
+            ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+            ["evidence"] = f.Evidence,
+            ["cause"] = f.Cause,
+            ["fix"] = f.Fix,
+            ["docs"] = f.Docs,
+        }).ToArray());
+
     private static JsonObject Run(DiagnoseRun run)
     {
         var result = run.Result;
@@ -46,15 +69,7 @@ internal static class DiagnoseJson
                     ["trusted"] = tls.Trusted,
                 }
                 : null,
-            ["findings"] = new JsonArray(run.Findings.Select(f => (JsonNode?)new JsonObject
-            {
-                ["code"] = f.Code,
-                ["severity"] = f.Severity.ToString().ToLowerInvariant(),
-                ["evidence"] = f.Evidence,
-                ["cause"] = f.Cause,
-                ["fix"] = f.Fix,
-                ["docs"] = f.Docs,
-            }).ToArray()),
+            ["findings"] = Findings(run.Findings),
             ["trace"] = JsonNode.Parse(TraceExport.ToJson(result.Trace)),
         };
     }

@@ -1,6 +1,7 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Identity;
+using MailSetup.Core.Identity.MailTokens;
 using MailSetup.Core.Mail.Connection;
 using MailSetup.Core.Mail.Probes;
 using MailSetup.Core.Mail.Tracing;
@@ -11,25 +12,38 @@ namespace MailSetupTui.Cli;
 /// <summary>
 /// Runs the probes of a <c>mailsetup diagnose</c> one after the other, streaming text traces as they
 /// happen, then diagnoses each result and writes the findings, the trace file and the exit code.
+/// Where the token and the servers come from is <see cref="DiagnoseSource"/>'s business.
 /// </summary>
 internal sealed class DiagnoseRunner(IServiceProvider services)
 {
     private TimeProvider Clock => services.GetService<TimeProvider>() ?? TimeProvider.System;
-    private TextReader Stdin => services.GetService<CliTerminal>()?.Input ?? Console.In;
 
     public async Task<int> RunAsync(DiagnoseSettings settings, TextWriter output, TextWriter error, string commandPath, CancellationToken cancellationToken)
     {
-        var (token, problem) = await TokenInput.ReadAsync(settings.TokenSource, Stdin, cancellationToken);
-        if (problem is not null) return await ErrorReport.UsageAsync(error, [problem with { Subject = "--token-file " + problem.Subject }], commandPath);
+        await using var source = await DiagnoseSource.OpenAsync(settings, services, error, cancellationToken);
+        if (source.Problem is { } problem) return await ErrorReport.UsageAsync(error, [problem], commandPath);
+        if (source.Unavailable is { } unavailable) return await ErrorReport.FailureAsync(error, unavailable);
+
+        var token = await source.TokenAsync(cancellationToken);
+        if (token.Problem is { } input) return await ErrorReport.UsageAsync(error, [input], commandPath);
+        if (token.Refused is { } refused) return await ReportRefusedAsync(settings, source, refused, output, cancellationToken);
+
         // An opaque token is still worth a login; only the claim checks are skipped.
-        var claims = JwtClaims.TryDecode(token!, out var decoded) ? decoded : null;
+        var claims = JwtClaims.TryDecode(token.Token!, out var decoded) ? decoded : null;
+        var setup = await source.SetupAsync(cancellationToken);
 
         var runs = new List<DiagnoseRun>();
-        foreach (var target in settings.Targets)
+        foreach (var target in source.Targets)
         {
             if (!settings.Json) await output.WriteLineAsync($"== {target.Describe(settings.MechanismName)}");
-            var result = await Probe(target.Protocol).RunAsync(Request(settings, target, token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
-            var run = new DiagnoseRun(target, result, new Diagnostician().Diagnose(Facts(settings, target, result, claims)));
+            var result = await Probe(target.Protocol).RunAsync(Request(settings, source, target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
+            var facts = Facts(settings, target, result, claims);
+            if (setup is not null)
+            {
+                var protocol = Enum.Parse<LoginProtocol>(target.Protocol.ToString());
+                facts = setup.Facts(facts.Now, protocol) with { Cloud = facts.Cloud, ServerAnswers = facts.ServerAnswers, Token = claims, Probe = result, Mailbox = settings.Mailbox };
+            }
+            var run = new DiagnoseRun(target, result, new Diagnostician().Diagnose(facts));
             runs.Add(run);
             if (!settings.Json) await output.WriteAsync(DiagnoseText.Render(run));
         }
@@ -50,6 +64,16 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         return runs.All(r => r.Result.Succeeded) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    /// <summary>No token, so no login: Entra's refusal is the whole diagnosis.</summary>
+    private async Task<int> ReportRefusedAsync(DiagnoseSettings settings, DiagnoseSource source, MailTokenException refused, TextWriter output, CancellationToken cancellationToken)
+    {
+        var facts = new DiagnosisFacts(Clock.GetUtcNow(), AppId: source.AppId, Mailbox: settings.Mailbox, Tenant: source.Tenant, Cloud: settings.Cloud, ErrorText: refused.ErrorText);
+        var findings = new Diagnostician().Diagnose(facts);
+        await output.WriteAsync(settings.Json ? DiagnoseJson.RenderRefused(refused.ErrorText, findings) : DiagnoseText.RenderRefused(refused.ErrorText, findings));
+        await output.FlushAsync(cancellationToken);
+        return ExitCodes.Failure;
+    }
+
     private static MailProbe Probe(MailProtocol protocol) => protocol switch
     {
         MailProtocol.Imap => new ImapProbe(),
@@ -57,7 +81,7 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         _ => new SmtpProbe(),
     };
 
-    private static MailProbeRequest Request(DiagnoseSettings settings, DiagnoseTarget target, string token, ITraceSink? sink) => new()
+    private static MailProbeRequest Request(DiagnoseSettings settings, DiagnoseSource source, DiagnoseTarget target, string token, ITraceSink? sink) => new()
     {
         Host = target.Host,
         Port = target.Port,
@@ -65,7 +89,7 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         Mailbox = settings.Mailbox,
         Token = token,
         Mechanism = settings.Mechanism,
-        Options = new MailConnectionOptions { TrustedCertificates = settings.TrustedCertificates },
+        Options = new MailConnectionOptions { TrustedCertificates = source.TrustedCertificates },
         TraceSink = sink,
     };
 

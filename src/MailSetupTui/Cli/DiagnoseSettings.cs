@@ -5,18 +5,27 @@ using MailSetup.Core.Mail.Sasl;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>The checked values of one <c>mailsetup diagnose</c> run (the token is read separately: it may come from stdin).</summary>
+/// <summary>
+/// The checked values of one <c>mailsetup diagnose</c> run. The token comes from <see cref="TokenFile"/>
+/// (read later: it may be stdin) or is acquired with <see cref="Credential"/>; with the sandbox the
+/// targets are its own servers, known only once they run.
+/// </summary>
 internal sealed record DiagnoseSettings(
     IReadOnlyList<DiagnoseTarget> Targets,
     string Mailbox,
     SaslMechanismKind Mechanism,
-    string TokenSource,
+    string? TokenFile,
+    MailCredential? Credential,
     Cloud Cloud,
     X509Certificate2Collection TrustedCertificates,
     string? TraceOut,
     bool Json)
 {
     public string MechanismName => Mechanism == SaslMechanismKind.XOAuth2 ? "xoauth2" : "oauthbearer";
+
+    public bool Sandbox => Credential?.Sandbox == true;
+
+    public IReadOnlyList<MailProtocol> Protocols => Targets.Select(t => t.Protocol).ToList();
 
     public static IReadOnlyList<MailProtocol> ProtocolsOf(string word) =>
         word == "all" ? [MailProtocol.Imap, MailProtocol.Pop, MailProtocol.Smtp] : [Enum.Parse<MailProtocol>(word, ignoreCase: true)];

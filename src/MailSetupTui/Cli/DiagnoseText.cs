@@ -16,4 +16,14 @@ internal static class DiagnoseText
         foreach (var finding in run.Findings) FindingText.Append(text, finding);
         return text.ToString();
     }
+
+    /// <summary>Entra refused the token, so no login was tried.</summary>
+    public static string RenderRefused(string error, IReadOnlyList<MailSetup.Core.Diagnosis.Finding> findings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"token: FAILED ({error})");
+        text.AppendLine("  no login was tried without a token.");
+        foreach (var finding in findings) FindingText.Append(text, finding);
+        return text.ToString();
+    }
 }

@@ -1,0 +1,128 @@
+using System.Security.Cryptography.X509Certificates;
+using MailSetup.Core.Identity.MailTokens;
+using MailSetup.Core.Mail.Connection;
+using MailSetup.Core.Setup;
+using MailSetup.Sandbox.Hosting;
+using MailSetup.Sandbox.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>The token for a diagnosis, or why there is none: bad input (exit 2) or Entra's refusal (explained, exit 1).</summary>
+internal sealed record DiagnoseToken(string? Token, CliError? Problem = null, MailTokenException? Refused = null);
+
+/// <summary>
+/// Where a diagnosis gets its token, its servers and (in the sandbox) the setup: a token file, the
+/// mail app's own flow against a real tenant, or the sandbox with its Exchange-like servers, its
+/// token endpoint and its setup read live through Graph and Exchange. Status lines go to stderr.
+/// </summary>
+internal sealed class DiagnoseSource : IAsyncDisposable
+{
+    private readonly DiagnoseSettings _settings;
+    private readonly IServiceProvider _services;
+    private readonly TextWriter _status;
+    private readonly SandboxDiagnosisSession? _sandbox;
+
+    private DiagnoseSource(DiagnoseSettings settings, IServiceProvider services, TextWriter status, SandboxDiagnosisSession? sandbox)
+    {
+        _settings = settings;
+        _services = services;
+        _status = status;
+        _sandbox = sandbox;
+        AppId = settings.Credential?.ClientId;
+        Tenant = settings.Credential?.Tenant;
+        Targets = settings.Targets;
+        TrustedCertificates = settings.TrustedCertificates;
+        if (sandbox is not null)
+        {
+            Tenant = sandbox.Tenant.DefaultDomain;
+            Targets = settings.Targets.Select(t => sandbox.Mail.Endpoint(t.Protocol)).Select(e => new DiagnoseTarget(e.Protocol, e.Host, e.Port, e.Tls)).ToList();
+            TrustedCertificates = [sandbox.Mail.Certificate];
+        }
+    }
+
+    public IReadOnlyList<DiagnoseTarget> Targets { get; }
+    public X509Certificate2Collection TrustedCertificates { get; }
+    public string? AppId { get; private set; }
+    public string? Tenant { get; }
+
+    /// <summary>Bad input found only now (an unknown app in the sandbox): exit 2.</summary>
+    public CliError? Problem { get; private set; }
+
+    /// <summary>Nothing to diagnose (the sandbox has no mail app yet): exit 1.</summary>
+    public CliError? Unavailable { get; private set; }
+
+    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, IServiceProvider services, TextWriter status, CancellationToken cancellationToken)
+    {
+        if (!settings.Sandbox) return new DiagnoseSource(settings, services, status, null);
+
+        var store = services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var tenant = SandboxTenant.LoadOrSeed(store, clock);
+        var session = await SandboxDiagnosisSession.OpenAsync(tenant, line => status.WriteLineAsync("mailsetup: " + line), cancellationToken: cancellationToken);
+        var source = new DiagnoseSource(settings, services, status, session);
+        source.PickSandboxApp();
+        return source;
+    }
+
+    private void PickSandboxApp()
+    {
+        var clientId = _settings.Credential!.ClientId;
+        var app = _sandbox!.FindApp(clientId);
+        if (app is null && clientId is not null)
+            Problem = new("--client-id", $"the sandbox tenant has no app with client id {clientId}; 'mailsetup diagnose --sandbox' without --client-id picks its newest mail app.");
+        else if (app is null)
+            Unavailable = new("--sandbox", $"the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app --app-name \"Mail Relay\" --mailbox {_settings.Mailbox}");
+        else
+        {
+            AppId = app.AppId;
+            if (clientId is null) _status.WriteLine($"mailsetup: sandbox: diagnosing '{app.DisplayName}' (client id {app.AppId}), its newest mail app; --client-id picks another.");
+        }
+    }
+
+    public async Task<DiagnoseToken> TokenAsync(CancellationToken cancellationToken)
+    {
+        if (_settings.TokenFile is { } file)
+        {
+            var stdin = _services.GetService<CliTerminal>()?.Input ?? Console.In;
+            var (token, problem) = await TokenInput.ReadAsync(file, stdin, cancellationToken);
+            return new DiagnoseToken(token, problem is null ? null : problem with { Subject = "--token-file " + problem.Subject });
+        }
+
+        var credential = _settings.Credential!;
+        try
+        {
+            var acquired = _sandbox is not null
+                ? await _sandbox.AcquireTokenAsync(AppId!, credential.Flow, _settings.Protocols, credential.User, credential.CertificatePath, Status, cancellationToken)
+                : await new MailTokenSource().AcquireAsync(new MailTokenRequest
+                {
+                    Cloud = _settings.Cloud,
+                    Tenant = credential.Tenant!,
+                    ClientId = credential.ClientId!,
+                    Flow = credential.Flow,
+                    Protocols = _settings.Protocols,
+                    ClientSecret = credential.ClientSecret,
+                    CertificatePath = credential.CertificatePath,
+                    UserName = credential.User,
+                    Password = credential.Password,
+                }, async (code, _) => await Status($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"), cancellationToken);
+            if (credential.Flow == MailTokenFlow.Ropc) await Status("note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
+            return new DiagnoseToken(acquired.AccessToken);
+        }
+        catch (MailTokenException e)
+        {
+            return new DiagnoseToken(null, Refused: e);
+        }
+    }
+
+    /// <summary>The setup read live, where it can be (the sandbox); null elsewhere (use 'mailsetup preflight' with an admin sign-in).</summary>
+    public async Task<MailAppSetup?> SetupAsync(CancellationToken cancellationToken) =>
+        _sandbox is null || AppId is null ? null : await _sandbox.SetupReader.ReadAsync(AppId, _settings.Mailbox, cancellationToken);
+
+    private Task Status(string line) => _status.WriteLineAsync("mailsetup: " + line);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
+    }
+}

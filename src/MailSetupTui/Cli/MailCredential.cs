@@ -1,0 +1,100 @@
+using System.CommandLine;
+using MailSetup.Core.Identity;
+using MailSetup.Core.Identity.MailTokens;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// The checked answer to <see cref="MailCredentialOptions"/>: where the mail app is and how it gets
+/// its token. The secret or password is read here, once, and kept out of <see cref="ToString"/>.
+/// </summary>
+internal sealed record MailCredential(bool Sandbox, string? Tenant, string? ClientId, MailTokenFlow Flow, string? User,
+    string? ClientSecret, string? CertificatePath, string? Password)
+{
+    private static readonly Dictionary<string, MailTokenFlow> Flows = new()
+    {
+        ["secret"] = MailTokenFlow.Secret,
+        ["certificate"] = MailTokenFlow.Certificate,
+        ["device"] = MailTokenFlow.Device,
+        ["ropc"] = MailTokenFlow.Ropc,
+    };
+
+    /// <summary>True when any option of <paramref name="options"/> was given.</summary>
+    public static bool Given(ParseResult result, MailCredentialOptions options) =>
+        options.All.Any(o => result.GetResult(o) is { Implicit: false });
+
+    /// <summary>
+    /// Reads and checks the options. <paramref name="mailbox"/> is the default --user;
+    /// <paramref name="password"/> asks a person at a terminal (null when there is none).
+    /// </summary>
+    public static MailCredential? Read(ParseResult result, MailCredentialOptions options, string? mailbox,
+        Func<string, string?> environment, Func<string, string?>? password, List<CliError> errors)
+    {
+        var sandbox = result.ValueOrDefault(options.Sandbox);
+        var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
+        var clientId = result.ValueOrDefault(options.ClientId)?.Trim();
+        var authWord = result.ValueOrDefault(options.Auth)?.Trim().ToLowerInvariant() ?? "secret";
+        var secretFile = result.ValueOrDefault(options.SecretFile);
+        var certificate = result.ValueOrDefault(options.CertificatePath);
+        var user = result.ValueOrDefault(options.User)?.Trim() ?? mailbox;
+
+        if (sandbox && tenant is not null) errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
+        if (!sandbox && tenant is null) errors.Add(new("--tenant", "is required to get a token (or use --sandbox, or give a token with --token-file)."));
+        if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
+            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+        if (clientId is not null && !Guid.TryParse(clientId, out _))
+            errors.Add(new("--client-id", $"'{clientId}' is not a client id; expected a GUID."));
+        if (clientId is null && !sandbox) errors.Add(new("--client-id", "is required with --tenant: the mail app's client id."));
+        if (!Flows.TryGetValue(authWord, out var flow))
+        {
+            errors.Add(new("--auth", $"unknown flow '{authWord}'; expected one of {string.Join(", ", Flows.Keys)}."));
+            return null;
+        }
+        if (user is not null && !user.Contains('@', StringComparison.Ordinal)) errors.Add(new("--user", $"'{user}' is not a sign-in name; expected an address."));
+
+        string? secret = null;
+        if (secretFile is not null && flow is not (MailTokenFlow.Secret or MailTokenFlow.Ropc))
+            errors.Add(new("--secret-file", $"goes with --auth secret or ropc, not {authWord}."));
+        else if (secretFile is not null) secret = ReadSecret(secretFile, errors);
+        else if (flow == MailTokenFlow.Secret && !sandbox)
+        {
+            secret = environment(EnvironmentSignIn.ClientSecret);
+            if (string.IsNullOrWhiteSpace(secret))
+                errors.Add(new("--auth", $"--auth secret needs the secret in --secret-file or {EnvironmentSignIn.ClientSecret} (never on the command line, where others can see it)."));
+        }
+
+        if (flow == MailTokenFlow.Certificate && (certificate is null || !File.Exists(certificate)))
+            errors.Add(new("--certificate-path", certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+        else if (flow != MailTokenFlow.Certificate && certificate is not null)
+            errors.Add(new("--certificate-path", $"goes with --auth certificate, not {authWord}."));
+
+        string? userPassword = null;
+        if (flow == MailTokenFlow.Ropc && !sandbox && errors.Count == 0)
+        {
+            userPassword = environment(MailCredentialOptions.PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : password?.Invoke($"password for {user}: ");
+            if (string.IsNullOrEmpty(userPassword))
+                errors.Add(new("--auth", $"--auth ropc needs {user}'s password in {MailCredentialOptions.PasswordVariable} (or typed at a terminal)."));
+        }
+        if (errors.Count > 0) return null;
+        return new MailCredential(sandbox, tenant, clientId, flow, user, secret, certificate, userPassword);
+    }
+
+    private static string? ReadSecret(string path, List<CliError> errors)
+    {
+        try
+        {
+            var secret = File.ReadAllText(path).Trim();
+            if (secret.Length == 0) errors.Add(new("--secret-file", $"'{path}' is empty; expected the client secret's value."));
+            return secret;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new("--secret-file", $"{FileProblem.Reason(path, e)}; expected a file holding the client secret's value."));
+            return null;
+        }
+    }
+
+    public override string ToString() =>
+        $"MailCredential {{ Sandbox = {Sandbox}, Tenant = {Tenant}, ClientId = {ClientId}, Flow = {Flow}, User = {User}, " +
+        $"ClientSecret = {(ClientSecret is null ? "" : "***")}, CertificatePath = {CertificatePath}, Password = {(Password is null ? "" : "***")} }}";
+}
