@@ -44,13 +44,13 @@ public sealed class DiagnoseBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Missing_mailbox_and_token_exit_2_saying_token_acquisition_is_coming()
+    public async Task Missing_mailbox_and_token_exit_2_naming_the_ways_to_a_token()
     {
         var result = await CliRunner.RunAsync("diagnose", "imap");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--mailbox: is required", result.Stderr);
-        Assert.Contains("--token-file: is required (acquiring a token with --tenant/--client-id/--auth is coming)", result.Stderr);
+        Assert.Contains("--token-file/--tenant/--sandbox: say where the token comes from", result.Stderr);
     }
 
     [Fact]
@@ -75,12 +75,14 @@ public sealed class DiagnoseBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_says_token_acquisition_and_sandbox_are_coming()
+    public async Task Help_lists_every_way_to_a_token()
     {
         var result = await CliRunner.RunAsync("diagnose", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("--sandbox are coming", result.Stdout);
+        foreach (var option in new[] { "--token-file", "--sandbox", "--tenant", "--client-id", "--auth", "--secret-file", "--certificate-path", "--user" })
+            Assert.Contains(option, result.Stdout);
+        Assert.Contains("not recommended: no MFA", result.Stdout);
         Assert.Contains("--trace-out", result.Stdout);
     }
 

@@ -54,13 +54,13 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// The app's token by <paramref name="flow"/>: a temporary secret for client credentials, the
+    /// The app's token by <paramref name="flow"/>: <paramref name="clientSecret"/> or else a temporary secret for client credentials, the
     /// certificate file given, a device code the sandbox approves as <paramref name="user"/>, or
     /// <paramref name="user"/>'s sandbox password.
     /// </summary>
     /// <exception cref="MailTokenException">The sandbox's Entra refused (the AADSTS code says why).</exception>
     public async Task<MailToken> AcquireTokenAsync(string clientId, MailTokenFlow flow, IReadOnlyList<MailProtocol> protocols,
-        string? user, string? certificatePath, Func<string, Task>? status, CancellationToken cancellationToken)
+        string? user, string? certificatePath, string? clientSecret, Func<string, Task>? status, CancellationToken cancellationToken)
     {
         var request = new MailTokenRequest
         {
@@ -70,10 +70,11 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
             Flow = flow,
             Protocols = protocols,
             CertificatePath = certificatePath,
+            ClientSecret = clientSecret,
             UserName = user,
             Password = flow == MailTokenFlow.Ropc ? TenantSeed.SandboxPassword : null,
         };
-        if (flow == MailTokenFlow.Secret) request = request with { ClientSecret = await TemporarySecretAsync(clientId, status, cancellationToken).ConfigureAwait(false) };
+        if (flow == MailTokenFlow.Secret && clientSecret is null) request = request with { ClientSecret = await TemporarySecretAsync(clientId, status, cancellationToken).ConfigureAwait(false) };
 
         return await new MailTokenSource(Session.Host.CreateHandler()).AcquireAsync(request, async (code, _) =>
         {

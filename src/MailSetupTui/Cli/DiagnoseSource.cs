@@ -93,7 +93,7 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         try
         {
             var acquired = _sandbox is not null
-                ? await _sandbox.AcquireTokenAsync(AppId!, credential.Flow, _settings.Protocols, credential.User, credential.CertificatePath, Status, cancellationToken)
+                ? await _sandbox.AcquireTokenAsync(AppId!, credential.Flow, _settings.Protocols, credential.User, credential.CertificatePath, credential.ClientSecret, Status, cancellationToken)
                 : await new MailTokenSource().AcquireAsync(new MailTokenRequest
                 {
                     Cloud = _settings.Cloud,
