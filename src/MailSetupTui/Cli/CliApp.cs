@@ -32,6 +32,7 @@ public sealed class CliApp
             new RollbackCommand(services),
             new TokenCommand(services),
             new DiagnoseCommand(services),
+            new PreflightCommand(services),
         ];
         Root = BuildRoot(_commands);
     }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using MailSetup.Core.Execution;
+using MailSetup.Core.Identity;
 using MailSetup.Core.Identity.MailTokens;
 using MailSetup.Core.Mail.Connection;
 using MailSetup.Core.Setup;
@@ -22,9 +24,11 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     private readonly IServiceProvider _services;
     private readonly TextWriter _status;
     private readonly SandboxDiagnosisSession? _sandbox;
+    private readonly TenantClients? _admin;
 
-    private DiagnoseSource(DiagnoseSettings settings, IServiceProvider services, TextWriter status, SandboxDiagnosisSession? sandbox)
+    private DiagnoseSource(DiagnoseSettings settings, IServiceProvider services, TextWriter status, SandboxDiagnosisSession? sandbox, TenantClients? admin = null)
     {
+        _admin = admin;
         _settings = settings;
         _services = services;
         _status = status;
@@ -52,8 +56,10 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     /// <summary>Nothing to diagnose (the sandbox has no mail app yet): exit 1.</summary>
     public CliError? Unavailable { get; private set; }
 
-    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, IServiceProvider services, TextWriter status, CancellationToken cancellationToken)
+    /// <param name="signInAdmin">For a real tenant, also sign an admin in (device code) so the setup can be read; the sandbox always can.</param>
+    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, IServiceProvider services, TextWriter status, CancellationToken cancellationToken, bool signInAdmin = false)
     {
+        if (!settings.Sandbox && signInAdmin) return new DiagnoseSource(settings, services, status, null, SignInAdmin(settings, status));
         if (!settings.Sandbox) return new DiagnoseSource(settings, services, status, null);
 
         var store = services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
@@ -79,6 +85,19 @@ internal sealed class DiagnoseSource : IAsyncDisposable
             if (clientId is null) _status.WriteLine($"mailsetup: sandbox: diagnosing '{app.DisplayName}' (client id {app.AppId}), its newest mail app; --client-id picks another.");
         }
     }
+
+    private static TenantClients SignInAdmin(DiagnoseSettings settings, TextWriter status)
+    {
+        var tenant = settings.Credential!.Tenant!;
+        var credential = new SignInCredentialFactory().Create(
+            new SignInOptions { Cloud = settings.Cloud, Tenant = tenant, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+            async (code, _) => await status.WriteLineAsync($"mailsetup: to sign in as an admin (read-only checks), open {code.VerificationUri} on any device and enter the code {code.UserCode}"));
+        status.WriteLine("mailsetup: Exchange is read through its admin API, which Microsoft does not document or support (experimental).");
+        return new TenantClients(credential, settings.Cloud, tenant);
+    }
+
+    /// <summary>Reads the setup live: the sandbox's, or a real tenant's with the admin signed in; null without either.</summary>
+    public MailAppSetupReader? SetupReader => _sandbox?.SetupReader ?? (_admin is null ? null : new MailAppSetupReader(_admin.Graph, _admin.Exchange));
 
     public async Task<DiagnoseToken> TokenAsync(CancellationToken cancellationToken)
     {
@@ -115,14 +134,15 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         }
     }
 
-    /// <summary>The setup read live, where it can be (the sandbox); null elsewhere (use 'mailsetup preflight' with an admin sign-in).</summary>
+    /// <summary>The setup read live, where it can be (the sandbox, or with an admin signed in); null elsewhere.</summary>
     public async Task<MailAppSetup?> SetupAsync(CancellationToken cancellationToken) =>
-        _sandbox is null || AppId is null ? null : await _sandbox.SetupReader.ReadAsync(AppId, _settings.Mailbox, cancellationToken);
+        SetupReader is not { } reader || AppId is null ? null : await reader.ReadAsync(AppId, _settings.Mailbox, cancellationToken);
 
     private Task Status(string line) => _status.WriteLineAsync("mailsetup: " + line);
 
     public async ValueTask DisposeAsync()
     {
         if (_sandbox is not null) await _sandbox.DisposeAsync();
+        _admin?.Dispose();
     }
 }

@@ -27,9 +27,11 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
     /// Reads and checks the options. <paramref name="mailbox"/> is the default --user;
     /// <paramref name="password"/> asks a person at a terminal (null when there is none).
     /// </summary>
+    /// <param name="optional">True where a token is a bonus (preflight): without --auth and without a secret, no credential is no error.</param>
     public static MailCredential? Read(ParseResult result, MailCredentialOptions options, string? mailbox,
-        Func<string, string?> environment, Func<string, string?>? password, List<CliError> errors)
+        Func<string, string?> environment, Func<string, string?>? password, List<CliError> errors, bool optional = false)
     {
+        var authGiven = result.GetResult(options.Auth) is { Implicit: false };
         var sandbox = result.ValueOrDefault(options.Sandbox);
         var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
         var clientId = result.ValueOrDefault(options.ClientId)?.Trim();
@@ -59,7 +61,8 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
         else if (flow == MailTokenFlow.Secret && !sandbox)
         {
             secret = environment(EnvironmentSignIn.ClientSecret);
-            if (string.IsNullOrWhiteSpace(secret))
+            if (string.IsNullOrWhiteSpace(secret) && optional && !authGiven) secret = null;
+            else if (string.IsNullOrWhiteSpace(secret))
                 errors.Add(new("--auth", $"--auth secret needs the secret in --secret-file or {EnvironmentSignIn.ClientSecret} (never on the command line, where others can see it)."));
         }
 
@@ -93,6 +96,9 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             return null;
         }
     }
+
+    /// <summary>False when no way to the app's token was given (only possible where it is <c>optional</c>).</summary>
+    public bool CanGetToken => Sandbox || Flow != MailTokenFlow.Secret || ClientSecret is not null;
 
     public override string ToString() =>
         $"MailCredential {{ Sandbox = {Sandbox}, Tenant = {Tenant}, ClientId = {ClientId}, Flow = {Flow}, User = {User}, " +
