@@ -92,13 +92,7 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
     private static PreflightLink Login(MailAppSetup setup, MailProtocol protocol, MailProbeResult result, MailToken token, DateTimeOffset now)
     {
         if (result.Succeeded) return PreflightLink.Pass(LoginKey(protocol), LoginTitle(protocol), result.FinalAnswer ?? "authenticated");
-        JwtClaims.TryDecode(token.AccessToken, out var claims);
-        var facts = setup.Facts(now, SetupLinks.ToLogin(protocol)) with
-        {
-            Token = claims,
-            Probe = result,
-            ServerAnswers = result.FinalAnswer is { } answer ? [answer] : [],
-        };
+        var facts = ProbeFacts.From(result, now, setup.Mailbox?.Address ?? setup.RequestedMailbox ?? "", null, JwtClaims.TryDecode(token.AccessToken, out var claims) ? claims : null, setup);
         var finding = new Diagnostician().Diagnose(facts).FirstOrDefault();
         return PreflightLink.Fail(LoginKey(protocol), LoginTitle(protocol), result.FinalAnswer ?? result.Failure ?? "the login failed",
             finding is null ? "Run mailsetup diagnose for the whole conversation." : $"{finding.Cause} Fix: {finding.Fix}");

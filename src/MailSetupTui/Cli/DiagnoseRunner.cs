@@ -37,12 +37,7 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         {
             if (!settings.Json) await output.WriteLineAsync($"== {target.Describe(settings.MechanismName)}");
             var result = await Probe(target.Protocol).RunAsync(Request(settings, source, target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
-            var facts = Facts(settings, target, result, claims);
-            if (setup is not null)
-            {
-                var protocol = Enum.Parse<LoginProtocol>(target.Protocol.ToString());
-                facts = setup.Facts(facts.Now, protocol) with { Cloud = facts.Cloud, ServerAnswers = facts.ServerAnswers, Token = claims, Probe = result, Mailbox = settings.Mailbox };
-            }
+            var facts = ProbeFacts.From(result, Clock.GetUtcNow(), settings.Mailbox, settings.Cloud, claims, setup);
             var run = new DiagnoseRun(target, result, new Diagnostician().Diagnose(facts));
             runs.Add(run);
             if (!settings.Json) await output.WriteAsync(DiagnoseText.Render(run));
@@ -92,13 +87,4 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         Options = new MailConnectionOptions { TrustedCertificates = source.TrustedCertificates },
         TraceSink = sink,
     };
-
-    private DiagnosisFacts Facts(DiagnoseSettings settings, DiagnoseTarget target, MailProbeResult result, JwtClaims? claims)
-    {
-        // The server's side of the login (its answers and the base64 error challenge) is what the answer rules read.
-        var answers = result.Trace.Where(e => e.Direction == TraceDirection.Server && e.Stage == TraceStage.Auth).Select(e => e.Text).ToList();
-        if (result.FinalAnswer is { } final && !answers.Contains(final)) answers.Add(final);
-        return new DiagnosisFacts(Clock.GetUtcNow(), Mailbox: settings.Mailbox, Cloud: settings.Cloud,
-            Protocol: Enum.Parse<LoginProtocol>(target.Protocol.ToString()), ServerAnswers: answers, Token: claims, Probe: result);
-    }
 }

@@ -20,7 +20,9 @@ internal sealed class GetGroup : IExchangeCmdlet
 internal sealed class GetMailbox : IExchangeCmdlet
 {
     public string Name => "Get-Mailbox";
-    public IReadOnlyCollection<string> Parameters { get; } = ["Identity", "RecipientTypeDetails"];
+
+    // ResultSize is accepted and ignored: the admin API pages every result (Exchange's default cap of 1,000 is for the shell).
+    public IReadOnlyCollection<string> Parameters { get; } = ["Identity", "RecipientTypeDetails", "ResultSize"];
     public IReadOnlyCollection<string> Mandatory { get; } = [];
 
     public IReadOnlyList<JsonObject> Invoke(SandboxTenant tenant, CmdletParameters parameters) => tenant.Read(state =>

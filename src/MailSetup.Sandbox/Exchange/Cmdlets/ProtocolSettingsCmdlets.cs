@@ -7,7 +7,7 @@ namespace MailSetup.Sandbox.Exchange.Cmdlets;
 internal sealed class GetCasMailbox : IExchangeCmdlet
 {
     public string Name => "Get-CASMailbox";
-    public IReadOnlyCollection<string> Parameters { get; } = ["Identity"];
+    public IReadOnlyCollection<string> Parameters { get; } = ["Identity", "ResultSize"];
     public IReadOnlyCollection<string> Mandatory { get; } = [];
 
     public IReadOnlyList<JsonObject> Invoke(SandboxTenant tenant, CmdletParameters parameters) => tenant.Read(state =>

@@ -1,0 +1,27 @@
+namespace MailSetupTui.Tui.App;
+
+/// <summary>An existing app registration as the App pane lists it.</summary>
+public sealed record ExistingApp(string AppId, string ObjectId, string DisplayName, IReadOnlyList<(string Name, DateTimeOffset EndsOn)> Credentials);
+
+/// <summary>
+/// The App pane: a new app by name, or an existing one adopted. <see cref="NewSecret"/> is the
+/// secret an apply just made: shown once, kept only until dismissed or saved.
+/// </summary>
+public sealed record AppModel(
+    TextField Name,
+    bool Editing = false,
+    IReadOnlyList<ExistingApp>? Existing = null,
+    int Cursor = 0,
+    string? AdoptedAppId = null,
+    string? NewSecret = null,
+    TextField? SavePath = null,
+    string? Notice = null)
+{
+    public static AppModel Initial { get; } = new(new TextField("Mail Relay", 120));
+
+    /// <summary>The row under the cursor: 0 is "create new", then the existing apps.</summary>
+    public int Rows => 1 + (Existing?.Count ?? 0);
+
+    /// <summary>Never shows the secret: records print themselves in logs and test failures.</summary>
+    public override string ToString() => $"AppModel {{ Name = {Name.Text}, Adopted = {AdoptedAppId}, NewSecret = {(NewSecret is null ? "" : "***")} }}";
+}

@@ -1,0 +1,23 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Plans;
+
+namespace MailSetupTui.Tui.App;
+
+/// <summary>Work <see cref="TuiUpdate"/> asks for; the runtime does it in the background and answers with messages.</summary>
+public abstract record Effect;
+
+public sealed record SignInEffect : Effect;
+public sealed record LoadDirectoryEffect : Effect;
+public sealed record BuildPlanEffect(SetupRequestInput Input) : Effect;
+public sealed record ExportPlanEffect(Plan Plan, string Format, string Path) : Effect;
+public sealed record ApplyEffect(Plan Plan) : Effect;
+public sealed record DiagnoseEffect(IReadOnlyList<MailProtocol> Protocols, string Mailbox, string? AppId) : Effect;
+public sealed record PreflightEffect(IReadOnlyList<MailProtocol> Protocols, string Mailbox, string? AppId) : Effect;
+public sealed record CancelWorkEffect : Effect;
+
+public sealed record SaveSecretEffect(string Secret, string Path) : Effect
+{
+    public override string ToString() => $"SaveSecretEffect {{ Path = {Path} }}";
+}
+
+public sealed record QuitEffect : Effect;

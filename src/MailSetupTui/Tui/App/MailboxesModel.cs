@@ -1,0 +1,44 @@
+namespace MailSetupTui.Tui.App;
+
+/// <summary>A mailbox as the Mailboxes pane lists it.</summary>
+public sealed record MailboxRow(string Address, string DisplayName, bool Shared, bool ImapEnabled = true, bool PopEnabled = true);
+
+/// <summary>
+/// The Mailboxes pane: every user and shared mailbox, filtered as the admin types, multi-selected
+/// with Space. <see cref="Visible"/> is recomputed only when the list or the filter changes, so
+/// moving through thousands of rows costs nothing.
+/// </summary>
+public sealed record MailboxesModel(
+    IReadOnlyList<MailboxRow> All,
+    IReadOnlyList<MailboxRow> Visible,
+    TextField Filter,
+    bool FilterEditing,
+    int Cursor,
+    IReadOnlySet<string> Selected,
+    bool SendAs,
+    bool Loading)
+{
+    public static MailboxesModel Initial { get; } = new([], [], new TextField(), false, 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
+
+    public MailboxRow? Current => Cursor >= 0 && Cursor < Visible.Count ? Visible[Cursor] : null;
+
+    public MailboxesModel WithMailboxes(IReadOnlyList<MailboxRow> all) => Refiltered(this with { All = all, Loading = false });
+
+    public MailboxesModel WithFilter(TextField filter) => Refiltered(this with { Filter = filter });
+
+    private static MailboxesModel Refiltered(MailboxesModel model)
+    {
+        var words = model.Filter.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var visible = words.Length == 0
+            ? model.All
+            : model.All.Where(m => words.All(w => m.Address.Contains(w, StringComparison.OrdinalIgnoreCase) || m.DisplayName.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        return model with { Visible = visible, Cursor = Math.Clamp(model.Cursor, 0, Math.Max(0, visible.Count - 1)) };
+    }
+
+    public MailboxesModel Toggle(string address)
+    {
+        var selected = new HashSet<string>(Selected, StringComparer.OrdinalIgnoreCase);
+        if (!selected.Remove(address)) selected.Add(address);
+        return this with { Selected = selected };
+    }
+}

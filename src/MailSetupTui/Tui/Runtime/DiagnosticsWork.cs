@@ -1,0 +1,110 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Diagnosis;
+using MailSetup.Core.Identity;
+using MailSetup.Core.Identity.MailTokens;
+using MailSetup.Core.Mail.Connection;
+using MailSetup.Core.Mail.Probes;
+using MailSetup.Core.Preflight;
+using MailSetup.Core.Setup;
+using MailSetupTui.Cli;
+using MailSetupTui.Tui.App;
+
+namespace MailSetupTui.Tui.Runtime;
+
+/// <summary>
+/// Diagnostics and preflight for the Diagnostics pane: the app's token by its own flow, a traced
+/// login per protocol streamed line by line, and findings ranked with the setup read live.
+/// </summary>
+internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock, Func<string?> knownSecret, Action<Msg> post)
+{
+    public async Task DiagnoseAsync(DiagnoseEffect effect, CancellationToken cancellationToken)
+    {
+        var (appId, token) = await TokenAsync(effect.AppId, effect.Protocols, cancellationToken);
+        if (appId is null || token is null) return;
+        var setup = await new MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange).ReadAsync(appId, effect.Mailbox, cancellationToken);
+        var claims = JwtClaims.TryDecode(token.AccessToken, out var decoded) ? decoded : null;
+        if (claims is not null) post(new TokenRolesMsg(claims.Roles.Concat(claims.Scopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+
+        var worked = 0;
+        foreach (var protocol in effect.Protocols)
+        {
+            var result = await LoginAsync(protocol, effect.Mailbox, token.AccessToken, cancellationToken);
+            var findings = new Diagnostician().Diagnose(ProbeFacts.From(result, clock.GetUtcNow(), effect.Mailbox, workspace.Cloud, claims, setup));
+            post(new ProbeFinishedMsg(new ProbeVerdict(protocol, result.Succeeded, result.FinalAnswer ?? result.Failure, findings)));
+            if (result.Succeeded) worked++;
+        }
+        post(new DiagnosticsFinishedMsg($"{worked} of {effect.Protocols.Count} login(s) work for {effect.Mailbox}"));
+    }
+
+    public async Task PreflightAsync(PreflightEffect effect, CancellationToken cancellationToken)
+    {
+        var appId = AppIdOrPost(effect.AppId);
+        if (appId is null) return;
+        var report = await new PreflightRunner(new MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange), clock).RunAsync(
+            appId, effect.Mailbox, effect.Protocols,
+            CanGetToken ? ct => AcquireAsync(appId, effect.Protocols, ct) : null,
+            (protocol, token, ct) => LoginAsync(protocol, effect.Mailbox, token, ct),
+            link => post(new PreflightLinkMsg(link)),
+            cancellationToken);
+        post(new DiagnosticsFinishedMsg(report.BrokenLink is { } broken ? $"preflight: broken at \"{broken.Title}\"" : report.Passed ? "preflight: every link holds" : "preflight: no broken link; token and login not checked (no app secret)"));
+    }
+
+    private bool CanGetToken => workspace.Sandbox is not null || knownSecret() is not null;
+
+    private string? AppIdOrPost(string? appId)
+    {
+        appId ??= workspace.Sandbox?.FindApp(null)?.AppId;
+        if (appId is null) post(new WorkFailedMsg("diagnostics", "no app chosen: adopt one in pane 2, or set one up (p, then a) first"));
+        return appId;
+    }
+
+    private async Task<(string? AppId, MailToken? Token)> TokenAsync(string? requestedAppId, IReadOnlyList<MailProtocol> protocols, CancellationToken cancellationToken)
+    {
+        var appId = AppIdOrPost(requestedAppId);
+        if (appId is null) return (null, null);
+        if (!CanGetToken)
+        {
+            post(new WorkFailedMsg("diagnostics", $"no client secret for app {appId} in this session; set AZURE_CLIENT_SECRET or use 'mailsetup diagnose --token-file'"));
+            return (appId, null);
+        }
+        try
+        {
+            return (appId, await AcquireAsync(appId, protocols, cancellationToken));
+        }
+        catch (MailTokenException e)
+        {
+            post(new TraceMsg(new TraceLine("token", "token request refused: " + e.ErrorText)));
+            var findings = new Diagnostician().Diagnose(new DiagnosisFacts(clock.GetUtcNow(), AppId: appId, Cloud: workspace.Cloud, ErrorText: e.ErrorText));
+            foreach (var protocol in protocols) post(new ProbeFinishedMsg(new ProbeVerdict(protocol, false, "no token: " + e.ErrorText, findings)));
+            post(new DiagnosticsFinishedMsg("the token was refused; no login was tried"));
+            return (appId, null);
+        }
+    }
+
+    private Task<MailToken> AcquireAsync(string appId, IReadOnlyList<MailProtocol> protocols, CancellationToken cancellationToken) =>
+        workspace.Sandbox is { } sandbox
+            ? sandbox.AcquireTokenAsync(appId, MailTokenFlow.Secret, protocols, null, null, knownSecret(), null, cancellationToken)
+            : new MailTokenSource().AcquireAsync(new MailTokenRequest
+            {
+                Cloud = workspace.Cloud, Tenant = workspace.TenantId, ClientId = appId, Flow = MailTokenFlow.Secret, Protocols = protocols, ClientSecret = knownSecret(),
+            }, null, cancellationToken);
+
+    private Task<MailProbeResult> LoginAsync(MailProtocol protocol, string mailbox, string token, CancellationToken cancellationToken)
+    {
+        var (host, port, tls) = workspace.Sandbox?.Mail.Endpoint(protocol) is { } e
+            ? (e.Host, e.Port, e.Tls)
+            : DiagnoseTarget.For(protocol, workspace.Cloud, null, null, null) is var t ? (t.Host, t.Port, t.Tls) : default;
+        MailProbe probe = protocol switch { MailProtocol.Imap => new ImapProbe(), MailProtocol.Pop => new Pop3Probe(), _ => new SmtpProbe() };
+        return probe.RunAsync(new MailProbeRequest
+        {
+            Host = host,
+            Port = port,
+            Tls = tls,
+            Mailbox = mailbox,
+            Token = token,
+            Options = new MailConnectionOptions { TrustedCertificates = workspace.Sandbox is { } s ? [s.Mail.Certificate] : [] },
+            TraceSink = new TuiTraceSink(protocol.ToString().ToLowerInvariant(), post),
+        }, cancellationToken);
+    }
+}

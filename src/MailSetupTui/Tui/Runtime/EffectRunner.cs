@@ -1,0 +1,203 @@
+using System.Globalization;
+using MailSetup.Core.Clouds;
+using MailSetup.Core.Execution;
+using MailSetup.Core.Plans;
+using MailSetup.Core.Plans.Rendering;
+using MailSetup.Sandbox.State;
+using MailSetupTui.Cli;
+using MailSetupTui.Tui.App;
+
+namespace MailSetupTui.Tui.Runtime;
+
+/// <summary>
+/// Does the work effects ask for, each on the thread pool, answering with messages; never touches
+/// the state. One piece of long work (apply, diagnostics) runs at a time and can be cancelled.
+/// </summary>
+internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, PlanRenderers renderers, SandboxStateStore store, TimeProvider clock, Action<Msg> post) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private TuiWorkspace? _workspace;
+    private CancellationTokenSource? _work;
+    private string? _lastSecret;
+
+    private void Post(Msg msg) => post(msg);
+
+    private string StateFolder => Path.GetDirectoryName(store.Path)!;
+
+    public void Run(Effect effect)
+    {
+        switch (effect)
+        {
+            case CancelWorkEffect:
+                _work?.Cancel();
+                return;
+            case QuitEffect:
+                return;
+            case DiagnoseEffect or PreflightEffect or ApplyEffect:
+                _work?.Dispose();
+                _work = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+                Start(effect, _work.Token);
+                return;
+            default:
+                Start(effect, _lifetime.Token);
+                return;
+        }
+    }
+
+    private void Start(Effect effect, CancellationToken cancellationToken) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await DoAsync(effect, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            if (effect is DiagnoseEffect or PreflightEffect) post(new DiagnosticsFinishedMsg("cancelled"));
+        }
+        catch (Exception e)
+        {
+            // Work must never take the UI down: the failure is shown where the work was asked for.
+            post(new WorkFailedMsg(Area(effect), e.Message));
+        }
+    }, CancellationToken.None);
+
+    private static string Area(Effect effect) => effect switch
+    {
+        SignInEffect => "sign-in",
+        ApplyEffect => "apply",
+        ExportPlanEffect => "export",
+        DiagnoseEffect or PreflightEffect => "diagnostics",
+        SaveSecretEffect => "secret",
+        _ => "work",
+    };
+
+    private async Task DoAsync(Effect effect, CancellationToken cancellationToken)
+    {
+        switch (effect)
+        {
+            case SignInEffect:
+                await SignInAsync(cancellationToken);
+                break;
+            case LoadDirectoryEffect:
+                await LoadDirectoryAsync(cancellationToken);
+                break;
+            case BuildPlanEffect build:
+                BuildPlan(build.Input);
+                break;
+            case ExportPlanEffect export:
+                await ExportAsync(export, cancellationToken);
+                break;
+            case ApplyEffect apply:
+                await ApplyAsync(apply.Plan, cancellationToken);
+                break;
+            case DiagnoseEffect diagnose:
+                await Diagnostics(await WorkspaceAsync(cancellationToken)).DiagnoseAsync(diagnose, cancellationToken);
+                break;
+            case PreflightEffect preflight:
+                await Diagnostics(await WorkspaceAsync(cancellationToken)).PreflightAsync(preflight, cancellationToken);
+                break;
+            case SaveSecretEffect save:
+                await SaveSecretAsync(save, cancellationToken);
+                break;
+        }
+    }
+
+    private DiagnosticsWork Diagnostics(TuiWorkspace workspace) =>
+        new(workspace, clock, () => _lastSecret ?? (workspace.Sandbox is null ? options.Environment(MailSetup.Core.Identity.EnvironmentSignIn.ClientSecret) : null), post);
+
+    private async Task<TuiWorkspace> WorkspaceAsync(CancellationToken cancellationToken)
+    {
+        await _opening.WaitAsync(cancellationToken);
+        try
+        {
+            return _workspace ??= options.Sandbox
+                ? await TuiWorkspace.OpenSandboxAsync(store, clock, cancellationToken)
+                : TuiWorkspace.OpenReal(options.Cloud, options.Tenant!, post);
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    private async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(cancellationToken);
+        // The first Graph call is what signs in (device code on a real tenant; the sandbox approves its own).
+        var organization = await workspace.Clients.Graph.Organization.GetAsync(cancellationToken: cancellationToken);
+        var org = organization?.Value?.FirstOrDefault();
+        var domain = org?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name ?? org?.VerifiedDomains?.FirstOrDefault()?.Name ?? workspace.TenantId;
+        var account = workspace.Sandbox is not null ? TenantSeed.AdminAddress : "the signed-in admin";
+        post(new SignedInMsg(workspace.TenantId, domain, account, workspace.Sandbox is not null ? ["Global Administrator"] : []));
+        await LoadDirectoryAsync(cancellationToken);
+    }
+
+    private async Task LoadDirectoryAsync(CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(cancellationToken);
+        post(new AppsLoadedMsg(await DirectoryReads.AppsAsync(workspace.Clients, cancellationToken)));
+        post(new MailboxesLoadedMsg(await DirectoryReads.MailboxesAsync(workspace.Clients, cancellationToken)));
+    }
+
+    private void BuildPlan(SetupRequestInput input)
+    {
+        var (request, errors) = SetupRequestParser.Parse(input);
+        if (request is null)
+        {
+            post(new PlanRejectedMsg(errors.Select(e => e.Message).ToList()));
+            return;
+        }
+        var plan = planBuilder.Build(request);
+        post(new PlanReadyMsg(plan, renderers.Get("text").Render(plan).Replace("\r", "").Split('\n')));
+    }
+
+    private async Task ExportAsync(ExportPlanEffect export, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(export.Path);
+        if (File.Exists(path)) throw new IOException($"'{path}' exists already; choose a new file name");
+        await File.WriteAllTextAsync(path, renderers.Get(export.Format).Render(export.Plan), cancellationToken);
+        post(new PlanExportedMsg(path));
+    }
+
+    private async Task ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(cancellationToken);
+        var journalPath = Path.Combine(StateFolder, "journals", $"apply-{clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.jsonl");
+        var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
+            new CertificateMaker(Path.Combine(StateFolder, "certificates"), clock), new PostingSecretSink(this), clock);
+        var result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
+        post(new ApplyFinishedMsg(result));
+        await LoadDirectoryAsync(cancellationToken);
+    }
+
+    private async Task SaveSecretAsync(SaveSecretEffect save, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(save.Path);
+        await FileSecretSink.WriteNewAsync(path, save.Secret, cancellationToken);
+        post(new SecretSavedMsg(path));
+    }
+
+    /// <summary>The apply's new secret goes to the App pane (shown once) and is remembered for this session's diagnostics only.</summary>
+    private sealed class PostingSecretSink(EffectRunner runner) : ISecretSink
+    {
+        public Task DeliverAsync(string credentialName, string secretValue, DateTimeOffset expires, CancellationToken cancellationToken)
+        {
+            runner._lastSecret = secretValue;
+            runner.Post(new SecretMsg(secretValue));
+            return Task.CompletedTask;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync();
+        if (_workspace is not null) await _workspace.DisposeAsync();
+        _lifetime.Dispose();
+        _work?.Dispose();
+        _opening.Dispose();
+    }
+}
+
+/// <summary>How the UI was started: the sandbox or a tenant, its cloud, and the environment for AZURE_* lookups.</summary>
+internal sealed record TuiOptions(bool Sandbox, Cloud Cloud, string? Tenant, Func<string, string?> Environment, bool Color = true, bool Ascii = false);

@@ -1,0 +1,27 @@
+using MailSetupTui.Tui.App;
+
+namespace MailSetupTui.Tui.View;
+
+public static class MailboxesView
+{
+    public static string Render(MailboxesModel mailboxes, ViewLines lines, TuiTheme theme)
+    {
+        var filter = mailboxes.FilterEditing ? "/" + mailboxes.Filter.Text + "▏" : mailboxes.Filter.Text.Length > 0 ? "/" + mailboxes.Filter.Text : "/ filters";
+        lines.Add((filter.PadRight(24), mailboxes.FilterEditing ? theme.Focus : theme.Dim),
+            ($" {mailboxes.Visible.Count:N0} of {mailboxes.All.Count:N0} · {mailboxes.Selected.Count} selected · SendAs {(mailboxes.SendAs ? "on" : "off")} (s)", theme.Normal));
+        if (mailboxes.Loading) lines.Add("reading mailboxes...", theme.Dim);
+
+        // Only the visible window is rendered: the cost of a frame does not grow with the list.
+        var rows = lines.Remaining;
+        var first = Math.Clamp(mailboxes.Cursor - rows / 2, 0, Math.Max(0, mailboxes.Visible.Count - rows));
+        for (var i = first; i < Math.Min(mailboxes.Visible.Count, first + rows); i++)
+        {
+            var mailbox = mailboxes.Visible[i];
+            var selected = mailboxes.Selected.Contains(mailbox.Address);
+            var style = i == mailboxes.Cursor ? theme.Focus : selected ? theme.Selected : theme.Normal;
+            var flags = (mailbox.Shared ? "shared " : "user   ") + (mailbox.ImapEnabled ? "IMAP " : "---- ") + (mailbox.PopEnabled ? "POP" : "---");
+            lines.Add(((selected ? "[x] " : "[ ] ") + mailbox.Address.PadRight(40) + " ", style), (flags + "  ", mailbox.ImapEnabled && mailbox.PopEnabled ? theme.Dim : theme.Warning), (mailbox.DisplayName, theme.Dim));
+        }
+        return "4 Mailboxes";
+    }
+}
