@@ -1,0 +1,223 @@
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Execution;
+using MailSetup.Core.Plans;
+using MailSetup.Testing;
+using MailSetupTui.Tui.App;
+using MailSetupTui.Tui.Input;
+using static MailSetupTui.Tests.Tui.TuiTestStates;
+
+namespace MailSetupTui.Tests.Tui;
+
+/// <summary>The update, message by message: keys, resizes, trace lines, progress and results.</summary>
+public sealed class TuiUpdateTests
+{
+    [Fact]
+    public void Tab_and_shift_tab_cycle_the_panes_and_digits_jump()
+    {
+        var state = SignedIn();
+        Assert.Equal(Pane.App, Feed(state, Key(KeyName.Tab)).Focus);
+        Assert.Equal(Pane.Diagnostics, Feed(state, Key(KeyName.BackTab)).Focus);
+        Assert.Equal(Pane.Tenant, Feed(state, Key(KeyName.Tab), Key(KeyName.Tab), Key(KeyName.Tab), Key(KeyName.Tab), Key(KeyName.Tab)).Focus);
+        Assert.Equal(Pane.Mailboxes, Feed(state, Key('4')).Focus);
+    }
+
+    [Fact]
+    public void Q_quits_at_once_when_idle_and_asks_first_while_work_runs()
+    {
+        var (idle, effects) = Run(SignedIn(), Key('q'));
+        Assert.True(idle.Quit);
+        Assert.IsType<QuitEffect>(Assert.Single(effects));
+
+        var running = SignedIn() with { Diagnostics = SignedIn().Diagnostics with { Running = true } };
+        var (asked, none) = Run(running, Key(KeyName.F10));
+        Assert.False(asked.Quit);
+        Assert.Empty(none);
+        Assert.IsType<ConfirmQuitOverlay>(asked.Overlay);
+
+        Assert.Null(Feed(asked, Key('n')).Overlay);
+        var (quit, quitting) = Run(asked, Key('y'));
+        Assert.True(quit.Quit);
+        Assert.Contains(quitting, e => e is CancelWorkEffect);
+        Assert.Contains(quitting, e => e is QuitEffect);
+    }
+
+    [Fact]
+    public void Ctrl_c_quits_even_while_typing_a_filter()
+    {
+        var typing = Feed(SignedIn(focus: Pane.Mailboxes), Key('/'), Key('s'));
+        Assert.True(typing.Typing);
+        var (state, effects) = Run(typing, new KeyMsg(KeyPress.CtrlOf('c')));
+        Assert.True(state.Quit);
+        Assert.Contains(effects, e => e is QuitEffect);
+    }
+
+    [Fact]
+    public void Help_opens_with_question_mark_or_f1_even_while_typing_and_esc_closes_it()
+    {
+        Assert.IsType<HelpOverlay>(Feed(SignedIn(), Key('?')).Overlay);
+        var typing = Feed(SignedIn(focus: Pane.Mailboxes), Key('/'));
+        Assert.IsType<HelpOverlay>(Feed(typing, Key(KeyName.F1)).Overlay);
+        Assert.Null(Feed(SignedIn(), Key('?'), Key(KeyName.Escape)).Overlay);
+    }
+
+    [Fact]
+    public void The_mailbox_filter_takes_digits_and_q_as_text_and_narrows_the_list()
+    {
+        var state = Feed(SignedIn(focus: Pane.Mailboxes), [Key('/'), .. Type("user001q")]);
+        Assert.Equal(Pane.Mailboxes, state.Focus);
+        Assert.False(state.Quit);
+        Assert.Equal("user001q", state.Mailboxes.Filter.Text);
+        Assert.Empty(state.Mailboxes.Visible);
+
+        state = Feed(state, Key(KeyName.Backspace), Key(KeyName.Enter));
+        Assert.False(state.Mailboxes.FilterEditing);
+        Assert.Equal(10, state.Mailboxes.Visible.Count); // user0010 to user0019
+    }
+
+    [Fact]
+    public void Space_selects_the_mailbox_under_the_cursor_and_page_keys_move_by_a_page()
+    {
+        var state = Feed(SignedIn(focus: Pane.Mailboxes), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '));
+        Assert.Equal(["support@contoso.onmicrosoft.com"], state.Mailboxes.Selected);
+
+        var page = TuiLayout.ListRows(state.Height);
+        Assert.Equal(3 + page, Feed(state, Key(KeyName.PageDown)).Mailboxes.Cursor);
+        Assert.Equal(state.Mailboxes.Visible.Count - 1, Feed(state, Key(KeyName.End)).Mailboxes.Cursor);
+        Assert.Equal(0, Feed(state, Key(KeyName.End), Key(KeyName.Home)).Mailboxes.Cursor);
+        Assert.Empty(Feed(state, Key(' ')).Mailboxes.Selected);
+    }
+
+    [Fact]
+    public void P_asks_for_a_plan_of_exactly_the_chosen_presets_app_and_mailboxes()
+    {
+        var state = Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(' ')); // smtp-app on, imap-app stays
+        state = Feed(state, Key('4'), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('s'));
+
+        var (_, effects) = Run(state, Key('p'));
+
+        var input = Assert.IsType<BuildPlanEffect>(Assert.Single(effects)).Input;
+        Assert.Equal("imap-app,smtp-app", input.Presets);
+        Assert.Equal("Mail Relay", input.AppName);
+        Assert.Null(input.AppId);
+        Assert.Equal(["support@contoso.onmicrosoft.com"], input.Mailboxes);
+        Assert.True(input.SendAs);
+    }
+
+    [Fact]
+    public void Editing_the_app_name_then_adopting_an_existing_app_plans_with_its_id()
+    {
+        var state = Feed(SignedIn(focus: Pane.App), [Key(KeyName.Enter), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 5), .. Type("Gateway"), Key(KeyName.Enter)]);
+        Assert.Equal("Mail Gateway", state.App.Name.Text);
+        Assert.False(state.Typing);
+
+        state = Feed(state, Key(KeyName.Down), Key(KeyName.Enter));
+        Assert.Equal("170e9431-6456-41f0-88f8-1aaae866beaf", state.App.AdoptedAppId);
+        var input = ((BuildPlanEffect)Run(state, Key('p')).Effects.Single()).Input;
+        Assert.Equal("170e9431-6456-41f0-88f8-1aaae866beaf", input.AppId);
+        Assert.Null(input.AppName);
+    }
+
+    [Fact]
+    public void The_plan_review_scrolls_applies_and_the_apply_view_counts_progress()
+    {
+        var plan = TestPlans.Build(PlanCases.All["imap-app"]);
+        var lines = Enumerable.Range(1, 200).Select(i => $"line {i}").ToList();
+        var state = Feed(SignedIn(), new PlanReadyMsg(plan, lines), Key(KeyName.PageDown), Key('j'));
+        var review = Assert.IsType<PlanReviewOverlay>(state.Overlay);
+        Assert.Equal(TuiLayout.BodyRows(40) - 1 + 1, review.Scroll);
+
+        var (applying, effects) = Run(state, Key('a'));
+        Assert.Same(plan, Assert.IsType<ApplyEffect>(Assert.Single(effects)).Plan);
+        var step = plan.Steps[0];
+        applying = Feed(applying,
+            new ApplyStepMsg(new StepEvent.Started(1, plan.Steps.Count, step)),
+            new ApplyStepMsg(new StepEvent.Finished(1, plan.Steps.Count, step, StepOutcome.Changed, TimeSpan.FromMilliseconds(12), null)),
+            new ApplyStepMsg(new StepEvent.Finished(2, plan.Steps.Count, plan.Steps[1], StepOutcome.Failed, TimeSpan.FromMilliseconds(12), "403 Forbidden")));
+        var apply = Assert.IsType<ApplyOverlay>(applying.Overlay);
+        Assert.Equal((2, 1, 1), (apply.Done, apply.Changed, apply.Failed));
+        Assert.Equal("a plan is being applied", applying.RunningWork);
+        // An apply runs to its end: Esc does not abandon it half way.
+        Assert.Same(applying.Overlay, Feed(applying, Key(KeyName.Escape)).Overlay);
+
+        var finished = Feed(applying, new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string> { ["app.appId"] = "0f0f0f0f-1111-4222-8333-444455556666" })));
+        Assert.True(((ApplyOverlay)finished.Overlay!).Finished);
+        Assert.Equal("0f0f0f0f-1111-4222-8333-444455556666", finished.App.AdoptedAppId);
+        Assert.Null(Feed(finished, Key(KeyName.Enter)).Overlay);
+    }
+
+    [Fact]
+    public void Export_takes_a_format_and_a_file_name()
+    {
+        var plan = TestPlans.Build(PlanCases.All["imap-app"]);
+        var state = Feed(SignedIn(), [new PlanReadyMsg(plan, ["x"]), Key('e'), Key(KeyName.Tab), Key(KeyName.Tab), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 40), .. Type("plan.http")]);
+        Assert.True(state.Typing);
+
+        var (_, effects) = Run(state, Key(KeyName.Enter));
+
+        var export = Assert.IsType<ExportPlanEffect>(Assert.Single(effects));
+        Assert.Equal(("http", "plan.http"), (export.Format, export.Path));
+    }
+
+    [Fact]
+    public void Diagnostics_need_a_mailbox_then_stream_trace_lines_scroll_back_follow_and_cancel()
+    {
+        var state = SignedIn(focus: Pane.Diagnostics) with { Mailboxes = SignedIn().Mailboxes with { Cursor = -1 } };
+        var (nothing, none) = Run(state, Key(KeyName.Enter));
+        Assert.Empty(none);
+        Assert.Contains("pick a mailbox", nothing.Status);
+
+        state = Feed(SignedIn(focus: Pane.Mailboxes), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('5'), Key('s'));
+        var (running, effects) = Run(state, Key(KeyName.Enter));
+        var diagnose = Assert.IsType<DiagnoseEffect>(Assert.Single(effects));
+        Assert.Equal([MailProtocol.Imap, MailProtocol.Smtp], diagnose.Protocols);
+        Assert.Equal("support@contoso.onmicrosoft.com", diagnose.Mailbox);
+        Assert.True(running.Diagnostics.Running);
+
+        running = Feed(running, Enumerable.Range(1, 30).Select(i => (Msg)new TraceMsg(new TraceLine("imap", $"S: line {i}"))).ToArray());
+        Assert.Equal(30, running.Diagnostics.Trace.Count);
+        var back = Feed(running, Key(KeyName.Up), Key(KeyName.Up));
+        Assert.Equal((2, false), (back.Diagnostics.ScrollBack, back.Diagnostics.Follow));
+        Assert.True(Feed(back, Key(KeyName.End)).Diagnostics.Follow);
+
+        var (cancelling, cancel) = Run(running, Key(KeyName.Escape));
+        Assert.IsType<CancelWorkEffect>(Assert.Single(cancel));
+        var done = Feed(cancelling, new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])), new DiagnosticsFinishedMsg("cancelled"));
+        Assert.False(done.Diagnostics.Running);
+        Assert.Single(done.Diagnostics.Verdicts!);
+    }
+
+    [Fact]
+    public void A_new_secret_is_shown_saved_on_request_and_never_printed_by_the_state()
+    {
+        const string canary = "canary-secret-Zq8~value";
+        var state = Feed(SignedIn(focus: Pane.App), new SecretMsg(canary));
+        Assert.Equal(canary, state.App.NewSecret);
+        Assert.DoesNotContain(canary, state.ToString());
+        Assert.DoesNotContain(canary, new SecretMsg(canary).ToString());
+
+        var (saving, effects) = Run(state, Key('s'), Key(KeyName.Enter));
+        var save = Assert.IsType<SaveSecretEffect>(Assert.Single(effects));
+        Assert.Equal("mail-relay.secret", save.Path);
+        Assert.DoesNotContain(canary, save.ToString());
+        Assert.Null(Feed(saving, new SecretSavedMsg("/tmp/x")).App.NewSecret);
+    }
+
+    [Fact]
+    public void Resize_changes_the_size_and_nothing_else()
+    {
+        var state = SignedIn();
+        var resized = Feed(state, new ResizeMsg(80, 24));
+        Assert.Equal((80, 24), (resized.Width, resized.Height));
+        Assert.Equal(state with { Width = 80, Height = 24 }, resized);
+    }
+
+    [Fact]
+    public void The_trace_ring_keeps_the_newest_lines_only()
+    {
+        var ring = new TraceRing(3);
+        foreach (var i in Enumerable.Range(1, 5)) ring.Add(new TraceLine("imap", $"line {i}"));
+        Assert.Equal(3, ring.Count);
+        Assert.Equal(5, ring.Version);
+        Assert.Equal(["line 3", "line 4", "line 5"], Enumerable.Range(0, 3).Select(i => ring[i].Text));
+    }
+}
