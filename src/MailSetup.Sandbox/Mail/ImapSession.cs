@@ -40,7 +40,7 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
             var tag = match.Groups["tag"].Value;
             var name = match.Groups["name"].Value.ToUpperInvariant();
             var arguments = match.Groups["args"].Value;
-            if (!await HandleAsync(tag, name, arguments, cancellationToken).ConfigureAwait(false)) return;
+            if (!await CountingErrorsAsync(() => HandleAsync(tag, name, arguments, cancellationToken)).ConfigureAwait(false)) return;
         }
     }
 

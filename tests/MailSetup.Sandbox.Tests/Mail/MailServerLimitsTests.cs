@@ -67,6 +67,21 @@ public sealed class MailServerLimitsTests
     }
 
     [Fact]
+    public async Task Only_errors_in_a_row_count()
+    {
+        await using var servers = await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1), new SandboxMailOptions { MaxErrors = 2 });
+        await using var pop = await RawMailClient.ConnectAsync(servers.Host, servers.PopPort, servers.Certificate, implicitTls: true);
+        await pop.ReadLineAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await pop.WriteLineAsync("GARBAGE");
+            Assert.Equal("-ERR Protocol error. 14", await pop.ReadLineAsync());
+            Assert.Equal("+OK", (await pop.CommandAsync("CAPA", l => l == "."))[0]);
+        }
+    }
+
+    [Fact]
     public async Task Disposal_closes_open_connections_and_stops_listening_promptly()
     {
         var servers = await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1));
