@@ -92,7 +92,7 @@ public sealed class MailServerLimitsTests
         var watch = Stopwatch.StartNew();
         await servers.DisposeAsync();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"disposal took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"disposal took {watch.Elapsed}"); // generous: it is well under a second
         Assert.Null(await ReadOrNull(imap));
         Assert.Null(await ReadOrNull(smtp));
         using var late = new TcpClient();
