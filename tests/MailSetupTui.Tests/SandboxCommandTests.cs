@@ -100,6 +100,29 @@ public sealed class SandboxCommandTests
         var users = JsonNode.Parse(await http.GetStringAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))!["value"]!.AsArray();
         Assert.Equal(8, users.Count); // admin, 3 people, 4 shared mailboxes
 
+        // The mail servers: ports, TLS modes, and a 0644 PEM of their certificate next to the state file.
+        var mail = json["mail"]!.AsObject();
+        Assert.Equal(("127.0.0.1", "implicit"), (mail["imap"]!["host"]!.GetValue<string>(), mail["imap"]!["tls"]!.GetValue<string>()));
+        Assert.Equal("implicit", mail["pop"]!["tls"]!.GetValue<string>());
+        Assert.Equal("starttls", mail["smtp"]!["tls"]!.GetValue<string>());
+        var pemFile = mail["certificateFile"]!.GetValue<string>();
+        Assert.Equal(folder.File("sandbox-mail.pem"), pemFile);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(pemFile));
+        using var mailCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
+        Assert.Equal(mail["certificateSha256"]!.GetValue<string>(), mailCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+        var imapPort = mail["imap"]!["port"]!.GetValue<int>();
+        Assert.Equal($"imaps://127.0.0.1:{imapPort}/", mail["imap"]!["url"]!.GetValue<string>());
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync("127.0.0.1", imapPort);
+            await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(mailCertificate.RawData));
+            await tls.AuthenticateAsClientAsync("127.0.0.1");
+            using var reader = new StreamReader(tls);
+            Assert.Equal("* OK The Microsoft Exchange IMAP4 service is ready.", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        Assert.Contains($"mailsetup: mail servers on 127.0.0.1: IMAP {imapPort} (TLS)", error.ToString());
+
         await stop.CancelAsync();
         Assert.Equal(0, await run);
         Assert.Equal(line + "\n", output.ToString().ReplaceLineEndings("\n"));

@@ -30,6 +30,8 @@ public sealed class SandboxServeBinaryTests
             var json = JsonNode.Parse(line!)!.AsObject();
             Assert.StartsWith("https://127.0.0.1:", json["baseAddress"]!.GetValue<string>());
             Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-tenant.json"), json["stateFile"]!.GetValue<string>());
+            Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-mail.pem"), json["mail"]!["certificateFile"]!.GetValue<string>());
+            Assert.True(json["mail"]!["smtp"]!["port"]!.GetValue<int>() > 0);
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(timeout.Token);
             var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);

@@ -40,35 +40,38 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
             var tag = match.Groups["tag"].Value;
             var name = match.Groups["name"].Value.ToUpperInvariant();
             var arguments = match.Groups["args"].Value;
-            if (!await HandleAsync(tag, name, arguments, cancellationToken).ConfigureAwait(false)) return;
+            if (!await CountingErrorsAsync(() => HandleAsync(tag, name, arguments, cancellationToken)).ConfigureAwait(false)) return;
         }
     }
 
     /// <summary>Answers one command; false when the session is over.</summary>
     private async Task<bool> HandleAsync(string tag, string name, string arguments, CancellationToken cancellationToken)
     {
+        if (name == "LOGOUT")
+        {
+            await Channel.WriteLinesAsync(["* BYE Microsoft Exchange Server IMAP4 server signing off.", $"{tag} OK LOGOUT completed."], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        // Logged in but not connected: everything but LOGOUT gets Exchange's BAD (LOGOUT still lets a client leave cleanly).
+        if (_login is { Outcome: MailLoginOutcome.NotConnected })
+        {
+            await WriteAsync($"{tag} {ExchangeMailTexts.ImapNotConnected}", cancellationToken).ConfigureAwait(false);
+            return !TooManyErrors();
+        }
         switch (name)
         {
-            case "LOGOUT":
-                await Channel.WriteLinesAsync(["* BYE Microsoft Exchange Server IMAP4 server signing off.", $"{tag} OK LOGOUT completed."], cancellationToken).ConfigureAwait(false);
-                return false;
             case "CAPABILITY":
                 await Channel.WriteLinesAsync([$"* CAPABILITY {ExchangeMailTexts.ImapCapabilities}", $"{tag} OK CAPABILITY completed."], cancellationToken).ConfigureAwait(false);
                 return true;
-            case "NOOP" when _login is not { Outcome: MailLoginOutcome.NotConnected }:
+            case "NOOP":
                 await WriteAsync($"{tag} OK NOOP completed.", cancellationToken).ConfigureAwait(false);
                 return true;
-            case "ID" when _login is not { Outcome: MailLoginOutcome.NotConnected }:
+            case "ID":
                 await Channel.WriteLinesAsync(["* ID NIL", $"{tag} OK ID completed."], cancellationToken).ConfigureAwait(false);
                 return true;
         }
 
         if (_login is null) return await BeforeLoginAsync(tag, name, arguments, cancellationToken).ConfigureAwait(false);
-        if (_login.Outcome == MailLoginOutcome.NotConnected)
-        {
-            await WriteAsync($"{tag} {ExchangeMailTexts.ImapNotConnected}", cancellationToken).ConfigureAwait(false);
-            return !TooManyErrors();
-        }
         return await AfterLoginAsync(tag, name, arguments, cancellationToken).ConfigureAwait(false);
     }
 

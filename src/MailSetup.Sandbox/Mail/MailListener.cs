@@ -19,6 +19,7 @@ internal sealed class MailListener : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, (TcpClient Client, Task Task)> _connections = new();
     private long _nextConnection;
+    private int _disposed;
     private Task _acceptLoop = Task.CompletedTask;
 
     private MailListener(TcpListener listener, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions, string busyLine)
@@ -123,6 +124,7 @@ internal sealed class MailListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         try { await _acceptLoop.ConfigureAwait(false); } catch (Exception) { }

@@ -79,8 +79,10 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
         // Exchange answers IMAP with OK when only the mailbox is out of reach (FACTS: "authenticated but not connected").
         var unreachable = protocol == MailProtocol.Imap ? MailLoginOutcome.NotConnected : MailLoginOutcome.Refused;
         var mailbox = user is null ? null : FindMailbox(state, user);
+        // The expiry goes along even when nothing opens: an IMAP session that is "not connected" still ends when its token does.
+        var expires = claims.ExpiresOn;
         if (mailbox is null)
-            return new(unreachable, user is null ? "no user= named a mailbox" : $"no mailbox {user} in the tenant");
+            return new(unreachable, user is null ? "no user= named a mailbox" : $"no mailbox {user} in the tenant", ExpiresOn: expires);
 
         var self = !claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail));
         var fullAccess = HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
@@ -91,9 +93,8 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
         if (!self && !fullAccess && !sendAs)
             return new(unreachable, claims.IsAppOnly
                 ? $"the service principal {principal[0]} has no FullAccess on {mailbox.Mail}"
-                : $"{claims.UserPrincipalName} is not {mailbox.Mail} and has no FullAccess on it");
+                : $"{claims.UserPrincipalName} is not {mailbox.Mail} and has no FullAccess on it", ExpiresOn: expires);
 
-        var expires = claims.ExpiresOn;
         switch (protocol)
         {
             case MailProtocol.Imap when !mailbox.ImapEnabled:

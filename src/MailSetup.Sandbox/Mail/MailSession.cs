@@ -20,6 +20,18 @@ internal abstract class MailSession(MailLineChannel channel, MailServerContext c
     /// <summary>Counts a client error; true when the client has used up its allowance and must be disconnected.</summary>
     protected bool TooManyErrors() => ++_errors > Context.Options.MaxErrors;
 
+    /// <summary>
+    /// Runs one command's handler; a command that went through clears the error count, so only
+    /// errors in a row count (a long-lived client trying an unsupported command now and then stays).
+    /// </summary>
+    protected async Task<bool> CountingErrorsAsync(Func<Task<bool>> handle)
+    {
+        var before = _errors;
+        var goOn = await handle().ConfigureAwait(false);
+        if (_errors == before) _errors = 0;
+        return goOn;
+    }
+
     /// <summary>Reads a client's SASL response line: null when the client closed the connection.</summary>
     protected Task<string?> ReadLineAsync(CancellationToken cancellationToken) => Channel.ReadLineAsync(cancellationToken);
 

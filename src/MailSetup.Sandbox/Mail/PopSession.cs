@@ -21,7 +21,7 @@ internal sealed class PopSession(MailLineChannel channel, MailServerContext cont
         {
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var name = words.Length > 0 ? words[0].ToUpperInvariant() : "";
-            if (!await HandleAsync(name, words.Skip(1).ToArray(), cancellationToken).ConfigureAwait(false)) return;
+            if (!await CountingErrorsAsync(() => HandleAsync(name, words.Skip(1).ToArray(), cancellationToken)).ConfigureAwait(false)) return;
         }
     }
 

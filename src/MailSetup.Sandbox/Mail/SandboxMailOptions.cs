@@ -37,7 +37,7 @@ public sealed record SandboxMailOptions
     /// <summary>How many login decisions are kept in <see cref="SandboxMailServers.Logins"/>.</summary>
     public int KeptLogins { get; init; } = 1000;
 
-    /// <summary>Unknown or misplaced commands tolerated per connection before it is closed.</summary>
+    /// <summary>Unknown, misplaced or refused commands in a row tolerated before the connection is closed.</summary>
     public int MaxErrors { get; init; } = 20;
 
     /// <summary>The front-end name Exchange puts in its SMTP answers, e.g. <c>535 5.7.3 Authentication unsuccessful [name]</c>.</summary>

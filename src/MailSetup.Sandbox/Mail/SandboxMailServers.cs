@@ -19,6 +19,7 @@ public sealed class SandboxMailServers : IAsyncDisposable
     private readonly MailListener _pop;
     private readonly MailListener _smtp;
     private readonly X509Certificate2 _serverCertificate;
+    private int _disposed;
 
     private SandboxMailServers(MailServerContext context, MailListener imap, MailListener pop, MailListener smtp, X509Certificate2 serverCertificate)
     {
@@ -89,6 +90,7 @@ public sealed class SandboxMailServers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await Task.WhenAll(_imap.DisposeAsync().AsTask(), _pop.DisposeAsync().AsTask(), _smtp.DisposeAsync().AsTask()).ConfigureAwait(false);
         _serverCertificate.Dispose();
         Certificate.Dispose();

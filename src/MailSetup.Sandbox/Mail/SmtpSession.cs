@@ -32,7 +32,7 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
             var split = line.IndexOf(' ');
             var name = (split < 0 ? line : line[..split]).ToUpperInvariant();
             var arguments = split < 0 ? "" : line[(split + 1)..].Trim();
-            if (!await HandleAsync(name, arguments, cancellationToken).ConfigureAwait(false)) return;
+            if (!await CountingErrorsAsync(() => HandleAsync(name, arguments, cancellationToken)).ConfigureAwait(false)) return;
         }
     }
 

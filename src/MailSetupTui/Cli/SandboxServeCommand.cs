@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using MailSetup.Sandbox.Hosting;
+using MailSetup.Sandbox.Mail;
 using MailSetup.Sandbox.State;
 
 namespace MailSetupTui.Cli;
 
 /// <summary>
 /// <c>mailsetup sandbox serve</c>: runs the saved sandbox tenant on 127.0.0.1 over HTTPS for other
-/// clients, prints one JSON object with its endpoints, certificate and credentials on stdout, and
-/// serves until Ctrl+C or SIGTERM.
+/// clients, with its Exchange-like IMAP, POP and SMTP servers, prints one JSON object with its
+/// endpoints, certificates and credentials on stdout, and serves until Ctrl+C or SIGTERM.
 /// </summary>
 internal sealed class SandboxServeCommand
 {
@@ -72,15 +73,53 @@ internal sealed class SandboxServeCommand
 
         await using (host)
         {
-            await output.WriteLineAsync(SandboxServeReport.Json(host, store));
-            await output.FlushAsync(cancellationToken);
-            if (saved && mailboxes is not null)
-                await error.WriteLineAsync($"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup sandbox reset' to seed anew).");
-            await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
-            await UntilStoppedAsync(cancellationToken);
+            SandboxMailServers mail;
+            try
+            {
+                mail = await SandboxMailServers.StartAsync(tenant, cancellationToken: cancellationToken);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot start the mail servers on 127.0.0.1: {e.Message}"));
+            }
+            await using (mail)
+            {
+                var pem = WriteCertificatePem(mail, store);
+                await output.WriteLineAsync(SandboxServeReport.Json(host, store, mail, pem));
+                await output.FlushAsync(cancellationToken);
+                if (saved && mailboxes is not null)
+                    await error.WriteLineAsync($"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup sandbox reset' to seed anew).");
+                await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
+                await error.WriteLineAsync(SandboxServeReport.MailText(mail, pem));
+                await UntilStoppedAsync(cancellationToken);
+            }
         }
         await error.WriteLineAsync("mailsetup: sandbox stopped.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes the mail servers' certificate (public, so 0644) next to the state file for curl's
+    /// --cacert or a mail client's trust store; a temporary folder when the state folder is not writable.
+    /// </summary>
+    private static string WriteCertificatePem(SandboxMailServers mail, SandboxStateStore store)
+    {
+        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        foreach (var folder in new[] { Path.GetDirectoryName(Path.GetFullPath(store.Path)), Path.GetTempPath() })
+        {
+            if (string.IsNullOrEmpty(folder)) continue;
+            var path = Path.Combine(folder, "sandbox-mail.pem");
+            try
+            {
+                File.WriteAllText(path, mail.CertificatePem);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, readable);
+                return path;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        throw new IOException("cannot write the mail servers' certificate to the state folder or the temporary folder");
     }
 
     /// <summary>

@@ -1,18 +1,33 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using MailSetup.Core.Mail.Connection;
 using MailSetup.Sandbox.Hosting;
+using MailSetup.Sandbox.Mail;
 using MailSetup.Sandbox.State;
 
 namespace MailSetupTui.Cli;
 
 /// <summary>
 /// The one JSON object <c>mailsetup sandbox serve</c> prints: where each service answers, the
-/// certificate to trust (PEM), and the seeded admin's sandbox credentials (never real ones).
+/// certificate to trust (PEM), the mail servers, and the seeded admin's sandbox credentials (never real ones).
 /// </summary>
 internal static class SandboxServeReport
 {
-    public static string Json(SandboxHost host, SandboxStateStore store)
+    public static string Json(SandboxHost host, SandboxStateStore store, SandboxMailServers mail, string mailCertificateFile)
     {
+        var mailServers = new JsonObject();
+        foreach (var endpoint in mail.Endpoints)
+        {
+            mailServers[endpoint.Protocol.ToString().ToLowerInvariant()] = new JsonObject
+            {
+                ["host"] = endpoint.Host,
+                ["port"] = endpoint.Port,
+                ["tls"] = endpoint.Tls == TlsMode.Implicit ? "implicit" : "starttls",
+                ["url"] = endpoint.CurlUrl,
+            };
+        }
+        mailServers["certificateFile"] = mailCertificateFile;
+        mailServers["certificateSha256"] = mail.Certificate.GetCertHashString(HashAlgorithmName.SHA256);
         var endpoints = host.Endpoints;
         var certificate = host.Certificate!;
         return new JsonObject
@@ -33,7 +48,13 @@ internal static class SandboxServeReport
                 ["username"] = TenantSeed.AdminAddress,
                 ["password"] = TenantSeed.SandboxPassword,
             },
+            ["mail"] = mailServers,
             ["stateFile"] = store.Path,
         }.ToJsonString();
     }
+
+    /// <summary>The mail servers in a line a person can act on (stderr; stdout stays one JSON object).</summary>
+    public static string MailText(SandboxMailServers mail, string certificateFile) =>
+        $"mailsetup: mail servers on {mail.Host}: IMAP {mail.ImapPort} (TLS), POP {mail.PopPort} (TLS), SMTP {mail.SmtpPort} (STARTTLS), " +
+        $"XOAUTH2/OAUTHBEARER with sandbox tokens; trust the certificate in {certificateFile}.";
 }

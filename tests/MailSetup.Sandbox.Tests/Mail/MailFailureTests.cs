@@ -307,6 +307,31 @@ public sealed class MailFailureTests
     }
 
     [Fact]
+    public async Task A_not_connected_session_answers_bad_to_all_but_logout_and_still_ends_when_its_token_does()
+    {
+        await using var mail = await MailSandbox.StartAsync();
+        var token = await mail.TokenAsync();
+
+        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        {
+            await imap.ReadLineAsync();
+            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token), l => l.StartsWith("A1 ", StringComparison.Ordinal));
+            Assert.Contains("no mailbox nobody@contoso.onmicrosoft.com", mail.LastLogin.Reason);
+            foreach (var (tag, command) in new[] { ("A2", "CAPABILITY"), ("A3", "NOOP"), ("A4", "SELECT INBOX") })
+                Assert.Equal([$"{tag} BAD User is authenticated but not connected."], await imap.CommandAsync($"{tag} {command}", l => l.StartsWith(tag + " ", StringComparison.Ordinal)));
+            Assert.Equal("A5 OK LOGOUT completed.", (await imap.CommandAsync("A5 LOGOUT", l => l.StartsWith("A5 ", StringComparison.Ordinal)))[^1]);
+        }
+
+        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        {
+            await imap.ReadLineAsync();
+            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token), l => l.StartsWith("A1 ", StringComparison.Ordinal));
+            mail.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(["* BYE Session invalidated - AccessTokenExpired"], await imap.CommandAsync("A2 NOOP", l => l.StartsWith("* BYE", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task A_refused_oauthbearer_login_runs_the_rfc_7628_error_round_and_xoauth2_does_not()
     {
         await using var mail = await MailSandbox.StartAsync();

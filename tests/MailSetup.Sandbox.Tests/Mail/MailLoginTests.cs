@@ -57,6 +57,24 @@ public sealed class MailLoginTests
     }
 
     [Fact]
+    public async Task Imap_takes_the_sasl_response_after_a_continuation_too()
+    {
+        await using var mail = await MailSandbox.StartAsync();
+        var token = await mail.TokenAsync();
+        var bearer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            $"n,a={MailSandbox.Support},\u0001host=127.0.0.1\u0001port={mail.Servers.ImapPort}\u0001auth=Bearer {token}\u0001\u0001"));
+
+        await using var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true);
+        await imap.ReadLineAsync();
+
+        Assert.Equal(["+ "], await imap.CommandAsync("A1 AUTHENTICATE OAUTHBEARER", l => l.StartsWith('+')));
+        Assert.Equal(["A1 OK AUTHENTICATE completed."], await imap.CommandAsync(bearer, l => l.StartsWith("A1 ", StringComparison.Ordinal)));
+        Assert.Equal("A2 OK [READ-WRITE] SELECT completed.", (await imap.CommandAsync("A2 SELECT \"INBOX\"", l => l.StartsWith("A2 ", StringComparison.Ordinal)))[^1]);
+        Assert.Equal(["* SEARCH", "A3 OK UID SEARCH completed."], await imap.CommandAsync("A3 UID SEARCH ALL", l => l.StartsWith("A3 ", StringComparison.Ordinal)));
+        Assert.Equal("OAUTHBEARER", mail.LastLogin.Mechanism);
+    }
+
+    [Fact]
     public async Task A_pop_login_sees_an_empty_maildrop()
     {
         await using var mail = await MailSandbox.StartAsync();
