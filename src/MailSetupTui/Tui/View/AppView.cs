@@ -18,7 +18,7 @@ public static class AppView
         if (app.Notice is { } notice) lines.Add(notice, notice.StartsWith("not saved", StringComparison.Ordinal) ? theme.Error : theme.Ok).Blank();
 
         lines.Add(app.Cursor == 0 ? theme.Focus : theme.Normal,
-            (app.AdoptedAppId is null ? "(•) " : "( ) ") + "create a new app named \"" + app.Name.Text + (app.Editing ? "▏" : "") + "\"");
+            (app.Cursor == 0 ? "› " : "  ") + (app.AdoptedAppId is null ? "(•) " : "( ) ") + "create a new app named \"" + app.Name.Text + (app.Editing ? "▏" : "") + "\"");
         if (app.Editing) lines.Add("    type the name; Enter or Esc when done", theme.Dim);
         if (app.Existing is null) lines.Add("  reading the tenant's app registrations...", theme.Dim);
         else if (app.Existing.Count == 0) lines.Add("  no app registrations in this tenant yet", theme.Dim);
@@ -26,7 +26,7 @@ public static class AppView
         var first = Math.Clamp(app.Cursor - rows, 0, Math.Max(0, (app.Existing?.Count ?? 0) - rows));
         foreach (var (existing, index) in (app.Existing ?? []).Select((a, i) => (a, i + 1)).Skip(first).Take(rows))
         {
-            var mark = app.AdoptedAppId == existing.AppId ? "(•) " : "( ) ";
+            var mark = (index == app.Cursor ? "› " : "  ") + (app.AdoptedAppId == existing.AppId ? "(•) " : "( ) ");
             var expiry = existing.Credentials.Count == 0 ? "no secret or certificate" : Expiry(existing.Credentials.Max(c => c.EndsOn), now);
             var style = index == app.Cursor ? theme.Focus : theme.Normal;
             var warn = existing.Credentials.Count > 0 && existing.Credentials.Max(c => c.EndsOn) - now < SetupStateRule.SecretWarning;

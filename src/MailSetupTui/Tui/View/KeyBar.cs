@@ -16,7 +16,7 @@ public static class KeyBar
         ApplyOverlay { Finished: true } => [("Enter", "close")],
         ApplyOverlay => [("", "applying…")],
         _ when state.Typing => [("Enter", "done"), ("Esc", "cancel"), ("F1", "help")],
-        _ => [.. PaneKeys(state), ("Tab", "pane"), ("p", "plan"), ("?", "help"), ("q", "quit")],
+        _ => [.. PaneKeys(state), ("Tab", "pane"), ("p", "plan")],
     };
 
     private static IEnumerable<(string, string)> PaneKeys(TuiState state) => state.Focus switch
@@ -30,14 +30,29 @@ public static class KeyBar
             : [("Enter", "run"), ("f", "preflight"), ("i o s", "protocols"), ("/", "search"), ("t", "filter")],
     };
 
+    /// <summary>Help and quit end every bar and are never cut: whatever else does not fit is dropped first.</summary>
+    private static readonly (string Key, string Action)[] Always = [("?", "help"), ("q", "quit")];
+
     public static IRenderable Render(TuiState state, TuiTheme theme)
     {
+        var items = For(state).ToList();
+        var always = state.Overlay is null && !state.Typing ? Always : [];
+        var room = state.Width - always.Sum(Width);
+        var shown = new List<(string Key, string Action)>();
+        foreach (var item in items)
+        {
+            if (Width(item) > room) break;
+            shown.Add(item);
+            room -= Width(item);
+        }
         var spans = new List<(string, Style)>();
-        foreach (var (key, action) in For(state))
+        foreach (var (key, action) in shown.Concat(always))
         {
             if (key.Length > 0) spans.Add(($" {key} ", theme.Key));
             spans.Add(($" {action} ", theme.Normal));
         }
         return new ViewLines(state.Width, 1).Add([.. spans]).Build();
     }
+
+    private static int Width((string Key, string Action) item) => (item.Key.Length > 0 ? item.Key.Length + 2 : 0) + item.Action.Length + 2;
 }

@@ -20,7 +20,7 @@ public static class MailboxesView
             var selected = mailboxes.Selected.Contains(mailbox.Address);
             var style = i == mailboxes.Cursor ? theme.Focus : selected ? theme.Selected : theme.Normal;
             var flags = (mailbox.Shared ? "shared " : "user   ") + (mailbox.ImapEnabled ? "IMAP " : "---- ") + (mailbox.PopEnabled ? "POP" : "---");
-            lines.Add(((selected ? "[x] " : "[ ] ") + mailbox.Address.PadRight(40) + " ", style), (flags + "  ", mailbox.ImapEnabled && mailbox.PopEnabled ? theme.Dim : theme.Warning), (mailbox.DisplayName, theme.Dim));
+            lines.Add(((i == mailboxes.Cursor ? "› " : "  ") + (selected ? "[x] " : "[ ] ") + mailbox.Address.PadRight(40) + " ", style), (flags + "  ", mailbox.ImapEnabled && mailbox.PopEnabled ? theme.Dim : theme.Warning), (mailbox.DisplayName, theme.Dim));
         }
         return "4 Mailboxes";
     }

@@ -10,7 +10,7 @@ public static class PermissionsView
         lines.Add("Presets (Space toggles; combine them freely)", theme.Title);
         foreach (var (preset, index) in permissions.Presets.Select((p, i) => (p, i)))
         {
-            var mark = permissions.Selected.Contains(preset.Name) ? "[x] " : "[ ] ";
+            var mark = (index == permissions.Cursor ? "› " : "  ") + (permissions.Selected.Contains(preset.Name) ? "[x] " : "[ ] ");
             lines.Add((mark + preset.Name.PadRight(15), index == permissions.Cursor ? theme.Focus : permissions.Selected.Contains(preset.Name) ? theme.Selected : theme.Normal), (" " + preset.Summary, theme.Dim));
         }
         lines.Blank();

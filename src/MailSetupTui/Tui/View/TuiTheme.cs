@@ -24,4 +24,5 @@ public sealed record TuiTheme(bool Ascii = false)
     public BoxBorder Border => Ascii ? BoxBorder.Ascii : BoxBorder.Rounded;
     public string Check => Ascii ? "[x]" : "[✓]";
     public string Cross => Ascii ? "[!]" : "[✗]";
+    public string Separator => Ascii ? "|" : "│";
 }

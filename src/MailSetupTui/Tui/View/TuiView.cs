@@ -53,7 +53,7 @@ public static class TuiView
         {
             var name = state.Width < 90 ? ShortName(pane) : pane.ToString();
             spans.Add(($" {(int)pane} {name} ", pane == state.Focus && state.Overlay is null ? theme.Focus : theme.Normal));
-            spans.Add(("│", theme.Dim));
+            spans.Add((theme.Separator, theme.Dim));
         }
         spans.Add((state.Tenant.Sandbox ? " sandbox" : " " + (state.Tenant.Domain ?? state.Tenant.TenantId ?? "tenant"), state.Tenant.Sandbox ? theme.Warning : theme.Title));
         return tabs.Add([.. spans]).Build();
