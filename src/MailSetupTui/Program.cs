@@ -1,6 +1,10 @@
 using MailSetup.Core;
 using MailSetupTui.Cli;
+using MailSetupTui.Tui.Terminal;
 using Microsoft.Extensions.DependencyInjection;
+
+// Test-only diagnostic (tmux tests): the terminal layer end to end in the real binary.
+if (TerminalSelfTest.Requested) return await TerminalSelfTest.RunAsync(args);
 
 // Composition root: production services here, the command line in Cli/.
 await using var services = new ServiceCollection()

@@ -1,0 +1,93 @@
+using MailSetupTui.Tui.Input;
+using MailSetupTui.Tui.Terminal;
+
+namespace MailSetupTui.Tests.Tui.Terminal;
+
+public sealed class ConsoleKeyMapperTests
+{
+    private static KeyPress? Map(ConsoleKey key, char c = '\0', bool shift = false, bool alt = false, bool ctrl = false) =>
+        ConsoleKeyMapper.Map(new ConsoleKeyInfo(c, key, shift, alt, ctrl));
+
+    public static TheoryData<ConsoleKey, char, bool, string> NamedKeys => new()
+    {
+        { ConsoleKey.Tab, '\t', false, "Tab" },
+        { ConsoleKey.Tab, '\t', true, "BackTab" },
+        { ConsoleKey.Enter, '\r', false, "Enter" },
+        { ConsoleKey.Escape, '\u001b', false, "Escape" },
+        { ConsoleKey.UpArrow, '\0', false, "Up" },
+        { ConsoleKey.DownArrow, '\0', false, "Down" },
+        { ConsoleKey.LeftArrow, '\0', false, "Left" },
+        { ConsoleKey.RightArrow, '\0', false, "Right" },
+        { ConsoleKey.PageUp, '\0', false, "PageUp" },
+        { ConsoleKey.PageDown, '\0', false, "PageDown" },
+        { ConsoleKey.Home, '\0', false, "Home" },
+        { ConsoleKey.End, '\0', false, "End" },
+        { ConsoleKey.F1, '\0', false, "F1" },
+        { ConsoleKey.F10, '\0', false, "F10" },
+        { ConsoleKey.F12, '\0', false, "F12" },
+        { ConsoleKey.Backspace, '\u007f', false, "Backspace" },
+        { ConsoleKey.Delete, '\0', false, "Delete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedKeys))]
+    public void NamedKeysMapToTheirName(ConsoleKey key, char c, bool shift, string expected)
+    {
+        var mapped = Map(key, c, shift);
+
+        Assert.NotNull(mapped);
+        Assert.Equal(Enum.Parse<KeyName>(expected), mapped.Value.Name);
+        Assert.False(mapped.Value.Ctrl);
+    }
+
+    [Theory]
+    [InlineData(ConsoleKey.D1, '1')]
+    [InlineData(ConsoleKey.D2, '2')]
+    [InlineData(ConsoleKey.D3, '3')]
+    [InlineData(ConsoleKey.D4, '4')]
+    [InlineData(ConsoleKey.D5, '5')]
+    [InlineData(ConsoleKey.J, 'j')]
+    [InlineData(ConsoleKey.K, 'k')]
+    [InlineData(ConsoleKey.Q, 'q')]
+    [InlineData(ConsoleKey.Divide, '/')]
+    [InlineData(ConsoleKey.Oem2, '/')]
+    [InlineData(ConsoleKey.Oem2, '?')]
+    [InlineData(ConsoleKey.Spacebar, ' ')]
+    public void PrintableKeysAreTheirCharacter(ConsoleKey key, char c)
+    {
+        Assert.Equal(KeyPress.Of(c), Map(key, c, shift: c == '?'));
+    }
+
+    [Fact]
+    public void CtrlCIsACharWithCtrl()
+    {
+        var mapped = Map(ConsoleKey.C, '\u0003', ctrl: true);
+
+        Assert.Equal(KeyPress.CtrlOf('c'), mapped);
+        Assert.Equal("Ctrl+c", mapped.ToString());
+    }
+
+    [Fact]
+    public void AControlCharacterWithoutAKeyNameIsCtrlOfItsLetter()
+    {
+        Assert.Equal(KeyPress.CtrlOf('l'), Map(0, '\u000c'));
+    }
+
+    [Fact]
+    public void ShiftOnANamedKeyIsKept()
+    {
+        Assert.Equal(new KeyPress(KeyName.Up, Shift: true), Map(ConsoleKey.UpArrow, shift: true));
+    }
+
+    [Fact]
+    public void AltOnACharacterIsKept()
+    {
+        Assert.Equal(new KeyPress(KeyName.Char, 'x', Alt: true), Map(ConsoleKey.X, 'x', alt: true));
+    }
+
+    [Fact]
+    public void KeysTheUiDoesNotUseMapToNothing()
+    {
+        Assert.Null(Map(ConsoleKey.VolumeUp));
+    }
+}
