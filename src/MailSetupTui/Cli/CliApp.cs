@@ -18,6 +18,7 @@ public sealed class CliApp
     private readonly TextWriter _error;
     private readonly InvocationConfiguration _invocation;
     private readonly IReadOnlyList<ICliCommand> _commands;
+    private readonly RootUi _ui;
 
     public CliApp(IServiceProvider services, TextWriter output, TextWriter error)
     {
@@ -34,7 +35,8 @@ public sealed class CliApp
             new DiagnoseCommand(services),
             new PreflightCommand(services),
         ];
-        Root = BuildRoot(_commands);
+        _ui = new RootUi(services);
+        Root = BuildRoot(_commands, _ui);
     }
 
     /// <summary>
@@ -71,14 +73,15 @@ public sealed class CliApp
         return await ErrorReport.UsageAsync(_error, errors, CommandPath.Of(result));
     }
 
-    private static Command BuildRoot(IEnumerable<ICliCommand> commands)
+    private static Command BuildRoot(IEnumerable<ICliCommand> commands, RootUi ui)
     {
         var root = new Command(Name, "Set up Microsoft 365 mail OAuth2 (XOAUTH2) for IMAP, POP, SMTP and Graph.");
         // Recursive so that every subcommand takes --help, as under a RootCommand.
         root.Add(new HelpOption { Recursive = true });
         root.Add(new VersionOption { Action = new VersionAction() });
         foreach (var command in commands) root.Add(command.Command);
-        root.SetAction(RootUsage.RunAsync);
+        foreach (var option in ui.All) root.Add(option);
+        root.SetAction(ui.RunAsync);
         return root;
     }
 }

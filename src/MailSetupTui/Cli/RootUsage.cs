@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace MailSetupTui.Cli;
 
 /// <summary>
-/// What plain <c>mailsetup</c> prints. It will start the terminal UI; until that exists it says
-/// so and points at the commands that work today.
+/// What plain <c>mailsetup</c> prints where the terminal UI cannot run (no terminal, TERM=dumb):
+/// the commands that do the same work.
 /// </summary>
 internal static class RootUsage
 {
@@ -14,7 +14,7 @@ internal static class RootUsage
         await output.WriteAsync($"""
             mailsetup {ProductVersion.Current}: sets up Microsoft 365 mail OAuth2 for IMAP, POP, SMTP and Graph.
 
-            The terminal UI is not built yet. Until it is, use the commands:
+            Without a terminal, use the commands:
               mailsetup presets                 list the scenario presets
               mailsetup plan --preset imap-app --app-name "Mail reader" --mailbox support@contoso.com
                                                 show the setup steps, changing nothing

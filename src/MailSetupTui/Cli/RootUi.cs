@@ -1,0 +1,52 @@
+using System.CommandLine;
+using MailSetup.Core.Clouds;
+using MailSetupTui.Tui.Runtime;
+using MailSetupTui.Tui.Terminal;
+
+namespace MailSetupTui.Cli;
+
+/// <summary>
+/// Plain <c>mailsetup</c>: the full-screen terminal UI, on the sandbox tenant when nothing is given,
+/// or on <c>--tenant</c> (device-code sign-in shown in the Tenant pane).
+/// </summary>
+internal sealed class RootUi(IServiceProvider services)
+{
+    public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Open the UI on the built-in sandbox tenant (the default when no tenant is given)." };
+    public Option<string> Tenant { get; } = new("--tenant") { Description = "Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.", HelpName = "id|domain" };
+    public Option<string> Cloud { get; } = new("--cloud") { Description = $"The tenant's cloud: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
+    public Option<bool> NoColor { get; } = new(TerminalOptions.NoColorFlag) { Description = "No colours (as NO_COLOR does); focus stays visible by inverse video." };
+    public Option<bool> Ascii { get; } = new(TerminalOptions.AsciiFlag) { Description = "ASCII borders for terminals and fonts without box drawing." };
+
+    public IEnumerable<Option> All => [Sandbox, Tenant, Cloud, NoColor, Ascii];
+
+    public IReadOnlyList<CliError> Check(ParseResult result) => Read(result).Errors;
+
+    public async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var (settings, errors) = Read(result);
+        var error = result.InvocationConfiguration.Error;
+        if (settings is null) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
+        var flags = new List<string>();
+        if (result.ValueOrDefault(NoColor)) flags.Add(TerminalOptions.NoColorFlag);
+        if (result.ValueOrDefault(Ascii)) flags.Add(TerminalOptions.AsciiFlag);
+        var code = await TuiLauncher.RunAsync(services, error, settings.Value.Tenant is null, settings.Value.Cloud, settings.Value.Tenant, flags, cancellationToken);
+        if (code != ExitCodes.Success) await RootUsage.RunAsync(result, cancellationToken);
+        return code;
+    }
+
+    private ((Cloud Cloud, string? Tenant)? Settings, List<CliError> Errors) Read(ParseResult result)
+    {
+        var errors = new List<CliError>();
+        var tenant = result.ValueOrDefault(Tenant)?.Trim();
+        if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
+            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+        if (tenant is not null && result.ValueOrDefault(Sandbox)) errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
+        var cloud = CloudCatalog.Global;
+        var cloudKey = result.ValueOrDefault(Cloud);
+        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
+            errors.Add(new("--cloud", $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
+        else if (cloudKey is not null && tenant is null && cloud.Name != CloudName.Global)
+            errors.Add(new("--cloud", $"the sandbox is a tenant in the global cloud, not '{cloudKey}'; give --tenant too."));
+        return errors.Count > 0 ? (null, errors) : ((cloud, tenant), errors);
+    }
+}
