@@ -7,14 +7,26 @@ namespace MailSetupTui.Tests;
 public sealed class RootCommandTests
 {
     [Fact]
-    public async Task NoArgumentsPrintsUsageAndSaysTheTuiIsNotBuiltYet()
+    public async Task NoArgumentsWithoutATerminalSaysTheUiNeedsOneAndListsTheCommands()
     {
         var result = await CliRunner.RunAsync();
-        Assert.Equal(0, result.ExitCode);
-        Assert.Empty(result.Stderr);
-        Assert.Contains("terminal UI is not built yet", result.Stdout);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("mailsetup: the terminal UI needs an interactive terminal (output is not a terminal); use the commands instead", result.Stderr);
+        Assert.Contains("Without a terminal, use the commands:", result.Stdout);
         Assert.Contains("mailsetup plan", result.Stdout);
         Assert.Contains("mailsetup presets", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--tenant,contoso com", "--tenant: 'contoso com' is not a tenant")]
+    [InlineData("--sandbox,--tenant,contoso.com", "--sandbox/--tenant: give --sandbox or --tenant, not both.")]
+    [InlineData("--cloud,mars", "--cloud: unknown cloud 'mars'")]
+    [InlineData("--cloud,china", "--cloud: the sandbox is a tenant in the global cloud")]
+    public async Task BadUiOptionsExit2(string args, string expected)
+    {
+        var result = await CliRunner.RunAsync(args.Split(','));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
     }
 
     [Fact]
