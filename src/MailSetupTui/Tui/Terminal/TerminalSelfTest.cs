@@ -7,7 +7,7 @@ namespace MailSetupTui.Tui.Terminal;
 /// <summary>
 /// A diagnostic used only by the tmux tests (MAILSETUP_TERMINAL_SELFTEST=1): the terminal layer
 /// end to end in the real binary, before the UI exists. It takes the terminal, draws a bordered
-/// frame saying "selftest" and the last key, and redraws on resize. q exits 0, Ctrl+C exits 130,
+/// frame saying "selftest", the size, the last key and its pid (for kill), and redraws on resize. q exits 0, Ctrl+C exits 130,
 /// '!' crashes on another thread (the unhandled-exception restore).
 /// </summary>
 internal static class TerminalSelfTest
@@ -58,7 +58,7 @@ internal static class TerminalSelfTest
     }
 
     private static IRenderable View(int width, int height, string lastKey) =>
-        new Panel(new Rows(new Text("selftest"), new Text($"size {width}x{height}"), new Text($"last key {lastKey}")))
+        new Panel(new Rows(new Text("selftest"), new Text($"size {width}x{height}"), new Text($"last key {lastKey}"), new Text($"pid {Environment.ProcessId}")))
         {
             Header = new PanelHeader("mailsetup"),
             Expand = true,
