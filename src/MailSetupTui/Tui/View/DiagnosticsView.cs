@@ -24,12 +24,32 @@ public static class DiagnosticsView
         var filter = diagnostics.ProtocolFilter?.ToString().ToUpperInvariant() ?? "all";
         var search = diagnostics.Search is { } s ? $"  search /{s.Text}{(diagnostics.SearchEditing ? "▏" : "")}" : "";
         lines.Add(($"── trace ({diagnostics.Trace.Count:N0} lines, {where}, protocol {filter}){search} ", theme.Dim));
-        var shown = Window(diagnostics, traceRows - 1);
-        if (shown.Count == 0) lines.Add(diagnostics.Running ? "  connecting..." : "  Enter runs the login for the chosen protocols; f walks the whole chain (preflight).", theme.Dim);
-        foreach (var line in shown) lines.Add(($"{line.Protocol,-4} ", theme.Dim), (line.Text, LineStyle(line.Text, theme)));
-        while (lines.Remaining > results.Count && lines.Remaining > 0 && shown.Count < traceRows - 1) { lines.Blank(); shown.Add(default); }
+        var rows = Rows(Window(diagnostics, traceRows - 1), lines.Width - 5, traceRows - 1);
+        if (rows.Count == 0) lines.Add(diagnostics.Running ? "  connecting..." : "  Enter runs the login for the chosen protocols; f walks the whole chain (preflight).", theme.Dim);
+        foreach (var (protocol, text, style) in rows) lines.Add(($"{protocol,-4} ", theme.Dim), (text, LineStyle(style, theme)));
+        for (var used = Math.Max(1, rows.Count); used < traceRows - 1 && lines.Remaining > results.Count; used++) lines.Blank();
         foreach (var (text, style) in results.Take(lines.Remaining)) lines.Add(text, style);
         return "5 Diagnostics";
+    }
+
+    /// <summary>
+    /// Trace lines cut into rows of <paramref name="width"/> (a long line continues on the next rows,
+    /// so nothing an admin needs is cut off), keeping the newest <paramref name="rows"/> rows.
+    /// </summary>
+    private static List<(string Protocol, string Text, string Whole)> Rows(List<TraceLine> lines, int width, int rows)
+    {
+        width = Math.Max(10, width);
+        var result = new List<(string, string, string)>();
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            for (var start = 0; start < text.Length || start == 0; start += width)
+            {
+                result.Add((start == 0 ? line.Protocol : "", text.Substring(start, Math.Min(width, text.Length - start)), text));
+                if (text.Length == 0) break;
+            }
+        }
+        return result.Skip(Math.Max(0, result.Count - rows)).ToList();
     }
 
     private static string Protocol(DiagnosticsModel diagnostics, MailProtocol protocol, string key) =>
