@@ -41,7 +41,11 @@ internal static class TuiLauncher
             _ => throw new InvalidOperationException($"Unknown terminal event {e}."),
         }));
         await using var runner = new EffectRunner(options, services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>(), store, clock, loop.Post);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var synthetic = SyntheticTrace.Rate(options.Environment) is { } rate ? SyntheticTrace.RunAsync(rate, loop.Post, clock, stop.Token) : Task.CompletedTask;
         await loop.RunAsync(session, runner.Run, TuiUpdate.Start(), cancellationToken);
+        await stop.CancelAsync();
+        await synthetic;
         return ExitCodes.Success;
     }
 }
