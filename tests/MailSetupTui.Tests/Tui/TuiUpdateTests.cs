@@ -221,3 +221,33 @@ public sealed class TuiUpdateTests
         Assert.Equal(["line 3", "line 4", "line 5"], Enumerable.Range(0, 3).Select(i => ring[i].Text));
     }
 }
+
+public sealed class TuiUpdateTenantAndAppTests
+{
+    [Fact]
+    public void O_signs_out_when_idle_and_the_panes_forget_the_tenant()
+    {
+        var (state, effects) = Run(SignedIn(), Key('o'));
+        Assert.IsType<SignOutEffect>(Assert.Single(effects));
+
+        var signedOut = Feed(state, new SignedOutMsg());
+        Assert.Equal(SignInStatus.NotSignedIn, signedOut.Tenant.Status);
+        Assert.Null(signedOut.App.Existing);
+        Assert.Empty(signedOut.Mailboxes.All);
+        Assert.IsType<SignInEffect>(Assert.Single(Run(signedOut, Key('r')).Effects));
+    }
+
+    [Fact]
+    public void Slash_finds_apps_by_name_and_adopting_picks_from_what_is_shown()
+    {
+        var state = Feed(SignedIn(focus: Pane.App), new AppsLoadedMsg(
+        [
+            new ExistingApp("11111111-1111-4111-8111-111111111111", "a", "Helpdesk Reader", []),
+            new ExistingApp("22222222-2222-4222-8222-222222222222", "b", "Mail Relay", []),
+        ]));
+        state = Feed(state, [Key('/'), .. Type("relay"), Key(KeyName.Enter), Key(KeyName.Down), Key(KeyName.Enter)]);
+
+        Assert.Equal(["Mail Relay"], state.App.Visible.Select(a => a.DisplayName));
+        Assert.Equal("22222222-2222-4222-8222-222222222222", state.App.AdoptedAppId);
+    }
+}

@@ -15,12 +15,19 @@ public sealed record AppModel(
     string? AdoptedAppId = null,
     string? NewSecret = null,
     TextField? SavePath = null,
-    string? Notice = null)
+    string? Notice = null,
+    TextField? Filter = null,
+    bool FilterEditing = false)
 {
+    /// <summary>The existing apps whose name or client id holds the filter text.</summary>
+    public IReadOnlyList<ExistingApp> Visible => Filter is { Text.Length: > 0 } filter
+        ? (Existing ?? []).Where(a => a.DisplayName.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) || a.AppId.Contains(filter.Text, StringComparison.OrdinalIgnoreCase)).ToList()
+        : Existing ?? [];
+
     public static AppModel Initial { get; } = new(new TextField("Mail Relay", 120));
 
     /// <summary>The row under the cursor: 0 is "create new", then the existing apps.</summary>
-    public int Rows => 1 + (Existing?.Count ?? 0);
+    public int Rows => 1 + Visible.Count;
 
     /// <summary>Never shows the secret: records print themselves in logs and test failures.</summary>
     public override string ToString() => $"AppModel {{ Name = {Name.Text}, Adopted = {AdoptedAppId}, NewSecret = {(NewSecret is null ? "" : "***")} }}";

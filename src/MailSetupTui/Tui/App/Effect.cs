@@ -7,6 +7,7 @@ namespace MailSetupTui.Tui.App;
 public abstract record Effect;
 
 public sealed record SignInEffect : Effect;
+public sealed record SignOutEffect : Effect;
 public sealed record LoadDirectoryEffect : Effect;
 public sealed record BuildPlanEffect(SetupRequestInput Input) : Effect;
 public sealed record ExportPlanEffect(Plan Plan, string Format, string Path) : Effect;

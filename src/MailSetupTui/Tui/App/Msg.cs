@@ -17,6 +17,7 @@ public sealed record ResizeMsg(int Width, int Height) : Msg;
 public sealed record DeviceCodeMsg(string Code, string Url) : Msg;
 public sealed record SignedInMsg(string TenantId, string Domain, string Account, IReadOnlyList<string> Roles) : Msg;
 public sealed record SignInFailedMsg(string Problem) : Msg;
+public sealed record SignedOutMsg : Msg;
 
 public sealed record MailboxesLoadedMsg(IReadOnlyList<MailboxRow> Mailboxes) : Msg;
 public sealed record AppsLoadedMsg(IReadOnlyList<ExistingApp> Apps) : Msg;

@@ -7,7 +7,9 @@ public static partial class TuiUpdate
 {
     private static (TuiState, IReadOnlyList<Effect>) PaneKey(TuiState state, KeyPress key) => state.Focus switch
     {
-        Pane.Tenant => key.IsChar('r') ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect()) : Stay(state),
+        Pane.Tenant => key.IsChar('r') ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect())
+            : key.IsChar('o') && state.Tenant.Status == SignInStatus.SignedIn && state.RunningWork is null ? Do(state, new SignOutEffect())
+            : Stay(state),
         Pane.App => AppKey(state, state.App, key),
         Pane.Permissions => PermissionsKey(state, state.Permissions, key),
         Pane.Mailboxes => MailboxesKey(state, state.Mailboxes, key),
@@ -23,6 +25,14 @@ public static partial class TuiUpdate
                 return Do(state with { App = app with { SavePath = null, Notice = "saving..." } }, new SaveSecretEffect(secret, savePath.Text.Trim()));
             return Stay(state with { App = app with { SavePath = savePath.Edit(key) ?? savePath } });
         }
+        if (app.FilterEditing)
+        {
+            if (key.Name is KeyName.Enter) return Stay(state with { App = app with { FilterEditing = false } });
+            if (key.Name is KeyName.Escape) return Stay(state with { App = app with { FilterEditing = false, Filter = null, Cursor = 0 } });
+            var filter = app.Filter ?? new TextField();
+            return Stay(state with { App = app with { Filter = filter.Edit(key) ?? filter, Cursor = 0 } });
+        }
+        if (key.IsChar('/')) return Stay(state with { App = app with { FilterEditing = true, Filter = app.Filter ?? new TextField() } });
         if (app.Editing)
         {
             if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { App = app with { Editing = false } });
@@ -35,7 +45,7 @@ public static partial class TuiUpdate
         if (key.Name == KeyName.Enter || key.IsChar(' '))
         {
             if (app.Cursor == 0) return Stay(state with { App = app with { Editing = true, AdoptedAppId = null } });
-            var chosen = app.Existing![app.Cursor - 1];
+            var chosen = app.Visible[app.Cursor - 1];
             return Stay(state with { App = app with { AdoptedAppId = app.AdoptedAppId == chosen.AppId ? null : chosen.AppId } });
         }
         return Stay(state with { App = app with { Cursor = Scroll(app.Cursor, key, TuiLayout.ListRows(state.Height), app.Rows - 1) } });

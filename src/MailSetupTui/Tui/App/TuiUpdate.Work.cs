@@ -17,6 +17,14 @@ public static partial class TuiUpdate
                     Tenant = state.Tenant with { TenantId = signedIn.TenantId, Domain = signedIn.Domain, SignedInAs = signedIn.Account, Roles = signedIn.Roles, Status = SignInStatus.SignedIn, DeviceCode = null },
                     Status = $"signed in to {signedIn.Domain} as {signedIn.Account}",
                 };
+            case SignedOutMsg:
+                return state with
+                {
+                    Tenant = state.Tenant with { Status = SignInStatus.NotSignedIn, SignedInAs = null, Roles = null, DeviceCode = null },
+                    App = state.App with { Existing = null, AdoptedAppId = null, NewSecret = null },
+                    Mailboxes = MailboxesModel.Initial,
+                    Status = "signed out; r signs in again",
+                };
             case SignInFailedMsg failed:
                 return state with { Tenant = state.Tenant with { Status = SignInStatus.Failed, Problem = failed.Problem, DeviceCode = null } };
             case MailboxesLoadedMsg loaded:

@@ -79,6 +79,9 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
             case SignInEffect:
                 await SignInAsync(cancellationToken);
                 break;
+            case SignOutEffect:
+                await SignOutAsync();
+                break;
             case LoadDirectoryEffect:
                 await LoadDirectoryAsync(cancellationToken);
                 break;
@@ -131,6 +134,23 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
         var account = workspace.Sandbox is not null ? TenantSeed.AdminAddress : "the signed-in admin";
         post(new SignedInMsg(workspace.TenantId, domain, account, workspace.Sandbox is not null ? ["Global Administrator"] : []));
         await LoadDirectoryAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets the signed-in clients (and their cached tokens); the next sign-in starts afresh.</summary>
+    private async Task SignOutAsync()
+    {
+        await _opening.WaitAsync();
+        try
+        {
+            if (_workspace is not null) await _workspace.DisposeAsync();
+            _workspace = null;
+            _lastSecret = null;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+        post(new SignedOutMsg());
     }
 
     private async Task LoadDirectoryAsync(CancellationToken cancellationToken)

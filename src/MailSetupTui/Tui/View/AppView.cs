@@ -20,11 +20,12 @@ public static class AppView
         lines.Add(app.Cursor == 0 ? theme.Focus : theme.Normal,
             (app.Cursor == 0 ? "› " : "  ") + (app.AdoptedAppId is null ? "(•) " : "( ) ") + "create a new app named \"" + app.Name.Text + (app.Editing ? "▏" : "") + "\"");
         if (app.Editing) lines.Add("    type the name; Enter or Esc when done", theme.Dim);
+        if (app.Filter is { } filter) lines.Add(("  /" + filter.Text + (app.FilterEditing ? "▏" : ""), app.FilterEditing ? theme.Focus : theme.Dim), ($"  {app.Visible.Count} of {app.Existing?.Count ?? 0} apps", theme.Dim));
         if (app.Existing is null) lines.Add("  reading the tenant's app registrations...", theme.Dim);
         else if (app.Existing.Count == 0) lines.Add("  no app registrations in this tenant yet", theme.Dim);
         var rows = Math.Max(1, lines.Remaining - 2);
-        var first = Math.Clamp(app.Cursor - rows, 0, Math.Max(0, (app.Existing?.Count ?? 0) - rows));
-        foreach (var (existing, index) in (app.Existing ?? []).Select((a, i) => (a, i + 1)).Skip(first).Take(rows))
+        var first = Math.Clamp(app.Cursor - rows, 0, Math.Max(0, app.Visible.Count - rows));
+        foreach (var (existing, index) in app.Visible.Select((a, i) => (a, i + 1)).Skip(first).Take(rows))
         {
             var mark = (index == app.Cursor ? "› " : "  ") + (app.AdoptedAppId == existing.AppId ? "(•) " : "( ) ");
             var expiry = existing.Credentials.Count == 0 ? "no secret or certificate" : Expiry(existing.Credentials.Max(c => c.EndsOn), now);

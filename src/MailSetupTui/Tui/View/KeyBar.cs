@@ -21,8 +21,8 @@ public static class KeyBar
 
     private static IEnumerable<(string, string)> PaneKeys(TuiState state) => state.Focus switch
     {
-        Pane.Tenant => [("r", "sign in again")],
-        Pane.App => state.App.NewSecret is not null ? [("s", "save secret"), ("d", "dismiss")] : [("↑↓", "move"), ("Enter", "edit/adopt")],
+        Pane.Tenant => state.Tenant.Status == SignInStatus.SignedIn ? [("o", "sign out"), ("r", "sign in again")] : [("r", "sign in")],
+        Pane.App => state.App.NewSecret is not null ? [("s", "save secret"), ("d", "dismiss")] : [("↑↓", "move"), ("Enter", "edit/adopt"), ("/", "find")],
         Pane.Permissions => [("↑↓", "move"), ("Space", "toggle")],
         Pane.Mailboxes => [("↑↓ PgUp PgDn", "move"), ("Space", "select"), ("/", "filter"), ("s", "SendAs")],
         _ => state.Diagnostics.Running
