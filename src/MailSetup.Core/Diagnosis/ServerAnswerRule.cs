@@ -66,7 +66,8 @@ public sealed partial class ServerAnswerRule : IDiagnosisRule
             challenge = new OAuthChallenge(json, status.GetString() ?? "", scope);
             return true;
         }
-        catch (Exception e) when (e is JsonException or DecoderFallbackException)
+        // InvalidOperationException: a string value with an escaped lone surrogate, which no .NET string can hold.
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidOperationException)
         {
             return false;
         }

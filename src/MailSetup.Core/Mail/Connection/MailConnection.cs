@@ -164,7 +164,8 @@ public sealed class MailConnection : IAsyncDisposable
             {
                 var length = newline - _start;
                 if (length > 0 && _buffer[newline - 1] == '\r') length--;
-                var line = ServerText.Printable(Encoding.UTF8.GetString(_buffer, _start, length));
+                // A server echoing our secrets back must not get them into results or the trace.
+                var line = _trace.Scrub(ServerText.Printable(Encoding.UTF8.GetString(_buffer, _start, length)));
                 _start = newline + 1;
                 _trace.Server(stage, line);
                 return line;

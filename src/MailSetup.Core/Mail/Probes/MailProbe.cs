@@ -21,6 +21,8 @@ public abstract class MailProbe
         request.Validate();
         var trace = new MailTrace(request.Time, request.TraceSink);
         var mechanism = request.CreateMechanism();
+        trace.AddSecret(request.Token);
+        trace.AddSecret(mechanism.InitialResponse());
         ProbeSession? session = null;
         var stage = TraceStage.Dns;
         using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

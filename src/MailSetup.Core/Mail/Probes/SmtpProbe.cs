@@ -131,15 +131,14 @@ public sealed class SmtpProbe : MailProbe
 
         public async Task<SmtpReply> ReadReplyAsync(TraceStage stage, CancellationToken cancellationToken)
         {
-            var lines = new List<string>();
+            var assembler = new SmtpReplyAssembler();
             var count = 0;
             while (true)
             {
                 var line = await Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
-                var parsed = SmtpReply.ParseLine(line)
-                    ?? throw new MailProtocolException(stage, "The server sent a line that is no SMTP reply: " + (line.Length <= 200 ? line : line[..200] + "..."));
-                lines.Add(line);
-                if (!parsed.More) return SmtpReply.From(parsed.Code, lines);
+                if (!assembler.TryAdd(line, out var reply))
+                    throw new MailProtocolException(stage, "The server sent a line that is no SMTP reply: " + (line.Length <= 200 ? line : line[..200] + "..."));
+                if (reply is not null) return reply;
                 session.CountLine(ref count, stage, "one reply (multiline)");
             }
         }
