@@ -29,7 +29,7 @@ internal static class MailLoginMeasurement
 
     private sealed record Case(string Name, MailProbe Probe, int Port, TlsMode Tls, string CurlUrl, string[] CurlExtra, string DiagnoseProtocol, string DiagnoseTls);
 
-    private sealed record Row(string Name, double Ours, double CurlWall, double OursBinary, string Operations);
+    private sealed record Row(string Name, double Ours, double CurlWall, double OursBinary, string Operations, string Stages);
 
     public static async Task<int> MainAsync(string[] args)
     {
@@ -50,6 +50,7 @@ internal static class MailLoginMeasurement
             return 2;
         }
 
+        var loadBefore = LoadAverage();
         await using var dovecot = await DovecotServer.StartAsync(CancellationToken.None);
         var token = dovecot.Tokens.Good(DovecotServer.User);
         var trusted = MailConnectionOptions.TrustPem(dovecot.CertificatePath);
@@ -68,12 +69,13 @@ internal static class MailLoginMeasurement
         foreach (var c in cases)
         {
             var ours = new List<double>();
+            var stages = new Dictionary<MailSetup.Core.Mail.Tracing.TraceStage, List<double>>();
             var curl = new List<double>();
             var oursBinary = new List<double>();
             // Warm-up (JIT, Dovecot's first login processes), then interleaved runs so drift hits all alike.
             for (var i = -3; i < runs; i++)
             {
-                var a = await OursAsync(c, token, trusted);
+                var (a, timings) = await OursAsync(c, token, trusted);
                 var b = await CurlAsync(c, token, dovecot.CertificatePath);
                 var d = binary is null ? double.NaN : await OurBinaryAsync(binary, c, token, dovecot.CertificatePath);
                 if (c == cases[0])
@@ -88,6 +90,11 @@ internal static class MailLoginMeasurement
                 }
                 if (i < 0) continue;
                 ours.Add(a);
+                foreach (var (stage, time) in timings)
+                {
+                    if (!stages.TryGetValue(stage, out var list)) stages[stage] = list = [];
+                    list.Add(time.TotalMilliseconds);
+                }
                 curl.Add(b);
                 oursBinary.Add(d);
             }
@@ -97,11 +104,13 @@ internal static class MailLoginMeasurement
                 "pop" => "ours: CAPA, AUTH, STAT, QUIT; curl: CAPA, AUTH, LIST, QUIT",
                 _ => "ours: EHLO, STARTTLS, EHLO, AUTH, QUIT; curl: EHLO, STARTTLS, EHLO, AUTH, NOOP, QUIT",
             };
-            rows.Add(new Row(c.Name, Median(ours), Median(curl), Median(oursBinary), operations));
+            var stageText = string.Join(", ", stages.OrderBy(s => s.Key).Select(s => $"{s.Key.ToString().ToLowerInvariant()} {Median(s.Value).ToString("0.0", Invariant)} ms"));
+            rows.Add(new Row(c.Name, Median(ours), Median(curl), Median(oursBinary), operations, stageText));
+            Console.WriteLine($"  ours by stage: {stageText}");
             Console.WriteLine($"{c.Name}: ours {Median(ours):0.00} ms, curl {Median(curl):0.00} ms, our binary {Median(oursBinary):0.0} ms");
         }
 
-        var report = Report(runs, rows, Median(curlStart), Median(ourStart), binary is not null);
+        var report = Report(runs, rows, Median(curlStart), Median(ourStart), binary is not null, loadBefore, LoadAverage());
         var path = outPath ?? Path.Combine(ApplyMeasurement.ResultsFolder(), "mail-login-vs-curl.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, report);
@@ -110,7 +119,7 @@ internal static class MailLoginMeasurement
         return 0;
     }
 
-    private static async Task<double> OursAsync(Case c, string token, System.Security.Cryptography.X509Certificates.X509Certificate2Collection trusted)
+    private static async Task<(double, IReadOnlyDictionary<MailSetup.Core.Mail.Tracing.TraceStage, TimeSpan>)> OursAsync(Case c, string token, System.Security.Cryptography.X509Certificates.X509Certificate2Collection trusted)
     {
         var request = new MailProbeRequest
         {
@@ -126,7 +135,7 @@ internal static class MailLoginMeasurement
         var result = await c.Probe.RunAsync(request, CancellationToken.None);
         var elapsed = clock.Elapsed.TotalMilliseconds;
         if (!result.Succeeded) throw new InvalidOperationException($"{c.Name}: our probe failed: {result.FinalAnswer} {result.Failure}");
-        return elapsed;
+        return (elapsed, result.StageTimings);
     }
 
     private static async Task<double> CurlAsync(Case c, string token, string certificate)
@@ -180,7 +189,11 @@ internal static class MailLoginMeasurement
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Report(int runs, List<Row> rows, double curlStart, double ourStart, bool haveBinary)
+    /// <summary>The 1-minute load average: the machine is shared, and a busy one widens every number here.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string Report(int runs, List<Row> rows, double curlStart, double ourStart, bool haveBinary, string loadBefore, string loadAfter)
     {
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
@@ -191,7 +204,7 @@ internal static class MailLoginMeasurement
         Line();
         Line($"- date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC");
         Line($"- machine: {Environment.ProcessorCount} cores (Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
-        Line($"- .NET: {RuntimeInformation.FrameworkDescription}; curl: {CurlVersion()}");
+        Line($"- .NET: {RuntimeInformation.FrameworkDescription}; curl: {CurlVersion()}; load average (1 min) {loadBefore} before, {loadAfter} after: a shared, busy machine, so single runs vary by tens of percent");
         Line($"- server: Dovecot 2.3 from the tests' fixture (tests/MailSetup.Testing/Dovecot) on 127.0.0.1, self-signed certificate trusted explicitly by both clients (ours: TrustedCertificates, curl: --cacert)");
         Line($"- login: OAUTHBEARER with one fresh test token (curl chooses OAUTHBEARER when offered; ours is told to), the token passed to curl on stdin (-K -)");
         Line($"- runs: {runs} per client and protocol after 3 warm-up runs, interleaved (ours, curl, our binary, ...); medians shown");
@@ -212,6 +225,10 @@ internal static class MailLoginMeasurement
         Line("Commands on the wire:");
         Line();
         foreach (var r in rows) Line($"- {r.Name}: {r.Operations}");
+        Line();
+        Line("Where our time goes (median per stage, from the probe's own trace):");
+        Line();
+        foreach (var r in rows) Line($"- {r.Name}: {r.Stages}");
         Line();
         var worst = rows.Max(r => r.Ours / (r.CurlWall - curlStart));
         Line($"Target: ours / curl (login work, process start excluded) at most {TargetRatio.ToString("0.0", Invariant)}: **{(worst <= TargetRatio ? "met" : "not met")}** (worst {X(worst)}).");
