@@ -73,7 +73,8 @@ public sealed partial class ServerAnswerRule : IDiagnosisRule
         }
     }
 
-    // A tagged or untagged IMAP NO/BAD, a POP -ERR, or an SMTP 5xx reply.
-    [GeneratedRegex(@"^(\S+ (NO|BAD)\b|-ERR\b|5\d\d[ -])", RegexOptions.IgnoreCase)]
+    // A tagged or untagged IMAP NO/BAD, a POP -ERR, or an SMTP 4xx/5xx reply. (A BYE is also the normal answer to
+    // LOGOUT, so it is no refusal by itself; a probe that failed on one is explained by the login-failed rule.)
+    [GeneratedRegex(@"^(\S+ (NO|BAD)\b|-ERR\b|[45]\d\d[ -])", RegexOptions.IgnoreCase)]
     private static partial Regex Refusal();
 }

@@ -393,6 +393,43 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task Literals_that_would_join_into_an_endless_response_are_cut_off()
+    {
+        var (result, findings) = await RunAsync("imap", async c =>
+        {
+            await c.SendAsync("* OK ready\r\n");
+            await c.ReadAsync();
+            await c.SendAsync("* CAPABILITY IMAP4rev1 {1}\r\n");
+            var piece = new string('x', 8_000) + " {1}\r\nx";
+            while (true) await c.SendAsync(piece);
+        }, Short with { MaxResponseLines = 1_000_000 });
+
+        Assert.Equal(TraceStage.Greeting, result.FailedStage);
+        Assert.Contains("response longer than 131072 characters", result.Failure);
+        AssertFinding(findings, "server-protocol-violation", "literals");
+    }
+
+    [Fact]
+    public async Task An_unsolicited_bye_after_login_is_a_failed_login_with_the_bye_as_evidence()
+    {
+        var (result, findings) = await RunAsync("imap", async c =>
+        {
+            await ImapToAuthenticate(c);
+            await c.SendAsync("+ \r\n");
+            await c.ReadAsync();
+            await c.SendAsync("A1 OK done\r\n");
+            await c.ReadAsync();
+            await c.SendAsync("* BYE Internal error, try later\r\n");
+        });
+
+        Assert.Equal(MailFailureKind.RefusedAfterLogin, result.FailureKind);
+        Assert.Equal("* BYE Internal error, try later", result.FinalAnswer);
+        var finding = Assert.Single(findings);
+        Assert.Equal("login-failed", finding.Code);
+        Assert.Equal("* BYE Internal error, try later", finding.Evidence);
+    }
+
+    [Fact]
     public async Task Nul_bytes_escape_sequences_and_invalid_utf8_are_shown_escaped_and_do_not_break_the_dialogue()
     {
         await using var server = new ScriptedServer(async c =>

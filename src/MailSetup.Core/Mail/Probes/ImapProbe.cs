@@ -68,6 +68,8 @@ public sealed partial class ImapProbe : MailProbe
         await session.GoodbyeAsync(() => dialogue.CommandAsync(TraceStage.Command, "LOGOUT", cancellationToken)).ConfigureAwait(false);
     }
 
+    private static int MaxResponseLength(ProbeSession session) => (int)Math.Min(int.MaxValue / 2, session.Request.Options.MaxLineLength * 16L);
+
     [GeneratedRegex(@"\{(\d+)\+?\}$")]
     private static partial Regex Literal();
 
@@ -90,6 +92,9 @@ public sealed partial class ImapProbe : MailProbe
                     throw new MailProtocolException(stage, $"The server announced a literal of {match.Groups[1].Value} bytes, over any limit.");
                 await session.Connection.ReadBytesAsync(stage, size, cancellationToken).ConfigureAwait(false);
                 line = line[..match.Index] + $"<literal {size}>" + await session.Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
+                // Each piece is within the line limit; the response they make up must stay within reason too.
+                if (line.Length > MaxResponseLength(session))
+                    throw new MailProtocolException(stage, $"The server sent a response longer than {MaxResponseLength(session)} characters (lines joined by literals).");
             }
             var response = new ImapResponse(line);
             if (!response.IsWellFormed)
