@@ -110,6 +110,27 @@ public sealed class PostLoginFailureTests
     }
 
     [Fact]
+    public async Task Imap_token_expired_bye_at_logout_still_fails_the_login()
+    {
+        await using var server = ExchangeImap(async c =>
+        {
+            await c.ReadAsync();
+            await c.SendAsync("A3 OK LIST completed.\r\n");
+            await c.ReadAsync();
+            await c.SendAsync("A4 OK [READ-ONLY] EXAMINE completed.\r\n");
+            await c.ReadAsync();
+            await c.SendAsync("* BYE Session invalidated - AccessTokenExpired\r\n");
+        });
+
+        var result = await new ImapProbe().RunAsync(Request(server.Port), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("* BYE Session invalidated - AccessTokenExpired", result.FinalAnswer);
+        Assert.Equal(MailFailureKind.RefusedAfterLogin, result.FailureKind);
+        Assert.Equal("exchange-token-expired-in-session", Assert.Single(ProbeDiagnosis.Diagnose(result)).Code);
+    }
+
+    [Fact]
     public async Task Imap_a_working_session_is_still_a_success()
     {
         await using var server = ExchangeImap(async c =>

@@ -65,7 +65,13 @@ public sealed partial class ImapProbe : MailProbe
             }
             session.Authenticated = session.FailureKind is null;
         }
-        await session.GoodbyeAsync(() => dialogue.CommandAsync(TraceStage.Command, "LOGOUT", cancellationToken)).ConfigureAwait(false);
+        await session.GoodbyeAsync(() => dialogue.CommandAsync(TraceStage.Command, "LOGOUT", cancellationToken, untagged =>
+        {
+            // The BYE that answers LOGOUT is normal; one that says the session was invalidated (Exchange's expired
+            // token) means the login did not hold, whenever it arrives.
+            if (session.Authenticated && untagged.Status == "BYE" && untagged.Line.Contains("Session invalidated", StringComparison.OrdinalIgnoreCase))
+                session.RefuseAfterLogin(untagged.Line, "The server invalidated the session (it said so at LOGOUT).");
+        })).ConfigureAwait(false);
     }
 
     private static int MaxResponseLength(ProbeSession session) => (int)Math.Min(int.MaxValue / 2, session.Request.Options.MaxLineLength * 16L);
@@ -103,11 +109,11 @@ public sealed partial class ImapProbe : MailProbe
         }
 
         /// <summary>Sends a command and reads until its tagged answer (or a BYE, after which nothing more comes).</summary>
-        public async Task<ImapResponse> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken)
+        public async Task<ImapResponse> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken, Action<ImapResponse>? untagged = null)
         {
             var tag = NextTag();
             await session.Connection.WriteLineAsync(stage, $"{tag} {command}", cancellationToken).ConfigureAwait(false);
-            return await UntilTaggedAsync(tag, stage, command, command == "LOGOUT", cancellationToken).ConfigureAwait(false);
+            return await UntilTaggedAsync(tag, stage, command, command == "LOGOUT", untagged, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<IReadOnlyList<string>> CapabilityAsync(CancellationToken cancellationToken)
@@ -167,13 +173,14 @@ public sealed partial class ImapProbe : MailProbe
             }
         }
 
-        private async Task<ImapResponse> UntilTaggedAsync(string tag, TraceStage stage, string command, bool byeExpected, CancellationToken cancellationToken)
+        private async Task<ImapResponse> UntilTaggedAsync(string tag, TraceStage stage, string command, bool byeExpected, Action<ImapResponse>? untagged, CancellationToken cancellationToken)
         {
             var lines = 0;
             while (true)
             {
                 var response = await ReadAsync(stage, cancellationToken).ConfigureAwait(false);
                 if (response.IsTagged(tag)) return response;
+                if (response.IsUntagged) untagged?.Invoke(response);
                 if (response.IsUntagged && response.Status == "BYE" && !byeExpected) return response;
                 session.CountLine(ref lines, stage, command.Split(' ')[0]);
             }
