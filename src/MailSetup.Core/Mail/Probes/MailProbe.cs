@@ -38,14 +38,16 @@ public abstract class MailProbe
             await ConverseAsync(session, overall.Token).ConfigureAwait(false);
             return Result(session.Authenticated, session.FinalAnswer, session.FailedStage, session.Failure, session.FailureKind);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
         {
             var failedAt = LastStage(trace, stage);
             var message = $"The probe took longer than {request.Options.TotalTimeout.TotalSeconds:0.###}s in all.";
             trace.Info(failedAt, "failed: " + message);
             return Result(false, session?.FinalAnswer, failedAt, message, MailFailureKind.Timeout);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not ArgumentException)
+        // The request was validated before the try: whatever else goes wrong (a bug of ours included) becomes a result,
+        // never an exception; only the caller's own cancellation goes through.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var failedAt = e is MailProtocolException p ? p.Stage : LastStage(trace, stage);
             var kind = Classify(e, failedAt);
