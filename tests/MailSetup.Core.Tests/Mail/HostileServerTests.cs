@@ -212,7 +212,7 @@ public sealed class HostileServerTests
         {
             await ImapToAuthenticate(c);
             await c.SendAsync("+ \r\n");
-            var authenticate = await c.ReadAsync();
+            await c.ReadAsync();
             await c.SendAsync("A1 OK done\r\n");
             await c.ReadAsync();
             await Forever(c, "* LIST () \"/\" Folder\r\n");
