@@ -375,6 +375,42 @@ public sealed class HostileServerTests
     }
 
     [Theory]
+    [InlineData("imap")]
+    [InlineData("pop")]
+    [InlineData("smtp")]
+    public async Task A_close_right_after_agreeing_to_starttls_fails_the_handshake(string protocol)
+    {
+        var (result, findings) = await RunAsync(protocol, async c =>
+        {
+            switch (protocol)
+            {
+                case "imap":
+                    await c.SendAsync("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n");
+                    await c.SendAsync((await c.ReadAsync()).Split(' ')[0] + " OK Begin TLS negotiation now.\r\n");
+                    break;
+                case "pop":
+                    await c.SendAsync("+OK ready\r\n");
+                    await c.ReadAsync();
+                    await c.SendAsync("+OK\r\nSTLS\r\n.\r\n");
+                    await c.ReadAsync();
+                    await c.SendAsync("+OK Begin TLS negotiation\r\n");
+                    break;
+                default:
+                    await c.SendAsync("220 ready\r\n");
+                    await c.ReadAsync();
+                    await c.SendAsync("250 STARTTLS\r\n");
+                    await c.ReadAsync();
+                    await c.SendAsync("220 2.0.0 SMTP server ready\r\n");
+                    break;
+            }
+        }, tls: TlsMode.StartTls);
+
+        Assert.Equal(TraceStage.Tls, result.FailedStage);
+        Assert.Equal(MailFailureKind.Tls, result.FailureKind);
+        AssertFinding(findings, "tls-handshake-failed", "failed at tls");
+    }
+
+    [Theory]
     [InlineData("{999999999}", "999999999")]
     [InlineData("{99999999999999999999999}", "99999999999999999999999")]
     public async Task A_huge_literal_announcement_is_refused_without_reading_it(string literal, string size)
