@@ -189,7 +189,7 @@ internal static class ApplyMeasurement
         ?? throw new InvalidOperationException("PlanRunner has no default concurrency to measure.");
 
     /// <summary><c>results/</c> beside this project's .csproj (found from the build output), else under the current folder.</summary>
-    private static string ResultsFolder()
+    internal static string ResultsFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

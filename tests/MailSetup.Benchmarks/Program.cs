@@ -7,11 +7,19 @@ using MailSetup.Benchmarks;
 //   concurrency 1; writes results/apply-N-mailboxes.md and prints it.
 // dotnet run -c Release --project tests/MailSetup.Benchmarks -- micro [BenchmarkDotNet options, e.g. --filter *Json*]
 //   BenchmarkDotNet: building and rendering a plan for 1,000 mailboxes (short in-process job).
+// dotnet run -c Release --project tests/MailSetup.Benchmarks -- mail [--runs N] [--out FILE]
+//   (as root) connect-to-authenticated for IMAP, POP and SMTP against the tests' private Dovecot: our probe
+//   in-process versus curl --oauth2-bearer (and our binary, when built in Release), medians of N (default 20);
+//   writes results/mail-login-vs-curl.md.
+// dotnet run -c Release --project tests/MailSetup.Benchmarks -- fuzz [--cases N] [--seed S] [--out FILE]
+//   N (default 1,000,000) seeded generated cases through every reply parser; writes results/parser-fuzz-1m.md.
 
 return args switch
 {
     ["apply", .. var rest] => await ApplyMeasurement.MainAsync(rest),
     ["micro", .. var rest] => Micro(rest),
+    ["mail", .. var rest] => await MailLoginMeasurement.MainAsync(rest),
+    ["fuzz", .. var rest] => ParserFuzzMeasurement.Run(rest),
     _ => Usage(),
 };
 
@@ -26,6 +34,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: MailSetup.Benchmarks apply [--mailboxes N] [--latency-ms M] [--out FILE]
                MailSetup.Benchmarks micro [BenchmarkDotNet options, e.g. --filter *Build*]
+               MailSetup.Benchmarks mail [--runs N] [--out FILE]
+               MailSetup.Benchmarks fuzz [--cases N] [--seed S] [--out FILE]
         """);
     return 2;
 }

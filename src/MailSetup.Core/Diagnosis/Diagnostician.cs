@@ -26,6 +26,7 @@ public sealed class Diagnostician(IReadOnlyList<IDiagnosisRule> rules)
             new DnsFailureRule(),
             new ConnectFailureRule(),
             new TlsCertificateRule(),
+            new ServerBehaviourRule(),
         ];
         return [.. explaining, new UnexplainedLoginFailureRule(explaining)];
     }

@@ -66,13 +66,15 @@ public sealed partial class ServerAnswerRule : IDiagnosisRule
             challenge = new OAuthChallenge(json, status.GetString() ?? "", scope);
             return true;
         }
-        catch (Exception e) when (e is JsonException or DecoderFallbackException)
+        // InvalidOperationException: a string value with an escaped lone surrogate, which no .NET string can hold.
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidOperationException)
         {
             return false;
         }
     }
 
-    // A tagged or untagged IMAP NO/BAD, a POP -ERR, or an SMTP 5xx reply.
-    [GeneratedRegex(@"^(\S+ (NO|BAD)\b|-ERR\b|5\d\d[ -])", RegexOptions.IgnoreCase)]
+    // A tagged or untagged IMAP NO/BAD, a POP -ERR, or an SMTP 4xx/5xx reply. (A BYE is also the normal answer to
+    // LOGOUT, so it is no refusal by itself; a probe that failed on one is explained by the login-failed rule.)
+    [GeneratedRegex(@"^(\S+ (NO|BAD)\b|-ERR\b|[45]\d\d[ -])", RegexOptions.IgnoreCase)]
     private static partial Regex Refusal();
 }

@@ -36,7 +36,7 @@ public sealed class JwtClaims
     /// <summary>Application permissions (app-only tokens); empty when the token has no <c>roles</c> claim.</summary>
     public IReadOnlyList<string> Roles =>
         _payload.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
-            ? roles.EnumerateArray().Select(r => r.GetString() ?? "").ToList()
+            ? roles.EnumerateArray().Select(Text).ToList()
             : [];
 
     /// <summary>Delegated permissions (<c>scp</c>, space separated); empty for app-only tokens.</summary>
@@ -49,7 +49,22 @@ public sealed class JwtClaims
     public bool IsAppOnly => !_payload.TryGetProperty("scp", out _);
 
     public string? String(string name) =>
-        _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Text(value) : null;
+
+    // A string as .NET text; anything else (a number in roles), or a string with an escaped lone surrogate that no
+    // .NET string can hold, as written in the JSON rather than an exception.
+    internal static string Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) return value.GetRawText();
+        try
+        {
+            return value.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText();
+        }
+    }
 
     /// <summary>Decodes <paramref name="token"/>; false when it is not a JWS compact token with JSON header and payload.</summary>
     public static bool TryDecode(string? token, out JwtClaims claims)
@@ -77,8 +92,13 @@ public sealed class JwtClaims
 
     private DateTimeOffset? Time(string name) =>
         _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+                && seconds is >= MinUnixSeconds and <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    // The range DateTimeOffset can hold (years 1 to 9999); a claim outside it is treated as absent, not as a crash.
+    private const long MinUnixSeconds = -62_135_596_800;
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     private static byte[] Base64Url(string part) => System.Buffers.Text.Base64Url.DecodeFromChars(part);
 }

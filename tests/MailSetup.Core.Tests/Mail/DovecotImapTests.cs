@@ -49,4 +49,29 @@ public sealed class DovecotImapTests(DovecotClassFixture fixture) : DovecotProbe
         Assert.Equal(Core.Mail.Tracing.TraceStage.Tls, result.FailedStage);
         Assert.Contains("name mismatch", result.Tls!.ValidationResult);
     }
+
+    [Fact]
+    public async Task Trusting_another_self_signed_certificate_does_not_trust_the_servers()
+    {
+        var other = Testing.Dovecot.SelfSignedCertificate.Create();
+        var request = Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.XOAuth2, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User));
+        request = request with { Options = request.Options with { TrustedCertificates = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(other.CertificatePem)] } };
+
+        var result = await CreateProbe().RunAsync(request, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(MailFailureKind.Tls, result.FailureKind);
+        Assert.False(result.Tls!.Trusted);
+        Assert.StartsWith("untrusted", result.Tls.ValidationResult);
+        Assert.Contains(ProbeDiagnosis.Diagnose(result), f => f.Code == "tls-untrusted");
+    }
+
+    [Fact]
+    public async Task The_servers_own_certificate_given_as_trusted_is_trusted()
+    {
+        var result = await CreateProbe().RunAsync(Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.OAuthBearer, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User)), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("valid (trusted by the given certificate)", result.Tls!.ValidationResult);
+    }
 }

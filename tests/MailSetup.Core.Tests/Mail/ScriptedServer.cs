@@ -57,5 +57,12 @@ public sealed class ScriptedServer : IAsyncDisposable
         }
 
         public Task SendAsync(string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text), Token).AsTask();
+
+        /// <summary>Sends bytes as they are: invalid UTF-8, NULs, anything a hostile server might.</summary>
+        public async Task SendBytesAsync(byte[] bytes)
+        {
+            await stream.WriteAsync(bytes, Token);
+            await stream.FlushAsync(Token);
+        }
     }
 }

@@ -32,6 +32,9 @@ public sealed class DovecotServer : IAsyncDisposable
     public DovecotPorts Ports { get; }
     public TestTokenIssuer Tokens { get; }
 
+    /// <summary>The SMTP sink Dovecot's submission service relays to: what the tests' messages became.</summary>
+    public SmtpRelaySink Relay => _relay;
+
     /// <summary>The server's self-signed certificate (PEM), for clients to trust explicitly.</summary>
     public string CertificatePath { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -6,10 +7,12 @@ namespace MailSetup.Testing.Dovecot;
 
 /// <summary>
 /// The smallest SMTP server Dovecot's submission service accepts as its relay: it connects right after a
-/// login, and without something listening the client's next command gets 421.
+/// login, and without something listening the client's next command gets 421. It keeps every message relayed
+/// through it (envelope and un-stuffed data lines) so tests can check what a client's DATA became.
 /// </summary>
 public sealed class SmtpRelaySink : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<RelayedMessage> _messages = new();
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
@@ -20,6 +23,9 @@ public sealed class SmtpRelaySink : IAsyncDisposable
         _listener.Start();
         _accepting = AcceptAsync(_stop.Token);
     }
+
+    /// <summary>The messages relayed so far, in the order their DATA ended.</summary>
+    public IReadOnlyList<RelayedMessage> Messages => _messages.ToArray();
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +42,7 @@ public sealed class SmtpRelaySink : IAsyncDisposable
         }
     }
 
-    private static async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
+    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
     {
         using var _ = client;
         try
@@ -46,14 +52,31 @@ public sealed class SmtpRelaySink : IAsyncDisposable
             await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 sink ready").ConfigureAwait(false);
             var inData = false;
+            string? from = null;
+            var recipients = new List<string>();
+            var data = new List<string>();
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
                 if (inData)
                 {
-                    if (line == ".") { inData = false; await writer.WriteLineAsync("250 2.0.0 queued").ConfigureAwait(false); }
+                    if (line == ".")
+                    {
+                        inData = false;
+                        _messages.Enqueue(new RelayedMessage(from ?? "", [.. recipients], [.. data]));
+                        from = null;
+                        recipients.Clear();
+                        data.Clear();
+                        await writer.WriteLineAsync("250 2.0.0 queued").ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        data.Add(line.StartsWith('.') ? line[1..] : line);
+                    }
                     continue;
                 }
                 var verb = line.Split(' ')[0].ToUpperInvariant();
+                if (line.StartsWith("MAIL FROM:", StringComparison.OrdinalIgnoreCase)) from = Address(line["MAIL FROM:".Length..]);
+                if (line.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase)) recipients.Add(Address(line["RCPT TO:".Length..]));
                 switch (verb)
                 {
                     case "DATA": inData = true; await writer.WriteLineAsync("354 go ahead").ConfigureAwait(false); break;
@@ -67,6 +90,14 @@ public sealed class SmtpRelaySink : IAsyncDisposable
         }
     }
 
+    // "<a@b> SIZE=12" -> "a@b"
+    private static string Address(string rest)
+    {
+        var text = rest.Trim();
+        var end = text.IndexOf('>');
+        return text.StartsWith('<') && end > 0 ? text[1..end] : text.Split(' ')[0];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -75,3 +106,6 @@ public sealed class SmtpRelaySink : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>One message as the relay received it: envelope sender and recipients, and the data lines without dot-stuffing.</summary>
+public sealed record RelayedMessage(string MailFrom, IReadOnlyList<string> RcptTo, IReadOnlyList<string> Lines);

@@ -30,6 +30,15 @@ internal sealed class CertificateCheck(X509Certificate2Collection trusted)
 
         if (errors == SslPolicyErrors.RemoteCertificateChainErrors && trusted.Count > 0)
         {
+            // The system already built and checked the chain; when its only fault is that the root is not one the
+            // system trusts and that root is one of ours, it is trusted without building the chain a second time.
+            if (chain is { ChainElements.Count: > 0 } && chain.ChainStatus.All(s => s.Status == X509ChainStatusFlags.UntrustedRoot)
+                && trusted.Any(t => t.RawDataMemory.Span.SequenceEqual(chain.ChainElements[^1].Certificate.RawDataMemory.Span)))
+            {
+                (Result, Trusted) = ("valid (trusted by the given certificate)", true);
+                return true;
+            }
+
             using var custom = new X509Chain();
             custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             custom.ChainPolicy.CustomTrustStore.AddRange(trusted);

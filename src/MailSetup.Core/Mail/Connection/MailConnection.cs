@@ -121,8 +121,21 @@ public sealed class MailConnection : IAsyncDisposable
     /// <summary>Sends one line; the trace shows <paramref name="tracedAs"/> when given (the redacted form), else the line.</summary>
     public async Task WriteLineAsync(TraceStage stage, string line, CancellationToken cancellationToken, string? tracedAs = null)
     {
+        // A CR or LF inside a line would let a value (an address, a name) smuggle in a command of its own.
+        if (line.AsSpan().IndexOfAny('\r', '\n') >= 0) throw new ArgumentException("A protocol line must not contain CR or LF.", nameof(line));
         _trace.Client(stage, tracedAs ?? line);
-        var bytes = Encoding.UTF8.GetBytes(line + "\r\n");
+        await WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a block of bytes as it is (an SMTP message body, already dot-stuffed), traced as <paramref name="tracedAs"/>.</summary>
+    public async Task WriteBlockAsync(TraceStage stage, byte[] block, string tracedAs, CancellationToken cancellationToken)
+    {
+        _trace.Client(stage, tracedAs);
+        await WriteAsync(block, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
         using var timeout = Limit(_options.ReadTimeout, cancellationToken);
         try
         {
@@ -135,17 +148,24 @@ public sealed class MailConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads one line (without CRLF) and traces it.</summary>
+    /// <summary>
+    /// Reads one line (without CRLF) and traces it. The whole line must arrive within the read timeout. Control
+    /// characters are shown as <c>\xNN</c> (in the line returned too) so that no server can drive a terminal that
+    /// renders the trace; bytes that are not UTF-8 become U+FFFD.
+    /// </summary>
     public async Task<string> ReadLineAsync(TraceStage stage, CancellationToken cancellationToken)
     {
+        using var deadline = Limit(_options.ReadTimeout, cancellationToken);
+        var scanned = _start;
         while (true)
         {
-            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
+            var newline = Array.IndexOf(_buffer, (byte)'\n', scanned, _end - scanned);
             if (newline >= 0)
             {
                 var length = newline - _start;
                 if (length > 0 && _buffer[newline - 1] == '\r') length--;
-                var line = Encoding.UTF8.GetString(_buffer, _start, length);
+                // A server echoing our secrets back must not get them into results or the trace.
+                var line = _trace.Scrub(ServerText.Printable(Encoding.UTF8.GetString(_buffer, _start, length)));
                 _start = newline + 1;
                 _trace.Server(stage, line);
                 return line;
@@ -155,21 +175,27 @@ public sealed class MailConnection : IAsyncDisposable
                 _trace.Info(stage, $"line longer than {_options.MaxLineLength} bytes");
                 throw new MailProtocolException(stage, $"The server sent a line longer than {_options.MaxLineLength} bytes.");
             }
-            await FillAsync(stage, cancellationToken).ConfigureAwait(false);
+            var pending = _end - _start;
+            await FillAsync(stage, deadline.Token, cancellationToken, "line").ConfigureAwait(false);
+            scanned = _start + pending;
         }
     }
 
-    /// <summary>Reads exactly <paramref name="count"/> bytes (an IMAP literal); traced as its size only.</summary>
-    public async Task<byte[]> ReadBytesAsync(TraceStage stage, int count, CancellationToken cancellationToken)
+    /// <summary>Reads exactly <paramref name="count"/> bytes (an IMAP literal) within the read timeout; traced as its size only.</summary>
+    public async Task<byte[]> ReadBytesAsync(TraceStage stage, long count, CancellationToken cancellationToken)
     {
-        if (count > _options.MaxLineLength * 16)
-            throw new MailProtocolException(stage, $"The server announced a literal of {count} bytes, over the limit.");
+        if (count < 0 || count > _options.MaxLiteralLength)
+        {
+            _trace.Info(stage, $"literal of {count} bytes announced, limit {_options.MaxLiteralLength}");
+            throw new MailProtocolException(stage, $"The server announced a literal of {count} bytes, over the limit of {_options.MaxLiteralLength}.");
+        }
+        using var deadline = Limit(_options.ReadTimeout, cancellationToken);
         var result = new byte[count];
         var filled = 0;
         while (filled < count)
         {
-            if (_end == _start) await FillAsync(stage, cancellationToken).ConfigureAwait(false);
-            var take = Math.Min(count - filled, _end - _start);
+            if (_end == _start) await FillAsync(stage, deadline.Token, cancellationToken, "literal").ConfigureAwait(false);
+            var take = (int)Math.Min(count - filled, _end - _start);
             Array.Copy(_buffer, _start, result, filled, take);
             _start += take;
             filled += take;
@@ -178,7 +204,7 @@ public sealed class MailConnection : IAsyncDisposable
         return result;
     }
 
-    private async Task FillAsync(TraceStage stage, CancellationToken cancellationToken)
+    private async Task FillAsync(TraceStage stage, CancellationToken deadline, CancellationToken cancellationToken, string what)
     {
         if (_start > 0)
         {
@@ -187,20 +213,30 @@ public sealed class MailConnection : IAsyncDisposable
             _start = 0;
         }
         int read;
-        using var timeout = Limit(_options.ReadTimeout, cancellationToken);
         try
         {
-            read = await _stream.ReadAsync(_buffer.AsMemory(_end), timeout.Token).ConfigureAwait(false);
+            read = await _stream.ReadAsync(_buffer.AsMemory(_end), deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _trace.Info(stage, $"no answer within {_options.ReadTimeout.TotalSeconds:0.#}s");
-            throw new TimeoutException($"The server did not answer within {_options.ReadTimeout.TotalSeconds:0.#}s.");
+            var seconds = _options.ReadTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            if (_end > 0)
+            {
+                _trace.Info(stage, $"{what} unfinished after {seconds}s ({_end} bytes without end)");
+                throw new TimeoutException($"The server did not finish a {what} within {seconds}s ({_end} bytes received without its end).");
+            }
+            _trace.Info(stage, $"no answer within {seconds}s");
+            throw new TimeoutException($"The server did not answer within {seconds}s.");
         }
         if (read == 0)
         {
+            if (_end > 0)
+            {
+                _trace.Info(stage, $"the server closed the connection in the middle of a {what} ({_end} bytes without end)");
+                throw new MailProtocolException(stage, $"The server closed the connection in the middle of a {what} ({_end} bytes received without its end).", MailFailureKind.ConnectionClosed);
+            }
             _trace.Info(stage, "the server closed the connection");
-            throw new MailProtocolException(stage, "The server closed the connection.");
+            throw new MailProtocolException(stage, "The server closed the connection.", MailFailureKind.ConnectionClosed);
         }
         _end += read;
     }

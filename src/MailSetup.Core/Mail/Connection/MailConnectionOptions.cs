@@ -7,8 +7,26 @@ public sealed record MailConnectionOptions
 {
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long any single read or TLS handshake may take.</summary>
+    /// <summary>
+    /// How long one whole line (or literal, or TLS handshake, or write) may take: a deadline for the line, not for
+    /// each read, so a server trickling a byte at a time cannot stretch it.
+    /// </summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a whole probe may take, from the lookup to the goodbye, whatever the server does.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Most lines accepted as the answer to one command (IMAP untagged responses, an SMTP multiline reply, a POP
+    /// CAPA list), and most literals in one IMAP response.
+    /// </summary>
+    public int MaxResponseLines { get; init; } = 10_000;
+
+    /// <summary>Most server challenges answered in one SASL exchange (a bearer-token login needs two at most).</summary>
+    public int MaxSaslRounds { get; init; } = 8;
+
+    /// <summary>Largest IMAP literal accepted (a mailbox name in LIST is a few bytes).</summary>
+    public int MaxLiteralLength { get; init; } = 1024 * 1024;
 
     /// <summary>Longest server line accepted (RFC 5321 allows 512 for replies; IMAP lines run longer).</summary>
     public int MaxLineLength { get; init; } = 64 * 1024;

@@ -9,6 +9,21 @@ public sealed record ImapResponse(string Line)
     /// <summary>The text after <c>+ </c>: for SASL, a base64 challenge.</summary>
     public string ContinuationText => Line.Length > 2 ? Line[2..] : "";
 
+    /// <summary>
+    /// Untagged, a continuation, or tagged: a tag (ASCII letters and digits, as any client's) and a space before more text.
+    /// Anything else is no IMAP response at all.
+    /// </summary>
+    public bool IsWellFormed
+    {
+        get
+        {
+            if (IsUntagged || IsContinuation) return true;
+            var space = Line.IndexOf(' ');
+            return space > 0 && space < Line.Length - 1 && Line.AsSpan(0, space).IndexOfAnyExceptInRange('!', '~') < 0
+                && !Line.StartsWith('*') && !Line.StartsWith('+');
+        }
+    }
+
     public bool IsTagged(string tag) => Line.StartsWith(tag + " ", StringComparison.Ordinal);
 
     /// <summary>The status word after the tag or <c>*</c> (OK, NO, BAD, BYE, PREAUTH, CAPABILITY...), upper-case.</summary>

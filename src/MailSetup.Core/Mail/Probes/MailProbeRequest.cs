@@ -23,6 +23,16 @@ public sealed record MailProbeRequest
     /// <summary>Our name in SMTP EHLO.</summary>
     public string ClientName { get; init; } = "mailsetup.localdomain";
 
+    /// <summary>SMTP only: after a successful AUTH, check the envelope (MAIL FROM, RCPT TO) and optionally send a test message.</summary>
+    public SmtpEnvelope? Envelope { get; init; }
+
+    internal void Validate()
+    {
+        // Values that end up inside protocol lines must not be able to end the line.
+        if (ClientName.AsSpan().IndexOfAny("\r\n ") >= 0) throw new ArgumentException("The client name must be one word.", nameof(ClientName));
+        Envelope?.Validate();
+    }
+
     internal SaslMechanism CreateMechanism() => SaslMechanism.Create(Mechanism, new SaslCredentials(Mailbox, Token, Host, Port));
 
     /// <summary>Never prints the token.</summary>

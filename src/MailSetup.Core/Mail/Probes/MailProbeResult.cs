@@ -20,6 +20,15 @@ public sealed record MailProbeResult(
     string? Failure,
     IReadOnlyList<TraceEvent> Trace)
 {
+    /// <summary>What kind of failure <see cref="Failure"/> is; null when the dialogue ran to its end.</summary>
+    public MailFailureKind? FailureKind { get; init; }
+
+    /// <summary>
+    /// The server accepted the SASL exchange. With <see cref="Succeeded"/> false this means the session was refused
+    /// afterwards (e.g. Exchange's <c>BAD User is authenticated but not connected.</c>) or the SMTP envelope was refused.
+    /// </summary>
+    public bool AuthenticationAccepted { get; init; }
+
     /// <summary>Time spent in each stage, from the first event of a stage to the first event of the next one.</summary>
     public IReadOnlyDictionary<TraceStage, TimeSpan> StageTimings => Tracing.StageTimings.From(Trace);
 }

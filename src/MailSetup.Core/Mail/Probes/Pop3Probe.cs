@@ -4,7 +4,10 @@ using MailSetup.Core.Mail.Tracing;
 
 namespace MailSetup.Core.Mail.Probes;
 
-/// <summary>POP3 login probe: greeting, CAPA, STLS when asked, AUTH with continuation (RFC 5034), STAT, QUIT.</summary>
+/// <summary>
+/// POP3 login probe: greeting, CAPA, STLS when asked, AUTH with continuation (RFC 5034), STAT, QUIT. The login
+/// counts only when STAT works too: a server may accept the token and still refuse the maildrop.
+/// </summary>
 public sealed class Pop3Probe : MailProbe
 {
     public override MailProtocol Protocol => MailProtocol.Pop;
@@ -12,31 +15,36 @@ public sealed class Pop3Probe : MailProbe
     protected override async Task ConverseAsync(ProbeSession session, CancellationToken cancellationToken)
     {
         var connection = session.Connection;
-        var greeting = await connection.ReadLineAsync(TraceStage.Greeting, cancellationToken).ConfigureAwait(false);
-        if (!IsOk(greeting))
+        var greeting = await ReadStatusAsync(connection, TraceStage.Greeting, "the greeting", cancellationToken).ConfigureAwait(false);
+        if (Pop3Reply.Classify(greeting) != Pop3ReplyKind.Ok)
         {
             session.FinalAnswer = greeting;
             return;
         }
-        await CapaAsync(connection, cancellationToken).ConfigureAwait(false);
+        await CapaAsync(session, cancellationToken).ConfigureAwait(false);
 
         if (session.Request.Tls == TlsMode.StartTls)
         {
             var started = await CommandAsync(connection, TraceStage.Tls, "STLS", cancellationToken).ConfigureAwait(false);
-            if (!IsOk(started))
+            if (Pop3Reply.Classify(started) != Pop3ReplyKind.Ok)
             {
                 session.FinalAnswer = started;
                 return;
             }
             await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
-            await CapaAsync(connection, cancellationToken).ConfigureAwait(false);
+            await CapaAsync(session, cancellationToken).ConfigureAwait(false);
         }
 
         var answer = await AuthenticateAsync(session, cancellationToken).ConfigureAwait(false);
         session.FinalAnswer = answer;
-        session.Authenticated = IsOk(answer);
-        if (session.Authenticated) await CommandAsync(connection, TraceStage.Command, "STAT", cancellationToken).ConfigureAwait(false);
-        await CommandAsync(connection, TraceStage.Command, "QUIT", cancellationToken).ConfigureAwait(false);
+        session.AuthenticationAccepted = Pop3Reply.Classify(answer) == Pop3ReplyKind.Ok;
+        if (session.AuthenticationAccepted)
+        {
+            var stat = await CommandAsync(connection, TraceStage.Command, "STAT", cancellationToken).ConfigureAwait(false);
+            if (Pop3Reply.Classify(stat) == Pop3ReplyKind.Ok) session.Authenticated = true;
+            else session.RefuseAfterLogin(stat, "The server accepted the login, then refused STAT.");
+        }
+        await session.GoodbyeAsync(() => CommandAsync(connection, TraceStage.Command, "QUIT", cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<string> AuthenticateAsync(ProbeSession session, CancellationToken cancellationToken)
@@ -44,10 +52,12 @@ public sealed class Pop3Probe : MailProbe
         var connection = session.Connection;
         await connection.WriteLineAsync(TraceStage.Auth, "AUTH " + session.Mechanism.Name, cancellationToken).ConfigureAwait(false);
         var sentInitial = false;
+        var rounds = 0;
         while (true)
         {
-            var line = await connection.ReadLineAsync(TraceStage.Auth, cancellationToken).ConfigureAwait(false);
-            if (!line.StartsWith('+') || IsOk(line)) return line;
+            var line = await ReadStatusAsync(connection, TraceStage.Auth, "AUTH", cancellationToken).ConfigureAwait(false);
+            if (Pop3Reply.Classify(line) != Pop3ReplyKind.Continuation) return line;
+            session.CountSaslRound(ref rounds);
             if (!sentInitial)
             {
                 await session.SendInitialResponseAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +65,7 @@ public sealed class Pop3Probe : MailProbe
             }
             else if (session.Mechanism.ErrorChallenge is null)
             {
-                await session.AnswerChallengeAsync(line.Length > 2 ? line[2..] : "", cancellationToken).ConfigureAwait(false);
+                await session.AnswerChallengeAsync(Pop3Reply.Text(line), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -65,20 +75,27 @@ public sealed class Pop3Probe : MailProbe
         }
     }
 
-    private static async Task CapaAsync(MailConnection connection, CancellationToken cancellationToken)
+    private static async Task CapaAsync(ProbeSession session, CancellationToken cancellationToken)
     {
+        var connection = session.Connection;
         var first = await CommandAsync(connection, TraceStage.Greeting, "CAPA", cancellationToken).ConfigureAwait(false);
-        if (!IsOk(first)) return;
+        if (Pop3Reply.Classify(first) != Pop3ReplyKind.Ok) return;
+        var lines = 0;
         while (await connection.ReadLineAsync(TraceStage.Greeting, cancellationToken).ConfigureAwait(false) != ".")
-        {
-        }
+            session.CountLine(ref lines, TraceStage.Greeting, "CAPA");
     }
 
     private static async Task<string> CommandAsync(MailConnection connection, TraceStage stage, string command, CancellationToken cancellationToken)
     {
         await connection.WriteLineAsync(stage, command, cancellationToken).ConfigureAwait(false);
-        return await connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
+        return await ReadStatusAsync(connection, stage, command, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsOk(string line) => line.StartsWith("+OK", StringComparison.OrdinalIgnoreCase);
+    private static async Task<string> ReadStatusAsync(MailConnection connection, TraceStage stage, string what, CancellationToken cancellationToken)
+    {
+        var line = await connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
+        if (Pop3Reply.Classify(line) == Pop3ReplyKind.Invalid)
+            throw new MailProtocolException(stage, $"The server answered {what} with a line that is no POP3 status (+OK, -ERR or +): {(line.Length <= 200 ? line : line[..200] + "...")}");
+        return line;
+    }
 }

@@ -15,7 +15,57 @@ public sealed class ProbeSession(MailConnection connection, SaslMechanism mechan
     /// <summary>The server's final answer to the authentication (or the line that ended the dialogue early).</summary>
     public string? FinalAnswer { get; set; }
 
+    /// <summary>The login is proven: authentication accepted and the session usable (the probe's success).</summary>
     public bool Authenticated { get; set; }
+
+    /// <summary>The server accepted the authentication exchange (the session may still be refused after it).</summary>
+    public bool AuthenticationAccepted { get; set; }
+
+    /// <summary>Where and why a decided login failed after its authentication was accepted; null otherwise.</summary>
+    public TraceStage? FailedStage { get; private set; }
+    public string? Failure { get; private set; }
+    public MailFailureKind? FailureKind { get; private set; }
+
+    /// <summary>Records that the server refused what came after a successful authentication: <paramref name="answer"/> becomes the final answer.</summary>
+    public void RefuseAfterLogin(string answer, string failure, MailFailureKind kind = MailFailureKind.RefusedAfterLogin)
+    {
+        Authenticated = false;
+        FinalAnswer = answer;
+        FailedStage = TraceStage.Command;
+        Failure = failure;
+        FailureKind = kind;
+        Trace.Info(TraceStage.Command, failure);
+    }
+
+    /// <summary>
+    /// Runs the goodbye (LOGOUT, QUIT) once the login is decided: a server that breaks off here changes nothing
+    /// about the login, so its failure is only noted in the trace.
+    /// </summary>
+    public async Task GoodbyeAsync(Func<Task> goodbye)
+    {
+        try
+        {
+            await goodbye().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MailProtocolException or TimeoutException or IOException or System.Net.Sockets.SocketException)
+        {
+            Trace.Info(TraceStage.Command, "goodbye not completed: " + e.Message);
+        }
+    }
+
+    /// <summary>Counts one more line of an answer and stops a server that would never finish one.</summary>
+    public void CountLine(ref int lines, TraceStage stage, string what)
+    {
+        if (++lines > Request.Options.MaxResponseLines)
+            throw new MailProtocolException(stage, $"The server sent more than {Request.Options.MaxResponseLines} lines in answer to {what}.");
+    }
+
+    /// <summary>Counts one more SASL challenge and stops an exchange that would never end.</summary>
+    public void CountSaslRound(ref int rounds)
+    {
+        if (++rounds > Request.Options.MaxSaslRounds)
+            throw new MailProtocolException(TraceStage.Auth, $"The server sent more than {Request.Options.MaxSaslRounds} challenges in one authentication.");
+    }
 
     /// <summary>Sends the SASL initial response as its own line, traced redacted.</summary>
     public Task SendInitialResponseAsync(CancellationToken cancellationToken) =>

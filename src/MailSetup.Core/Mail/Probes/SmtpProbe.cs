@@ -4,23 +4,25 @@ using MailSetup.Core.Mail.Tracing;
 
 namespace MailSetup.Core.Mail.Probes;
 
-/// <summary>SMTP submission login probe: greeting, EHLO, STARTTLS and EHLO again when asked, AUTH with 334 continuation, QUIT.</summary>
+/// <summary>
+/// SMTP submission login probe: greeting, EHLO, STARTTLS and EHLO again when asked, AUTH with 334 continuation,
+/// then, when the request carries an <see cref="SmtpEnvelope"/>, MAIL FROM and RCPT TO followed by a test message
+/// (DATA) or RSET, and QUIT. A refused envelope fails the probe: Exchange accepts the login and refuses the sender.
+/// </summary>
 public sealed class SmtpProbe : MailProbe
 {
-    private const int MaxReplyLines = 1000;
-
     public override MailProtocol Protocol => MailProtocol.Smtp;
 
     protected override async Task ConverseAsync(ProbeSession session, CancellationToken cancellationToken)
     {
-        var connection = session.Connection;
-        var greeting = await ReadReplyAsync(connection, TraceStage.Greeting, cancellationToken).ConfigureAwait(false);
+        var smtp = new Dialogue(session);
+        var greeting = await smtp.ReadReplyAsync(TraceStage.Greeting, cancellationToken).ConfigureAwait(false);
         if (greeting.Code != 220)
         {
             session.FinalAnswer = greeting.FinalLine;
             return;
         }
-        var ehlo = await CommandAsync(connection, TraceStage.Greeting, "EHLO " + session.Request.ClientName, cancellationToken).ConfigureAwait(false);
+        var ehlo = await smtp.CommandAsync(TraceStage.Greeting, "EHLO " + session.Request.ClientName, cancellationToken).ConfigureAwait(false);
         if (ehlo.Code != 250)
         {
             session.FinalAnswer = ehlo.FinalLine;
@@ -29,66 +31,116 @@ public sealed class SmtpProbe : MailProbe
 
         if (session.Request.Tls == TlsMode.StartTls)
         {
-            var started = await CommandAsync(connection, TraceStage.Tls, "STARTTLS", cancellationToken).ConfigureAwait(false);
+            var started = await smtp.CommandAsync(TraceStage.Tls, "STARTTLS", cancellationToken).ConfigureAwait(false);
             if (started.Code != 220)
             {
                 session.FinalAnswer = started.FinalLine;
                 return;
             }
-            await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
+            await session.Connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
             // RFC 3207: forget what was learnt in clear text and greet again.
-            ehlo = await CommandAsync(connection, TraceStage.Greeting, "EHLO " + session.Request.ClientName, cancellationToken).ConfigureAwait(false);
+            ehlo = await smtp.CommandAsync(TraceStage.Greeting, "EHLO " + session.Request.ClientName, cancellationToken).ConfigureAwait(false);
         }
 
-        var answer = await AuthenticateAsync(session, cancellationToken).ConfigureAwait(false);
+        var answer = await smtp.AuthenticateAsync(cancellationToken).ConfigureAwait(false);
         session.FinalAnswer = answer.FinalLine;
-        session.Authenticated = answer.Code == 235;
-        // Any answer to QUIT will do (Dovecot may say 421 when its relay is down); the login is decided.
-        await CommandAsync(connection, TraceStage.Command, "QUIT", cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<SmtpReply> AuthenticateAsync(ProbeSession session, CancellationToken cancellationToken)
-    {
-        var connection = session.Connection;
-        var reply = await CommandAsync(connection, TraceStage.Auth, "AUTH " + session.Mechanism.Name, cancellationToken).ConfigureAwait(false);
-        var sentInitial = false;
-        while (reply.Code == 334)
+        session.AuthenticationAccepted = answer.Code == 235;
+        if (session.AuthenticationAccepted)
         {
-            if (!sentInitial)
-            {
-                await session.SendInitialResponseAsync(cancellationToken).ConfigureAwait(false);
-                sentInitial = true;
-            }
-            else if (session.Mechanism.ErrorChallenge is null)
-            {
-                await session.AnswerChallengeAsync(SmtpReply.ParseLine(reply.FinalLine)?.Text ?? "", cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                // RFC 4954: "*" cancels the exchange.
-                await connection.WriteLineAsync(TraceStage.Auth, "*", cancellationToken).ConfigureAwait(false);
-            }
-            reply = await ReadReplyAsync(connection, TraceStage.Auth, cancellationToken).ConfigureAwait(false);
+            if (session.Request.Envelope is { } envelope) await smtp.EnvelopeAsync(envelope, cancellationToken).ConfigureAwait(false);
+            session.Authenticated = session.FailureKind is null;
         }
-        return reply;
+        // Any answer to QUIT will do (Dovecot may say 421 when its relay is down); the login is decided.
+        await session.GoodbyeAsync(() => smtp.CommandAsync(TraceStage.Command, "QUIT", cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task<SmtpReply> CommandAsync(MailConnection connection, TraceStage stage, string command, CancellationToken cancellationToken)
+    private sealed class Dialogue(ProbeSession session)
     {
-        await connection.WriteLineAsync(stage, command, cancellationToken).ConfigureAwait(false);
-        return await ReadReplyAsync(connection, stage, cancellationToken).ConfigureAwait(false);
-    }
+        private MailConnection Connection => session.Connection;
 
-    private static async Task<SmtpReply> ReadReplyAsync(MailConnection connection, TraceStage stage, CancellationToken cancellationToken)
-    {
-        var lines = new List<string>();
-        while (true)
+        public async Task<SmtpReply> AuthenticateAsync(CancellationToken cancellationToken)
         {
-            var line = await connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
-            var parsed = SmtpReply.ParseLine(line) ?? throw new MailProtocolException(stage, "Not an SMTP reply: " + line);
-            lines.Add(line);
-            if (!parsed.More) return SmtpReply.From(parsed.Code, lines);
-            if (lines.Count >= MaxReplyLines) throw new MailProtocolException(stage, $"A reply ran over {MaxReplyLines} lines.");
+            var reply = await CommandAsync(TraceStage.Auth, "AUTH " + session.Mechanism.Name, cancellationToken).ConfigureAwait(false);
+            var sentInitial = false;
+            var rounds = 0;
+            while (reply.Code == 334)
+            {
+                session.CountSaslRound(ref rounds);
+                if (!sentInitial)
+                {
+                    await session.SendInitialResponseAsync(cancellationToken).ConfigureAwait(false);
+                    sentInitial = true;
+                }
+                else if (session.Mechanism.ErrorChallenge is null)
+                {
+                    await session.AnswerChallengeAsync(SmtpReply.ParseLine(reply.FinalLine)?.Text ?? "", cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // RFC 4954: "*" cancels the exchange.
+                    await Connection.WriteLineAsync(TraceStage.Auth, "*", cancellationToken).ConfigureAwait(false);
+                }
+                reply = await ReadReplyAsync(TraceStage.Auth, cancellationToken).ConfigureAwait(false);
+            }
+            return reply;
+        }
+
+        /// <summary>MAIL FROM, each RCPT TO, then DATA with the test message or RSET; the first refusal fails the probe.</summary>
+        public async Task EnvelopeAsync(SmtpEnvelope envelope, CancellationToken cancellationToken)
+        {
+            if (!await StepAsync($"MAIL FROM:<{envelope.MailFrom}>", "MAIL FROM", cancellationToken).ConfigureAwait(false)) return;
+            foreach (var recipient in envelope.RcptTo)
+                if (!await StepAsync($"RCPT TO:<{recipient}>", "RCPT TO", cancellationToken).ConfigureAwait(false)) return;
+
+            if (!envelope.SendTestMessage)
+            {
+                // Abandons the envelope: nothing is sent. Its answer does not matter.
+                await CommandAsync(TraceStage.Command, "RSET", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var data = await CommandAsync(TraceStage.Command, "DATA", cancellationToken).ConfigureAwait(false);
+            if (data.Code != 354)
+            {
+                Refuse(data, "DATA");
+                return;
+            }
+            var lines = SmtpTestMessage.Lines(envelope, session.Request.Time.GetUtcNow(), session.Request.ClientName, Guid.NewGuid());
+            var bytes = SmtpTestMessage.Encode(lines);
+            await Connection.WriteBlockAsync(TraceStage.Command, bytes, $"<test message: {lines.Count} lines, {bytes.Length} bytes, Subject: {SmtpTestMessage.Subject}>", cancellationToken).ConfigureAwait(false);
+            var accepted = await ReadReplyAsync(TraceStage.Command, cancellationToken).ConfigureAwait(false);
+            if (accepted.Code != 250) Refuse(accepted, "the test message");
+            else session.Trace.Info(TraceStage.Command, "test message accepted: " + accepted.FinalLine);
+        }
+
+        private async Task<bool> StepAsync(string command, string what, CancellationToken cancellationToken)
+        {
+            var reply = await CommandAsync(TraceStage.Command, command, cancellationToken).ConfigureAwait(false);
+            if (reply.Code is 250 or 251) return true;
+            Refuse(reply, what);
+            return false;
+        }
+
+        private void Refuse(SmtpReply reply, string what) =>
+            session.RefuseAfterLogin(reply.FinalLine, $"The server accepted the login, then refused {what} ({reply.Code}).", MailFailureKind.RefusedEnvelope);
+
+        public async Task<SmtpReply> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken)
+        {
+            await Connection.WriteLineAsync(stage, command, cancellationToken).ConfigureAwait(false);
+            return await ReadReplyAsync(stage, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<SmtpReply> ReadReplyAsync(TraceStage stage, CancellationToken cancellationToken)
+        {
+            var assembler = new SmtpReplyAssembler();
+            var count = 0;
+            while (true)
+            {
+                var line = await Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
+                if (!assembler.TryAdd(line, out var reply))
+                    throw new MailProtocolException(stage, "The server sent a line that is no SMTP reply: " + (line.Length <= 200 ? line : line[..200] + "..."));
+                if (reply is not null) return reply;
+                session.CountLine(ref count, stage, "one reply (multiline)");
+            }
         }
     }
 }

@@ -33,8 +33,18 @@ public sealed record SaslErrorChallenge(string Json, string? Status, string? Sch
         }
     }
 
-    private static string? Field(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
+    private static string? Field(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String) return value.GetRawText();
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but no string .NET can hold: keep it as sent.
+            return value.GetRawText();
+        }
+    }
 }

@@ -11,6 +11,7 @@ public sealed class MailTrace
     private readonly TimeProvider _time;
     private readonly long _start;
     private readonly ITraceSink? _sink;
+    private readonly List<string> _secrets = [];
 
     public MailTrace(TimeProvider? time = null, ITraceSink? sink = null)
     {
@@ -29,9 +30,33 @@ public sealed class MailTrace
         get { lock (_gate) return _events.ToArray(); }
     }
 
+    /// <summary>
+    /// Registers a secret (the token, the SASL payload) that must never appear in an event, not even when a server
+    /// echoes it back: every event's text, and every line read through <see cref="Scrub"/>, has it replaced.
+    /// </summary>
+    public void AddSecret(string secret)
+    {
+        // Very short strings would blank out ordinary text; no real token is that short.
+        if (secret.Length < 4) return;
+        lock (_gate)
+            if (!_secrets.Contains(secret)) _secrets.Add(secret);
+    }
+
+    /// <summary>The text with every registered secret replaced by <c>&lt;redacted&gt;</c>.</summary>
+    public string Scrub(string text)
+    {
+        lock (_gate)
+        {
+            foreach (var secret in _secrets)
+                if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, "<redacted>", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
     public TraceEvent Add(TraceStage stage, TraceDirection direction, string text)
     {
         TraceEvent traceEvent;
+        text = Scrub(text);
         lock (_gate)
         {
             traceEvent = new TraceEvent(_events.Count + 1, stage, direction, Elapsed, text);

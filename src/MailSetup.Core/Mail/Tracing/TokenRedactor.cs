@@ -19,6 +19,6 @@ public static class TokenRedactor
 
     private static string? AudienceArray(JwtClaims claims) =>
         claims.Payload.TryGetProperty("aud", out var aud) && aud.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? string.Join(",", aud.EnumerateArray().Select(a => a.ToString()))
+            ? string.Join(",", aud.EnumerateArray().Select(JwtClaims.Text))
             : null;
 }
