@@ -131,10 +131,12 @@ public sealed class MailFailureTests
         var imap = await mail.ProbeAsync(MailProtocol.Imap, token);
         var pop = await mail.ProbeAsync(MailProtocol.Pop, token);
 
-        Assert.Equal("A2 OK AUTHENTICATE completed.", imap.FinalAnswer);
+        // Exchange accepts the login, then refuses the mailbox: the probe fails on that refusal.
+        Assert.True(imap.AuthenticationAccepted);
+        Assert.False(imap.Succeeded);
+        Assert.Equal("A3 BAD User is authenticated but not connected.", imap.FinalAnswer);
         var lines = MailSandbox.ServerLines(imap);
         Assert.Contains("A3 BAD User is authenticated but not connected.", lines);
-        Assert.Contains("A4 BAD User is authenticated but not connected.", lines);
         Assert.Equal(MailLoginOutcome.NotConnected, mail.Servers.Logins[^2].Outcome);
         Assert.Contains("has no FullAccess", mail.Servers.Logins[^2].Reason);
         Assert.Equal(PopFailed, pop.FinalAnswer);
@@ -152,9 +154,10 @@ public sealed class MailFailureTests
 
         var result = await mail.ProbeAsync(MailProtocol.Imap, await mail.TokenAsync(), Archive);
 
-        Assert.Equal("A2 OK AUTHENTICATE completed.", result.FinalAnswer);
+        Assert.True(result.AuthenticationAccepted);
+        Assert.False(result.Succeeded);
+        Assert.Equal("A3 BAD User is authenticated but not connected.", result.FinalAnswer);
         var lines = MailSandbox.ServerLines(result);
-        Assert.Contains("A3 BAD User is authenticated but not connected.", lines);
         Assert.Contains("ImapEnabled False", mail.Servers.Logins[^1].Reason);
         var findings = mail.Diagnose(MailProtocol.Imap, lines, null, new SetupState(ImapEnabled: false), mailbox: Archive);
         Assert.Equal("mailbox-imap-disabled", findings[0].Code);
