@@ -75,6 +75,23 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task The_smtp_envelope_check_needs_send_as_for_another_sender_and_sends_a_test_message_as_the_mailbox()
+    {
+        await ApplyAsync("imap-app,smtp-app");
+        SandboxTenant.LoadOrSeed(_store, FixedClock.Default).Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
+
+        var other = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--mail-from", "noreply@contoso.onmicrosoft.com", "--rcpt-to", "sales@contoso.onmicrosoft.com");
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("smtp: login FAILED (550 5.7.60 SMTP; Client does not have permissions to send as this sender", other.Stdout);
+        Assert.Contains("Add-RecipientPermission", other.Stdout);
+
+        var own = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--rcpt-to", "sales@contoso.onmicrosoft.com", "--send-test");
+        Assert.True(own.ExitCode == 0, own.ToString());
+        Assert.Contains($"C: MAIL FROM:<{Support}>", own.Stdout);
+        Assert.Contains("C: DATA", own.Stdout);
+    }
+
+    [Fact]
     public async Task Json_output_has_each_protocol_with_findings_and_a_redacted_trace()
     {
         await ApplyAsync();
@@ -136,6 +153,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth ropc", "--auth ropc needs support@contoso.onmicrosoft.com's password in MAILSETUP_PASSWORD")]
     [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth certificate", "--certificate-path: is required with --auth certificate.")]
     [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth device --secret-file s", "--secret-file: goes with --auth secret or ropc, not device.")]
+    [InlineData("--sandbox --send-test", "--rcpt-to: --mail-from, --rcpt-to and --send-test go with smtp (or all).")]
+    [InlineData("--sandbox --rcpt-to nobody", "--rcpt-to: 'nobody' is not a mail address.")]
     public async Task Bad_token_options_are_reported_with_exit_2_and_nothing_is_tried(string options, string expected)
     {
         var result = await RunAsync(["diagnose", "imap", "--mailbox", Support, .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Mail.Connection;
+using MailSetup.Core.Mail.Probes;
 using MailSetup.Core.Mail.Sasl;
 
 namespace MailSetupTui.Cli;
@@ -31,6 +32,9 @@ internal sealed class DiagnoseCommand : ICliCommand
     private readonly Option<string> _mech = new("--mech") { Description = "SASL mechanism (default xoauth2).", HelpName = "xoauth2|oauthbearer" };
     private readonly Option<string> _tokenFile = new("--token-file") { Description = "File holding the access token, or - for stdin (instead of getting one with --tenant/--client-id/--auth or --sandbox).", HelpName = "file|-" };
     private readonly MailCredentialOptions _credential = new();
+    private readonly Option<string> _mailFrom = new("--mail-from") { Description = "SMTP: after the login, also try MAIL FROM this address (default: the mailbox, when --rcpt-to is given); another address needs SendAs.", HelpName = "address" };
+    private readonly Option<string[]> _rcptTo = new("--rcpt-to") { Description = "SMTP: after the login, also try RCPT TO this address (repeatable); without --send-test the envelope is abandoned (RSET) and nothing is sent.", HelpName = "address", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _sendTest = new("--send-test") { Description = "SMTP: send a short test message to the --rcpt-to addresses." };
     private readonly Option<string> _cloud = new("--cloud") { Description = $"The mailbox's cloud, for default hosts: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
     private readonly Option<string> _trustCert = new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
     private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
@@ -42,7 +46,7 @@ internal sealed class DiagnoseCommand : ICliCommand
         _runner = new DiagnoseRunner(services);
         Command = new Command("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with the mail app's token (given, or got here by its own flow), stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.");
         Command.Add(_protocol);
-        Option[] options = [_mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _cloud, _trustCert, _traceOut, _format];
+        Option[] options = [_mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert, _traceOut, _format];
         foreach (var option in options) Command.Add(option);
         Command.SetAction(RunAsync);
     }
@@ -108,11 +112,27 @@ internal sealed class DiagnoseCommand : ICliCommand
         if (traceOut is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(traceOut))))
             errors.Add(new(_traceOut.Name, $"the folder of '{traceOut}' does not exist."));
 
+        var envelope = Envelope(result, mailbox, protocolWord, errors);
         if (errors.Count > 0 || protocolWord is null) return (null, errors);
         var host = result.ValueOrDefault(_host)?.Trim();
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
             .Select(p => DiagnoseTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
-        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json), errors);
+        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json) { Envelope = envelope }, errors);
+    }
+
+    /// <summary>The optional SMTP envelope check: only for SMTP, addresses that can go on the wire.</summary>
+    private SmtpEnvelope? Envelope(ParseResult result, string? mailbox, string? protocol, List<CliError> errors)
+    {
+        var from = result.ValueOrDefault(_mailFrom)?.Trim();
+        var to = result.ValueOrDefault(_rcptTo) ?? [];
+        var send = result.ValueOrDefault(_sendTest);
+        if (from is null && to.Length == 0 && !send) return null;
+        if (protocol is not ("smtp" or "all")) errors.Add(new(_rcptTo.Name, "--mail-from, --rcpt-to and --send-test go with smtp (or all)."));
+        if (to.Length == 0) errors.Add(new(_rcptTo.Name, "is required with --mail-from or --send-test: who the envelope is for."));
+        foreach (var address in (string?[])[from, .. to])
+            if (address is not null && (!address.Contains('@', StringComparison.Ordinal) || address.AsSpan().IndexOfAny("\r\n<> ") >= 0))
+                errors.Add(new(address == from ? _mailFrom.Name : _rcptTo.Name, $"'{address}' is not a mail address."));
+        return errors.Count > 0 || mailbox is null ? null : new SmtpEnvelope { MailFrom = from ?? mailbox, RcptTo = to.Select(t => t.Trim()).ToList(), SendTestMessage = send };
     }
 
     private static X509Certificate2Collection TrustedCertificates(string? path, List<CliError> errors)

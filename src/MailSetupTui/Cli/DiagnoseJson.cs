@@ -57,6 +57,8 @@ internal static class DiagnoseJson
             ["errorChallenge"] = result.ErrorChallenge?.Json,
             ["failedStage"] = result.FailedStage?.ToString().ToLowerInvariant(),
             ["failure"] = result.Failure,
+            ["failureKind"] = result.FailureKind is { } kind ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()) : null,
+            ["authenticationAccepted"] = result.AuthenticationAccepted,
             ["certificate"] = result.Tls is { } tls
                 ? new JsonObject
                 {

@@ -86,5 +86,6 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         Mechanism = settings.Mechanism,
         Options = new MailConnectionOptions { TrustedCertificates = source.TrustedCertificates },
         TraceSink = sink,
+        Envelope = target.Protocol == MailProtocol.Smtp ? settings.Envelope : null,
     };
 }

@@ -21,6 +21,9 @@ internal sealed record DiagnoseSettings(
     string? TraceOut,
     bool Json)
 {
+    /// <summary>SMTP only: the envelope tried after the login (MAIL FROM, RCPT TO, and a test message if asked).</summary>
+    public MailSetup.Core.Mail.Probes.SmtpEnvelope? Envelope { get; init; }
+
     public string MechanismName => Mechanism == SaslMechanismKind.XOAuth2 ? "xoauth2" : "oauthbearer";
 
     public bool Sandbox => Credential?.Sandbox == true;
