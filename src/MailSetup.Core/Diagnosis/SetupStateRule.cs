@@ -41,6 +41,12 @@ public sealed class SetupStateRule : IDiagnosisRule
                 "The service principal has no FullAccess to the mailbox; IMAP and POP app-only logins need it.",
                 ExchangeFixes.AddMailboxPermission(facts));
 
+        if (setup.FullAccess == false && setup.SendAs == false && protocol is LoginProtocol.Smtp)
+            yield return new Finding("mailbox-no-send-permission", FindingSeverity.Error,
+                $"Get-MailboxPermission / Get-RecipientPermission {facts.MailboxOrPlaceholder}: neither FullAccess nor SendAs for {facts.ServicePrincipalOrPlaceholder}",
+                "The service principal has no permission on the mailbox, so Exchange will not let the app log in to send as it.",
+                $"{ExchangeFixes.AddMailboxPermission(facts)} (or {ExchangeFixes.AddSendAs(facts)})");
+
         if (setup.ImapEnabled == false && protocol is null or LoginProtocol.Imap)
             yield return ProtocolDisabled(facts, LoginProtocol.Imap, "ImapEnabled");
         if (setup.PopEnabled == false && protocol is null or LoginProtocol.Pop)

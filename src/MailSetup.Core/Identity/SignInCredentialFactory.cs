@@ -29,13 +29,13 @@ public sealed class SignInCredentialFactory(HttpMessageHandler? transport = null
         var clientId = Required(options.ClientId, "a client (app) id", options.Kind);
         return options.Kind switch
         {
-            SignInKind.Device => new DeviceCodeCredential(Configure(options, new DeviceCodeCredentialOptions
+            SignInKind.Device => new OneAtATimeCredential(new DeviceCodeCredential(Configure(options, new DeviceCodeCredentialOptions
             {
                 TenantId = tenant,
                 ClientId = clientId,
                 DeviceCodeCallback = deviceCodePrompt
                     ?? throw new SignInConfigurationException("Device code sign-in needs a way to show the code to the person signing in."),
-            })),
+            }))),
             SignInKind.Secret => new ClientSecretCredential(tenant, clientId,
                 Required(options.ClientSecret, "a client secret", options.Kind),
                 Configure(options, new ClientSecretCredentialOptions())),

@@ -103,7 +103,7 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
     {
         if (links.All(l => l.Status != PreflightStatus.Failed)) return links;
         var all = new List<string> { "app", "enterprise-app", "credential", "consent", "exchange-registration", "mailbox" };
-        if (protocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop)) all.Add("mailbox-permission");
+        all.Add("mailbox-permission");
         all.AddRange(protocols.Distinct().Order().Select(p => "protocol-" + p.ToString().ToLowerInvariant()));
         all.Add("token");
         all.AddRange(protocols.Distinct().Order().Select(LoginKey));

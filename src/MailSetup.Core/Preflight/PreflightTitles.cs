@@ -11,7 +11,7 @@ public static class PreflightTitles
         ["consent"] = "Admin consent",
         ["exchange-registration"] = "Registered with Exchange (New-ServicePrincipal)",
         ["mailbox"] = "Mailbox",
-        ["mailbox-permission"] = "FullAccess for the app",
+        ["mailbox-permission"] = "Mailbox permission for the app",
         ["protocol-imap"] = "IMAP enabled on the mailbox",
         ["protocol-pop"] = "POP enabled on the mailbox",
         ["protocol-smtp"] = "SMTP AUTH allowed",

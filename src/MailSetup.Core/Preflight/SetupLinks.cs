@@ -49,11 +49,11 @@ public static class SetupLinks
         }
         yield return PreflightLink.Pass("mailbox", PreflightTitles.Of("mailbox"), mailbox.Address);
 
-        // FACTS.md: app-only IMAP and POP need FullAccess; SMTP sends as the mailbox with SMTP.SendAsApp.
-        var needsFullAccess = protocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop);
-        if (needsFullAccess)
-            yield return mailbox.FullAccess
-                ? PreflightLink.Pass("mailbox-permission", PreflightTitles.Of("mailbox-permission"), $"Get-MailboxPermission {mailbox.Address}: FullAccess for {setup.Exchange?.ObjectId ?? setup.ServicePrincipalId}")
+        // App-only IMAP and POP need FullAccess (FACTS.md); sending over SMTP as the mailbox takes FullAccess or SendAs.
+        var readsMail = protocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop);
+        if (readsMail || protocols.Contains(MailProtocol.Smtp))
+            yield return mailbox.FullAccess || (!readsMail && mailbox.SendAs)
+                ? PreflightLink.Pass("mailbox-permission", PreflightTitles.Of("mailbox-permission"), $"{mailbox.Address}: {(mailbox.FullAccess ? "FullAccess" : "SendAs")} for {setup.Exchange?.ObjectId ?? setup.ServicePrincipalId}")
                 : PreflightLink.Fail("mailbox-permission", PreflightTitles.Of("mailbox-permission"), $"Get-MailboxPermission {mailbox.Address}: no FullAccess for {facts.ServicePrincipalOrPlaceholder}",
                     ExchangeFixes.AddMailboxPermission(facts));
 

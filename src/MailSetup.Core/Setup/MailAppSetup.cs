@@ -29,6 +29,7 @@ public sealed record MailAppSetup(
         ExchangeServicePrincipalPresent: Exchange is not null,
         ExchangeServicePrincipalObjectId: Exchange?.ObjectId,
         FullAccess: Mailbox?.FullAccess,
+        SendAs: Mailbox?.SendAs,
         ImapEnabled: Mailbox?.ImapEnabled,
         PopEnabled: Mailbox?.PopEnabled,
         SmtpClientAuthenticationDisabledForTenant: TenantSmtpAuthDisabled,

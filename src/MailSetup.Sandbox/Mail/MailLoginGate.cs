@@ -84,6 +84,12 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
         if (mailbox is null)
             return new(unreachable, user is null ? "no user= named a mailbox" : $"no mailbox {user} in the tenant", ExpiresOn: expires);
 
+        // SMTP AUTH is switched off before any mailbox is looked at: Exchange gives its 5.7.139 answer whatever the permissions.
+        if (protocol == MailProtocol.Smtp && mailbox.SmtpClientAuthenticationDisabled == true)
+            return new(MailLoginOutcome.SmtpAuthDisabledForMailbox, $"SMTP AUTH is disabled on {mailbox.Mail} (Set-CASMailbox SmtpClientAuthenticationDisabled True)");
+        if (protocol == MailProtocol.Smtp && mailbox.SmtpClientAuthenticationDisabled is null && state.Exchange.SmtpClientAuthenticationDisabled)
+            return new(MailLoginOutcome.SmtpAuthDisabledForTenant, "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
+
         var self = !claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail));
         var fullAccess = HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
             .Where(p => principal.Any(n => Same(p.User, n))).SelectMany(p => p.AccessRights), "FullAccess");
@@ -101,10 +107,6 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
                 return new(MailLoginOutcome.NotConnected, $"IMAP is disabled on {mailbox.Mail} (ImapEnabled False)", mailbox.Mail, expires, principal);
             case MailProtocol.Pop when !mailbox.PopEnabled:
                 return Refuse($"POP is disabled on {mailbox.Mail} (PopEnabled False)");
-            case MailProtocol.Smtp when mailbox.SmtpClientAuthenticationDisabled == true:
-                return new(MailLoginOutcome.SmtpAuthDisabledForMailbox, $"SMTP AUTH is disabled on {mailbox.Mail} (Set-CASMailbox SmtpClientAuthenticationDisabled True)");
-            case MailProtocol.Smtp when mailbox.SmtpClientAuthenticationDisabled is null && state.Exchange.SmtpClientAuthenticationDisabled:
-                return new(MailLoginOutcome.SmtpAuthDisabledForTenant, "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
         }
         return new(MailLoginOutcome.Accepted, claims.IsAppOnly ? $"app {claims.AppId} opened {mailbox.Mail}" : $"{claims.UserPrincipalName} opened {mailbox.Mail}",
             mailbox.Mail, expires, principal);
