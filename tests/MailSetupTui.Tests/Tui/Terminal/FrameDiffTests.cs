@@ -75,10 +75,10 @@ public sealed class FrameDiffTests
     {
         var output = Diff(null, Frame(5, 2, "hi", "yo"));
 
-        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output);
+        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output, StringComparison.Ordinal);
         Assert.Contains("hi", output);
         Assert.Contains("yo", output);
-        Assert.EndsWith(End, output);
+        Assert.EndsWith(End, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class FrameDiffTests
     {
         var output = Diff(Frame(5, 2, "hi", "yo"), Frame(6, 2, "hi", "yo"));
 
-        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output);
+        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output, StringComparison.Ordinal);
         Assert.Contains("hi", output);
     }
 
@@ -100,7 +100,7 @@ public sealed class FrameDiffTests
         var output = Diff(before, after);
 
         Assert.Equal(new ScrollHint(1, 18, 1), _diff.LastScroll);
-        Assert.Contains("\u001b[2;19r\u001b[1S\u001b[r", output);
+        Assert.Contains("\u001b[2;19r\u001b[1S\u001b[r", output, StringComparison.Ordinal);
         Assert.Contains("line 19 ", output);
         Assert.DoesNotContain("line 18 ", output);
         Assert.True(output.Length < 150, $"{output.Length} bytes: {output}");
@@ -118,7 +118,7 @@ public sealed class FrameDiffTests
         var output = Diff(before, after);
 
         Assert.Null(_diff.LastScroll);
-        Assert.DoesNotContain("S\u001b[r", output);
+        Assert.DoesNotContain("S\u001b[r", output, StringComparison.Ordinal);
         AssertEmulated(before, after, output);
     }
 

@@ -24,8 +24,8 @@ public sealed class FrameWriterTests
 
         Assert.Equal(2, _terminal.Writes.Count);
         Assert.Equal(_terminal.Writes.Sum(w => w.Length), writer.BytesWritten);
-        Assert.All(_terminal.Writes, w => Assert.StartsWith("\u001b[?2026h", w));
-        Assert.All(_terminal.Writes, w => Assert.EndsWith("\u001b[?2026l", w));
+        Assert.All(_terminal.Writes, w => Assert.StartsWith("\u001b[?2026h", w, StringComparison.Ordinal));
+        Assert.All(_terminal.Writes, w => Assert.EndsWith("\u001b[?2026l", w, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class FrameWriterTests
         writer.Present(Frame("kept"));
 
         Assert.Equal(2, _terminal.Writes.Count);
-        Assert.Contains("\u001b[2J", _terminal.Writes[1]);
+        Assert.Contains("\u001b[2J", _terminal.Writes[1], StringComparison.Ordinal);
         Assert.Contains("kept", _terminal.Writes[1]);
     }
 
