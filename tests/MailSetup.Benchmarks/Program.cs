@@ -5,6 +5,9 @@ using MailSetup.Benchmarks;
 //   end to end: a plan for N mailboxes (default 1000) applied to an in-memory sandbox with M ms
 //   (default 50) added to every call, once with the runner's default concurrency and once with
 //   concurrency 1; writes results/apply-N-mailboxes.md and prints it.
+// dotnet run -c Release --project tests/MailSetup.Benchmarks -- frames [--out FILE]
+//   the terminal layer at 120x40: render and diff time for a pane view, bytes written per
+//   appended trace line with and without the scroll-region path; writes results/tui-frames.md.
 // dotnet run -c Release --project tests/MailSetup.Benchmarks -- micro [BenchmarkDotNet options, e.g. --filter *Json*]
 //   BenchmarkDotNet: building and rendering a plan for 1,000 mailboxes (short in-process job).
 // dotnet run -c Release --project tests/MailSetup.Benchmarks -- mail [--runs N] [--out FILE]
@@ -20,6 +23,7 @@ return args switch
     ["micro", .. var rest] => Micro(rest),
     ["mail", .. var rest] => await MailLoginMeasurement.MainAsync(rest),
     ["fuzz", .. var rest] => ParserFuzzMeasurement.Run(rest),
+    ["frames", .. var rest] => await FrameMeasurement.MainAsync(rest),
     _ => Usage(),
 };
 
@@ -33,6 +37,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: MailSetup.Benchmarks apply [--mailboxes N] [--latency-ms M] [--out FILE]
+               MailSetup.Benchmarks frames [--out FILE]
                MailSetup.Benchmarks micro [BenchmarkDotNet options, e.g. --filter *Build*]
                MailSetup.Benchmarks mail [--runs N] [--out FILE]
                MailSetup.Benchmarks fuzz [--cases N] [--seed S] [--out FILE]

@@ -17,12 +17,21 @@ public sealed class FrameDiff
     /// <summary>A blank row end at least this long is cleared with EL (3 bytes) instead of spaces.</summary>
     private const int TailToErase = 4;
 
-    /// <summary>A scroll costs ~15 bytes and risks nothing; it is worth it once it saves two rows.</summary>
-    private const int MinRowsSavedByScroll = 2;
+    /// <summary>Bytes of DECSTBM + SU + reset; a scroll risks nothing else (the diff repairs what it got wrong).</summary>
+    private const int ScrollCost = 16;
+
+    /// <summary>Scroll distances costed per frame, the most likely first.</summary>
+    private const int MaxScrollCandidates = 3;
+
+    /// <summary>Bytes of a typical CUP.</summary>
+    private const int CursorMoveCost = 8;
 
     private ScreenBuffer? _scratch;
     private int[] _previousHashes = [];
     private int[] _nextHashes = [];
+    private int[] _stayCost = [];
+    private int[] _votes = [];
+    private int[] _openLossPrefix = [];
 
     // Terminal state as this frame's output leaves it; -1: unknown.
     private int _cursorX;
@@ -203,8 +212,13 @@ public sealed class FrameDiff
     }
 
     /// <summary>
-    /// The block of full-width rows that moved up by the same number of lines and saves the most
-    /// redrawn rows, by comparing row hashes (then the rows themselves); null when none pays.
+    /// The scroll that leaves the least to redraw: for the few distances k at which most changed
+    /// rows reappear whole (found by row hashes), the block of rows that costs less to draw from
+    /// the rows k below them in the last frame than from the rows they replace, minus the extra
+    /// cost of the k rows that open blank at its bottom (Kadane's maximum sum). Costing cells, not
+    /// requiring whole rows to match, lets a log pane beside a navigation pane scroll too: the
+    /// navigation cells that moved with it are redrawn, which is much less than the log.
+    /// Null when no scroll pays for itself.
     /// </summary>
     private ScrollHint? FindScroll(ScreenBuffer previous, ScreenBuffer next)
     {
@@ -214,51 +228,96 @@ public sealed class FrameDiff
         {
             _previousHashes = new int[height];
             _nextHashes = new int[height];
+            _stayCost = new int[height];
+            _openLossPrefix = new int[height + 1];
         }
+
         for (var y = 0; y < height; y++)
         {
             _previousHashes[y] = RowHash(previous.Row(y));
             _nextHashes[y] = RowHash(next.Row(y));
         }
+        var changedRows = 0;
+        for (var y = 0; y < height; y++)
+        {
+            _stayCost[y] = Cost(next, y, previous, y);
+            if (_stayCost[y] > 0) changedRows++;
+            // A row that opens blank at the bottom of the scroll costs all its non-blank cells instead.
+            var nonBlank = next.Width - Blanks(next.Row(y));
+            _openLossPrefix[y + 1] = _openLossPrefix[y] + (nonBlank == 0 ? 0 : nonBlank + CursorMoveCost) - _stayCost[y];
+        }
+        if (changedRows < 2) return null;
+
+        // Only distances at which some changed row reappears whole are worth costing (cheap: hashes).
+        if (_votes.Length != height) _votes = new int[height];
+        Array.Clear(_votes);
+        for (var y = 0; y < height; y++)
+        {
+            if (_stayCost[y] == 0) continue;
+            for (var k = 1; y + k < height; k++)
+                if (_nextHashes[y] == _previousHashes[y + k]) _votes[k]++;
+        }
 
         ScrollHint? best = null;
-        var bestSaved = MinRowsSavedByScroll - 1;
-        for (var k = 1; k < height; k++)
+        var bestGain = ScrollCost;
+        for (var candidate = 0; candidate < MaxScrollCandidates; candidate++)
         {
-            var y = 0;
-            while (y + k < height)
+            var k = 0;
+            for (var d = 1; d < height; d++)
+                if (_votes[d] > _votes[k]) k = d;
+            if (k == 0) break;
+            _votes[k] = 0;
+
+            var run = 0;
+            var runStart = 0;
+            for (var y = 0; y + k < height; y++)
             {
-                if (_nextHashes[y] != _previousHashes[y + k])
+                var gain = _stayCost[y] - Cost(next, y, previous, y + k);
+                if (run <= 0)
                 {
-                    y++;
-                    continue;
+                    run = gain;
+                    runStart = y;
                 }
-                // A run of rows y..e where next[y] == previous[y + k]; count those that changed.
-                var top = y;
-                var saved = 0;
-                while (y + k < height && _nextHashes[y] == _previousHashes[y + k])
+                else
                 {
-                    if (_nextHashes[y] != _previousHashes[y]) saved++;
-                    y++;
+                    run += gain;
                 }
-                if (saved > bestSaved && Verify(previous, next, top, y - 1, k))
+                var total = run - (_openLossPrefix[y + k + 1] - _openLossPrefix[y + 1]);
+                if (total > bestGain)
                 {
-                    bestSaved = saved;
-                    best = new ScrollHint(top, y - 1 + k, k);
+                    bestGain = total;
+                    best = new ScrollHint(runStart, y + k, k);
                 }
             }
         }
         return best;
     }
 
-    private static bool Verify(ScreenBuffer previous, ScreenBuffer next, int top, int last, int k)
+    /// <summary>
+    /// Roughly the bytes to turn row <paramref name="previousY"/> of the last frame into row
+    /// <paramref name="y"/> of the next: nothing when equal, else a cursor move and the cells that differ.
+    /// </summary>
+    private int Cost(ScreenBuffer next, int y, ScreenBuffer previous, int previousY)
     {
-        for (var y = top; y <= last; y++)
-            if (!next.RowEquals(y, previous, y + k)) return false;
-        return true;
+        var now = next.Row(y);
+        var was = previous.Row(previousY);
+        if (_nextHashes[y] == _previousHashes[previousY] && now.SequenceEqual(was)) return 0;
+        var differ = 0;
+        for (var x = 0; x < now.Length; x++)
+            if (now[x] != was[x]) differ++;
+        return differ == 0 ? 0 : differ + CursorMoveCost;
     }
 
-    /// <summary>Hashes only narrow the search; <see cref="Verify"/> compares the rows before a scroll is used.</summary>
+    private static int Blanks(ReadOnlySpan<Cell> row)
+    {
+        var blank = Cell.Blank;
+        var count = 0;
+        foreach (var cell in row)
+            if (cell == blank) count++;
+        return count;
+    }
+
+    /// <summary>Equal hashes let equal rows skip the cell count; they are confirmed by comparing the rows.</summary>
     private static int RowHash(ReadOnlySpan<Cell> row)
     {
         var hash = new HashCode();

@@ -54,7 +54,10 @@ public sealed class SpectreFrameRenderer
                     if (y >= target.Height) return;
                     continue;
                 }
-                if (x < target.Width) x = target.Put(x, y, options.Ascii ? AsciiFallback.Map(rune) : rune, style);
+                // A tab left in the text is one space; other control characters (ESC from a hostile
+                // server's banner among them) have width 0 and never reach the terminal.
+                var drawn = rune.Value == '\t' ? new System.Text.Rune(' ') : options.Ascii ? AsciiFallback.Map(rune) : rune;
+                if (x < target.Width) x = target.Put(x, y, drawn, style);
             }
         }
     }

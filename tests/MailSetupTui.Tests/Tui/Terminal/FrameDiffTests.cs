@@ -75,10 +75,10 @@ public sealed class FrameDiffTests
     {
         var output = Diff(null, Frame(5, 2, "hi", "yo"));
 
-        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output);
+        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output, StringComparison.Ordinal);
         Assert.Contains("hi", output);
         Assert.Contains("yo", output);
-        Assert.EndsWith(End, output);
+        Assert.EndsWith(End, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class FrameDiffTests
     {
         var output = Diff(Frame(5, 2, "hi", "yo"), Frame(6, 2, "hi", "yo"));
 
-        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output);
+        Assert.StartsWith(Begin + "\u001b[0m\u001b[H\u001b[2J", output, StringComparison.Ordinal);
         Assert.Contains("hi", output);
     }
 
@@ -100,7 +100,7 @@ public sealed class FrameDiffTests
         var output = Diff(before, after);
 
         Assert.Equal(new ScrollHint(1, 18, 1), _diff.LastScroll);
-        Assert.Contains("\u001b[2;19r\u001b[1S\u001b[r", output);
+        Assert.Contains("\u001b[2;19r\u001b[1S\u001b[r", output, StringComparison.Ordinal);
         Assert.Contains("line 19 ", output);
         Assert.DoesNotContain("line 18 ", output);
         Assert.True(output.Length < 150, $"{output.Length} bytes: {output}");
@@ -118,7 +118,38 @@ public sealed class FrameDiffTests
         var output = Diff(before, after);
 
         Assert.Null(_diff.LastScroll);
-        Assert.DoesNotContain("S\u001b[r", output);
+        Assert.DoesNotContain("S\u001b[r", output, StringComparison.Ordinal);
+        AssertEmulated(before, after, output);
+    }
+
+    [Fact]
+    public void AScrollHintIsUsedEvenWithoutDetection()
+    {
+        var before = Frame(30, 6, "title", "one", "two", "three", "four", "keys");
+        var after = Frame(30, 6, "title", "two", "three", "four", "five", "keys");
+        _diff.DetectScroll = false;
+
+        var output = Diff(before, after, new ScrollHint(1, 4, 1));
+
+        Assert.Equal(Begin + "\u001b[0m\u001b[2;5r\u001b[1S\u001b[r\u001b[5Hfive" + End, output);
+        AssertEmulated(before, after, output);
+    }
+
+    [Fact]
+    public void ALogPaneBesideAStaticPaneStillScrolls()
+    {
+        static string Row(string nav, int line) => $"│{nav,-10}│ {line,3} {new string((char)('a' + line % 26), 40)}".PadRight(70) + "│";
+        string[] nav = ["> Setup", "  Plan", "  Apply"];
+        var before = Frame(71, 20, Enumerable.Range(0, 20).Select(y => Row(y < nav.Length ? nav[y] : "", y)).ToArray());
+        var after = Frame(71, 20, Enumerable.Range(0, 20).Select(y => Row(y < nav.Length ? nav[y] : "", y + 1)).ToArray());
+
+        var output = Diff(before, after);
+        var withoutScroll = new FrameDiff { DetectScroll = false };
+        using var redrawn = new AnsiBuffer();
+        withoutScroll.Write(before, after, redrawn);
+
+        Assert.NotNull(_diff.LastScroll);
+        Assert.True(output.Length * 4 < redrawn.Length, $"{output.Length} bytes scrolled, {redrawn.Length} redrawn");
         AssertEmulated(before, after, output);
     }
 

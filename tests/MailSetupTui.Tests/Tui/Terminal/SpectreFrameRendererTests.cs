@@ -139,6 +139,23 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
+    public void ControlCharactersInTextNeverReachTheTerminal()
+    {
+        var hostile = "S: * OK \u001b[2J\u001b]0;owned\u0007 ready\u009b31m\tend";
+        var frame = _renderer.Render(new Text(hostile), 60, 1, TerminalOptions.Default);
+        using var output = new AnsiBuffer();
+
+        new FrameDiff().Write(null, frame, output);
+
+        Assert.DoesNotContain(frame.PlainText(), c => char.IsControl(c));
+        Assert.Contains("S: * OK [2J]0;owned ready31m end", frame.PlainText());
+        var sent = output.ToString();
+        Assert.DoesNotContain("\u001b]", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0007", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u009b", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenderingIntoABufferReplacesWhatWasThere()
     {
         var buffer = new ScreenBuffer(10, 2);
