@@ -18,7 +18,6 @@ internal sealed class DiagnoseCommand : ICliCommand
 {
     private static readonly Dictionary<string, TlsMode> TlsModes = new() { ["implicit"] = TlsMode.Implicit, ["starttls"] = TlsMode.StartTls, ["none"] = TlsMode.None };
     private static readonly Dictionary<string, SaslMechanismKind> Mechanisms = new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
-    private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp", "all"];
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
     private readonly IServiceProvider _services;
@@ -66,13 +65,8 @@ internal sealed class DiagnoseCommand : ICliCommand
     private (DiagnoseSettings? Settings, IReadOnlyList<CliError> Errors) Check(ParseResult result)
     {
         var errors = new List<CliError>();
-        var protocolWord = result.GetValue(_protocol)?.Trim().ToLowerInvariant();
-        if (protocolWord is not null && !Protocols.Contains(protocolWord))
-            errors.Add(new(_protocol.Name, $"unknown protocol '{protocolWord}'; expected one of {string.Join(", ", Protocols)}."));
-
-        var mailbox = result.ValueOrDefault(_mailbox)?.Trim();
-        if (string.IsNullOrEmpty(mailbox)) errors.Add(new(_mailbox.Name, "is required: the mailbox to log in as."));
-        else if (!mailbox.Contains('@', StringComparison.Ordinal)) errors.Add(new(_mailbox.Name, $"'{mailbox}' is not a mail address."));
+        var protocolWord = LoginInputs.Protocol(result, _protocol, errors);
+        var mailbox = LoginInputs.Mailbox(result, _mailbox, "the mailbox to log in as", errors);
 
         var port = result.ValueOrDefault(_port);
         if (port is < 1 or > 65535) errors.Add(new(_port.Name, $"{port} is not a port; expected 1 to 65535."));
@@ -82,10 +76,7 @@ internal sealed class DiagnoseCommand : ICliCommand
         var mechanism = Pick(result, _mech, Mechanisms, errors) ?? SaslMechanismKind.XOAuth2;
         var json = Pick(result, _format, Formats.ToDictionary(f => f, f => f == "json"), errors) ?? false;
 
-        var cloud = CloudCatalog.Global;
-        var cloudKey = result.ValueOrDefault(_cloud);
-        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
-            errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
+        var cloud = LoginInputs.Cloud(result, _cloud, errors);
 
         var tokenFile = result.ValueOrDefault(_tokenFile);
         MailCredential? credential = null;

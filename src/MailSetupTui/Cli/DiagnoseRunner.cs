@@ -36,7 +36,7 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         foreach (var target in source.Targets)
         {
             if (!settings.Json) await output.WriteLineAsync($"== {target.Describe(settings.MechanismName)}");
-            var result = await Probe(target.Protocol).RunAsync(Request(settings, source, target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
+            var result = await MailProbe.For(target.Protocol).RunAsync(Request(settings, source, target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
             var facts = ProbeFacts.From(result, Clock.GetUtcNow(), settings.Mailbox, settings.Cloud, claims, setup);
             var run = new DiagnoseRun(target, result, new Diagnostician().Diagnose(facts));
             runs.Add(run);
@@ -68,13 +68,6 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         await output.FlushAsync(cancellationToken);
         return ExitCodes.Failure;
     }
-
-    private static MailProbe Probe(MailProtocol protocol) => protocol switch
-    {
-        MailProtocol.Imap => new ImapProbe(),
-        MailProtocol.Pop => new Pop3Probe(),
-        _ => new SmtpProbe(),
-    };
 
     private static MailProbeRequest Request(DiagnoseSettings settings, DiagnoseSource source, DiagnoseTarget target, string token, ITraceSink? sink) => new()
     {

@@ -17,7 +17,6 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class PreflightCommand : ICliCommand
 {
-    private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp", "all"];
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
     private readonly IServiceProvider _services;
@@ -46,19 +45,13 @@ internal sealed class PreflightCommand : ICliCommand
     private (DiagnoseSettings? Settings, bool Json, IReadOnlyList<CliError> Errors) Check(ParseResult result)
     {
         var errors = new List<CliError>();
-        var protocolWord = result.GetValue(_protocol)?.Trim().ToLowerInvariant();
-        if (protocolWord is not null && !Protocols.Contains(protocolWord))
-            errors.Add(new(_protocol.Name, $"unknown protocol '{protocolWord}'; expected one of {string.Join(", ", Protocols)}."));
-        var mailbox = result.ValueOrDefault(_mailbox)?.Trim();
-        if (string.IsNullOrEmpty(mailbox)) errors.Add(new(_mailbox.Name, "is required: the mailbox the app logs in to."));
-        else if (!mailbox.Contains('@', StringComparison.Ordinal)) errors.Add(new(_mailbox.Name, $"'{mailbox}' is not a mail address."));
+        var protocolWord = LoginInputs.Protocol(result, _protocol, errors);
+        var mailbox = LoginInputs.Mailbox(result, _mailbox, "the mailbox the app logs in to", errors);
 
         var format = result.ValueOrDefault(_format)?.Trim().ToLowerInvariant() ?? "text";
         if (!Formats.Contains(format)) errors.Add(new(_format.Name, $"unknown value '{format}'; expected one of {string.Join(", ", Formats)}."));
-        var cloud = CloudCatalog.Global;
+        var cloud = LoginInputs.Cloud(result, _cloud, errors);
         var cloudKey = result.ValueOrDefault(_cloud);
-        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
-            errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
 
         var credential = MailCredential.Read(result, _credential, mailbox, CliEnvironment.Variables(_services), CliEnvironment.PasswordPrompt(_services), errors, optional: true);
         if (credential?.Sandbox == true && cloudKey is not null) errors.Add(new(_cloud.Name, "does not go with --sandbox: the sandbox is in the global cloud."));
@@ -104,7 +97,7 @@ internal sealed class PreflightCommand : ICliCommand
     private static Task<MailProbeResult> LoginAsync(DiagnoseSource source, DiagnoseSettings settings, MailProtocol protocol, string token, CancellationToken cancellationToken)
     {
         var target = source.Targets.Single(t => t.Protocol == protocol);
-        MailProbe probe = protocol switch { MailProtocol.Imap => new ImapProbe(), MailProtocol.Pop => new Pop3Probe(), _ => new SmtpProbe() };
+        var probe = MailProbe.For(protocol);
         return probe.RunAsync(new MailProbeRequest
         {
             Host = target.Host,

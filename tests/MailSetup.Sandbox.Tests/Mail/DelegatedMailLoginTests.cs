@@ -92,7 +92,7 @@ public sealed class DelegatedMailLoginTests
 
         public async Task<MailProbeResult> ProbeAsync(MailProtocol protocol, string token, string mailbox)
         {
-            MailProbe probe = protocol switch { MailProtocol.Imap => new ImapProbe(), MailProtocol.Pop => new Pop3Probe(), _ => new SmtpProbe() };
+            var probe = MailProbe.For(protocol);
             var endpoint = Servers.Endpoint(protocol);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             return await probe.RunAsync(new MailProbeRequest

@@ -97,12 +97,7 @@ public sealed class MailSandbox : IAsyncDisposable
 
     public async Task<MailProbeResult> ProbeAsync(MailProtocol protocol, string token, string mailbox = Support, SaslMechanismKind mechanism = SaslMechanismKind.XOAuth2)
     {
-        MailProbe probe = protocol switch
-        {
-            MailProtocol.Imap => new ImapProbe(),
-            MailProtocol.Pop => new Pop3Probe(),
-            _ => new SmtpProbe(),
-        };
+        var probe = MailProbe.For(protocol);
         var endpoint = Servers.Endpoint(protocol);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         return await probe.RunAsync(new MailProbeRequest

@@ -16,6 +16,14 @@ public abstract class MailProbe
 {
     public abstract MailProtocol Protocol { get; }
 
+    /// <summary>The probe that speaks <paramref name="protocol"/>.</summary>
+    public static MailProbe For(MailProtocol protocol) => protocol switch
+    {
+        MailProtocol.Imap => new ImapProbe(),
+        MailProtocol.Pop => new Pop3Probe(),
+        _ => new SmtpProbe(),
+    };
+
     public async Task<MailProbeResult> RunAsync(MailProbeRequest request, CancellationToken cancellationToken)
     {
         request.Validate();

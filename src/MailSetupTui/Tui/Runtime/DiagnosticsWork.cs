@@ -95,7 +95,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
         var (host, port, tls) = workspace.Sandbox?.Mail.Endpoint(protocol) is { } e
             ? (e.Host, e.Port, e.Tls)
             : DiagnoseTarget.For(protocol, workspace.Cloud, null, null, null) is var t ? (t.Host, t.Port, t.Tls) : default;
-        MailProbe probe = protocol switch { MailProtocol.Imap => new ImapProbe(), MailProtocol.Pop => new Pop3Probe(), _ => new SmtpProbe() };
+        var probe = MailProbe.For(protocol);
         return probe.RunAsync(new MailProbeRequest
         {
             Host = host,
