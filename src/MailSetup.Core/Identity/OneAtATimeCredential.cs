@@ -11,6 +11,9 @@ public sealed class OneAtATimeCredential(TokenCredential inner) : TokenCredentia
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The credential that does the work.</summary>
+    public TokenCredential Inner => inner;
+
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
         _gate.Wait(cancellationToken);

@@ -13,8 +13,41 @@ public sealed class SignInCredentialFactoryTests
     {
         var factory = new SignInCredentialFactory(environment: _ => null);
 
-        Assert.IsType<DeviceCodeCredential>(factory.Create(Base with { Kind = SignInKind.Device }, (_, _) => Task.CompletedTask));
+        var device = Assert.IsType<OneAtATimeCredential>(factory.Create(Base with { Kind = SignInKind.Device }, (_, _) => Task.CompletedTask));
+        Assert.IsType<DeviceCodeCredential>(device.Inner);
         Assert.IsType<ClientSecretCredential>(factory.Create(Base with { Kind = SignInKind.Secret, ClientSecret = "s3cret" }));
+    }
+
+    [Fact]
+    public async Task Token_requests_made_together_reach_the_device_code_credential_one_at_a_time()
+    {
+        var inner = new SlowCredential();
+        var credential = new OneAtATimeCredential(inner);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => credential.GetTokenAsync(new Azure.Core.TokenRequestContext([$"scope{i}"]), default).AsTask()));
+
+        Assert.Equal(8, inner.Calls);
+        Assert.Equal(1, inner.MostAtOnce);
+    }
+
+    private sealed class SlowCredential : Azure.Core.TokenCredential
+    {
+        private int _now;
+        public int Calls;
+        public int MostAtOnce;
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _now);
+            lock (this) MostAtOnce = Math.Max(MostAtOnce, now);
+            Interlocked.Increment(ref Calls);
+            await Task.Delay(20, cancellationToken);
+            Interlocked.Decrement(ref _now);
+            return new Azure.Core.AccessToken("t", DateTimeOffset.UtcNow.AddHours(1));
+        }
     }
 
     [Fact]
