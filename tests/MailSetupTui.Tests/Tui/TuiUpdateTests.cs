@@ -251,3 +251,33 @@ public sealed class TuiUpdateTenantAndAppTests
         Assert.Equal("22222222-2222-4222-8222-222222222222", state.App.AdoptedAppId);
     }
 }
+
+public sealed class TuiUpdateAppSetupTests
+{
+    [Fact]
+    public void Adopting_an_app_or_selecting_a_mailbox_reads_what_the_app_may_do_there()
+    {
+        var adopted = Run(SignedIn(focus: Pane.App), Key(KeyName.Down), Key(KeyName.Enter));
+        var read = Assert.IsType<ReadAppSetupEffect>(Assert.Single(adopted.Effects));
+        Assert.Equal("170e9431-6456-41f0-88f8-1aaae866beaf", read.AppId);
+
+        var selected = Run(adopted.State, Key('4'), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '));
+        Assert.Equal(["support@contoso.onmicrosoft.com"], Assert.IsType<ReadAppSetupEffect>(Assert.Single(selected.Effects)).Mailboxes);
+
+        var shown = Feed(selected.State, new MailboxAccessMsg("170e9431-6456-41f0-88f8-1aaae866beaf",
+            new Dictionary<string, MailboxAccess> { ["support@contoso.onmicrosoft.com"] = new(true, false) }));
+        Assert.True(shown.Mailboxes.Access!["support@contoso.onmicrosoft.com"].FullAccess);
+        Assert.Contains("FullAccess", FrameText.Render(MailSetupTui.Tui.View.TuiView.Render(shown, new MailSetupTui.Tui.View.TuiTheme()), 120, 40));
+    }
+
+    [Fact]
+    public void Without_an_adopted_app_nothing_is_read_and_graph_permissions_never_look_unconsented()
+    {
+        Assert.Empty(Run(SignedIn(focus: Pane.Mailboxes), Key(' ')).Effects);
+
+        var state = Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), new ConsentLoadedMsg(new HashSet<string>()));
+        var graph = state.Permissions.Rows.Single(r => r.Name == "Mail.ReadWrite");
+        Assert.Null(graph.Consented);
+        Assert.False(graph.HasGap);
+    }
+}

@@ -16,6 +16,9 @@ public sealed record DiagnoseEffect(IReadOnlyList<MailProtocol> Protocols, strin
 public sealed record PreflightEffect(IReadOnlyList<MailProtocol> Protocols, string Mailbox, string? AppId) : Effect;
 public sealed record CancelWorkEffect : Effect;
 
+/// <summary>Read the adopted app's consent and its permissions on the selected mailboxes (for the Permissions and Mailboxes panes).</summary>
+public sealed record ReadAppSetupEffect(string AppId, IReadOnlyList<string> Mailboxes) : Effect;
+
 public sealed record SaveSecretEffect(string Secret, string Path) : Effect
 {
     public override string ToString() => $"SaveSecretEffect {{ Path = {Path} }}";

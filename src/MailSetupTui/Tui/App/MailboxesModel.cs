@@ -1,5 +1,8 @@
 namespace MailSetupTui.Tui.App;
 
+/// <summary>The adopted app's permissions on one mailbox, as read from Exchange.</summary>
+public sealed record MailboxAccess(bool FullAccess, bool SendAs);
+
 /// <summary>A mailbox as the Mailboxes pane lists it.</summary>
 public sealed record MailboxRow(string Address, string DisplayName, bool Shared, bool ImapEnabled = true, bool PopEnabled = true);
 
@@ -16,7 +19,8 @@ public sealed record MailboxesModel(
     int Cursor,
     IReadOnlySet<string> Selected,
     bool SendAs,
-    bool Loading)
+    bool Loading,
+    IReadOnlyDictionary<string, MailboxAccess>? Access = null)
 {
     public static MailboxesModel Initial { get; } = new([], [], new TextField(), false, 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
 

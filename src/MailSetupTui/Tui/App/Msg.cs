@@ -22,6 +22,9 @@ public sealed record SignedOutMsg : Msg;
 public sealed record MailboxesLoadedMsg(IReadOnlyList<MailboxRow> Mailboxes) : Msg;
 public sealed record AppsLoadedMsg(IReadOnlyList<ExistingApp> Apps) : Msg;
 public sealed record ConsentLoadedMsg(IReadOnlySet<string> Consented) : Msg;
+
+/// <summary>What the adopted app may do in each mailbox read.</summary>
+public sealed record MailboxAccessMsg(string AppId, IReadOnlyDictionary<string, MailboxAccess> Access) : Msg;
 public sealed record WorkFailedMsg(string What, string Problem) : Msg;
 
 public sealed record PlanReadyMsg(Plan Plan, IReadOnlyList<string> Lines) : Msg;

@@ -20,7 +20,9 @@ public sealed record PermissionsModel(IReadOnlySet<string> Selected, int Cursor 
         Presets.Where(p => Selected.Contains(p.Name))
             .SelectMany(p => p.Permissions)
             .DistinctBy(p => (p.Resource.Key, p.Name, p.Kind))
-            .Select(p => new PermissionRow(p.Resource.DisplayName, p.Name, p.Kind, true,
-                Consented?.Contains(p.Name), InToken?.Contains(p.Name)))
+            // Consent and token are read for Exchange Online (the mail token's resource); Graph's stay unknown rather than look missing.
+            .Select(p => p.Resource == ApiResource.ExchangeOnline
+                ? new PermissionRow(p.Resource.DisplayName, p.Name, p.Kind, true, Consented?.Contains(p.Name), InToken?.Contains(p.Name))
+                : new PermissionRow(p.Resource.DisplayName, p.Name, p.Kind, true, null, null))
             .ToList();
 }

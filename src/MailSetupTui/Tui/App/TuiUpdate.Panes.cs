@@ -46,7 +46,13 @@ public static partial class TuiUpdate
         {
             if (app.Cursor == 0) return Stay(state with { App = app with { Editing = true, AdoptedAppId = null } });
             var chosen = app.Visible[app.Cursor - 1];
-            return Stay(state with { App = app with { AdoptedAppId = app.AdoptedAppId == chosen.AppId ? null : chosen.AppId } });
+            var adopted = state with
+            {
+                App = app with { AdoptedAppId = app.AdoptedAppId == chosen.AppId ? null : chosen.AppId },
+                Mailboxes = state.Mailboxes with { Access = null },
+                Permissions = state.Permissions with { Consented = null, InToken = null },
+            };
+            return (adopted, ReadAppSetup(adopted));
         }
         return Stay(state with { App = app with { Cursor = Scroll(app.Cursor, key, TuiLayout.ListRows(state.Height), app.Rows - 1) } });
     }
@@ -80,7 +86,10 @@ public static partial class TuiUpdate
         if (key.IsChar('/')) return Stay(state with { Mailboxes = mailboxes with { FilterEditing = true } });
         if (key.IsChar('s')) return Stay(state with { Mailboxes = mailboxes with { SendAs = !mailboxes.SendAs } });
         if ((key.IsChar(' ') || key.Name == KeyName.Enter) && mailboxes.Current is { } current)
-            return Stay(state with { Mailboxes = mailboxes.Toggle(current.Address) });
+        {
+            var toggled = state with { Mailboxes = mailboxes.Toggle(current.Address) };
+            return (toggled, ReadAppSetup(toggled));
+        }
         return Stay(state with { Mailboxes = mailboxes with { Cursor = Scroll(mailboxes.Cursor, key, TuiLayout.ListRows(state.Height), mailboxes.Visible.Count - 1) } });
     }
 

@@ -31,6 +31,8 @@ public static partial class TuiUpdate
                 return state with { Mailboxes = state.Mailboxes.WithMailboxes(loaded.Mailboxes) };
             case AppsLoadedMsg apps:
                 return state with { App = state.App with { Existing = apps.Apps, Cursor = Math.Min(state.App.Cursor, apps.Apps.Count) } };
+            case MailboxAccessMsg access when access.AppId == state.App.AdoptedAppId:
+                return state with { Mailboxes = state.Mailboxes with { Access = access.Access } };
             case ConsentLoadedMsg consent:
                 return state with { Permissions = state.Permissions with { Consented = consent.Consented } };
             case WorkFailedMsg failed:

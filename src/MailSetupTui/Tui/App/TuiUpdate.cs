@@ -10,11 +10,18 @@ public static partial class TuiUpdate
     {
         KeyMsg key => Key(state, key.Key),
         ResizeMsg resize => (state with { Width = resize.Width, Height = resize.Height }, []),
+        ApplyFinishedMsg => Work(state, msg) is var applied ? (applied, ReadAppSetup(applied)) : default,
         _ => (Work(state, msg), []),
     };
 
     /// <summary>The effects the UI starts with: sign in, then the directory loads once signed in.</summary>
     public static IReadOnlyList<Effect> Start() => [new SignInEffect()];
+
+    /// <summary>After the adopted app or the selection changes: read what the app may do there (nothing when no app is adopted).</summary>
+    internal static IReadOnlyList<Effect> ReadAppSetup(TuiState state) =>
+        state.App.AdoptedAppId is { } appId && state.Tenant.Status == SignInStatus.SignedIn
+            ? [new ReadAppSetupEffect(appId, state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).Take(20).ToList())]
+            : [];
 
     private static (TuiState, IReadOnlyList<Effect>) Stay(TuiState state) => (state, []);
 

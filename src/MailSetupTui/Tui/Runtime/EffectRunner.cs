@@ -100,6 +100,9 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
             case PreflightEffect preflight:
                 await Diagnostics(await WorkspaceAsync(cancellationToken)).PreflightAsync(preflight, cancellationToken);
                 break;
+            case ReadAppSetupEffect read:
+                await ReadAppSetupAsync(read, cancellationToken);
+                break;
             case SaveSecretEffect save:
                 await SaveSecretAsync(save, cancellationToken);
                 break;
@@ -158,6 +161,21 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
         var workspace = await WorkspaceAsync(cancellationToken);
         post(new AppsLoadedMsg(await DirectoryReads.AppsAsync(workspace.Clients, cancellationToken)));
         post(new MailboxesLoadedMsg(await DirectoryReads.MailboxesAsync(workspace.Clients, cancellationToken)));
+    }
+
+    private async Task ReadAppSetupAsync(ReadAppSetupEffect read, CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(cancellationToken);
+        var reader = new MailSetup.Core.Setup.MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange);
+        var access = new Dictionary<string, MailboxAccess>(StringComparer.OrdinalIgnoreCase);
+        MailSetup.Core.Setup.MailAppSetup? setup = null;
+        foreach (var mailbox in read.Mailboxes.DefaultIfEmpty(null))
+        {
+            setup = await reader.ReadAsync(read.AppId, mailbox, cancellationToken);
+            if (setup.Mailbox is { } found && mailbox is not null) access[mailbox] = new MailboxAccess(found.FullAccess, found.SendAs);
+        }
+        if (setup is not null) post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        post(new MailboxAccessMsg(read.AppId, access));
     }
 
     private void BuildPlan(SetupRequestInput input)

@@ -10,6 +10,7 @@ public static class MailboxesView
         lines.Add((filter.PadRight(24), mailboxes.FilterEditing ? theme.Focus : theme.Dim),
             ($" {mailboxes.Visible.Count:N0} of {mailboxes.All.Count:N0} · {mailboxes.Selected.Count} selected · SendAs {(mailboxes.SendAs ? "on" : "off")} (s)", theme.Normal));
         if (mailboxes.Loading) lines.Add("reading mailboxes...", theme.Dim);
+        else if (mailboxes.Access is not null) lines.Add("FullAccess / SendAs: what the adopted app may do in the selected mailboxes (read from Exchange)", theme.Dim);
 
         // Only the visible window is rendered: the cost of a frame does not grow with the list.
         var rows = lines.Remaining;
@@ -19,7 +20,8 @@ public static class MailboxesView
             var mailbox = mailboxes.Visible[i];
             var selected = mailboxes.Selected.Contains(mailbox.Address);
             var style = i == mailboxes.Cursor ? theme.Focus : selected ? theme.Selected : theme.Normal;
-            var flags = (mailbox.Shared ? "shared " : "user   ") + (mailbox.ImapEnabled ? "IMAP " : "---- ") + (mailbox.PopEnabled ? "POP" : "---");
+            var flags = (mailbox.Shared ? "shared " : "user   ") + (mailbox.ImapEnabled ? "IMAP " : "---- ") + (mailbox.PopEnabled ? "POP" : "---")
+                + (mailboxes.Access?.GetValueOrDefault(mailbox.Address) is { } access ? (access.FullAccess ? " FullAccess" : " -") + (access.SendAs ? " SendAs" : "") : "");
             lines.Add(((i == mailboxes.Cursor ? "› " : "  ") + (selected ? "[x] " : "[ ] ") + mailbox.Address.PadRight(40) + " ", style), (flags + "  ", mailbox.ImapEnabled && mailbox.PopEnabled ? theme.Dim : theme.Warning), (mailbox.DisplayName, theme.Dim));
         }
         return "4 Mailboxes";
