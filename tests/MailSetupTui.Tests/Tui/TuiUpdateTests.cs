@@ -281,3 +281,20 @@ public sealed class TuiUpdateAppSetupTests
         Assert.False(graph.HasGap);
     }
 }
+
+public sealed class TuiUpdateScopingTests
+{
+    [Fact]
+    public void C_cycles_the_scoping_and_g_takes_the_scope_group_into_the_plan()
+    {
+        var state = Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '));
+        state = Feed(state, [Key('4'), Key('c'), Key('g'), .. Type("mail-apps@contoso.onmicrosoft.com"), Key(KeyName.Enter)]);
+        Assert.Equal("rbac", state.Mailboxes.Scope);
+
+        var input = Assert.IsType<BuildPlanEffect>(Assert.Single(Run(state, Key('p')).Effects)).Input;
+        Assert.Equal(("rbac", "mail-apps@contoso.onmicrosoft.com"), (input.Scope, input.ScopeGroup));
+
+        Assert.Equal("access-policy", Feed(state, Key('c')).Mailboxes.Scope);
+        Assert.Null(Feed(state, Key('c'), Key('c')).Mailboxes.Scope);
+    }
+}

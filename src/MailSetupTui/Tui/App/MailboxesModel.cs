@@ -20,8 +20,16 @@ public sealed record MailboxesModel(
     IReadOnlySet<string> Selected,
     bool SendAs,
     bool Loading,
-    IReadOnlyDictionary<string, MailboxAccess>? Access = null)
+    IReadOnlyDictionary<string, MailboxAccess>? Access = null,
+    string? Scope = null,
+    TextField? ScopeGroup = null,
+    bool ScopeGroupEditing = false)
 {
+    /// <summary>The scoping choices a plan takes, in the order <c>c</c> cycles them.</summary>
+    public static IReadOnlyList<string?> Scopes { get; } = [null, "rbac", "access-policy"];
+
+    public MailboxesModel NextScope() => this with { Scope = Scopes[(Scopes.ToList().IndexOf(Scope) + 1) % Scopes.Count] };
+
     public static MailboxesModel Initial { get; } = new([], [], new TextField(), false, 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
 
     public MailboxRow? Current => Cursor >= 0 && Cursor < Visible.Count ? Visible[Cursor] : null;

@@ -35,7 +35,7 @@ public sealed record TuiState(
     /// <summary>True while a text field has the keys, so 1-5, q, j/k and / type instead of acting.</summary>
     public bool Typing =>
         (Focus == Pane.App && (App.Editing || App.FilterEditing)) || App.SavePath is not null
-        || (Focus == Pane.Mailboxes && Mailboxes.FilterEditing)
+        || (Focus == Pane.Mailboxes && (Mailboxes.FilterEditing || Mailboxes.ScopeGroupEditing))
         || (Focus == Pane.Diagnostics && Diagnostics.SearchEditing)
         || Overlay is PlanReviewOverlay { Export: not null };
 }

@@ -50,6 +50,8 @@ public static partial class TuiUpdate
             AppId = state.App.AdoptedAppId,
             Mailboxes = state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).ToList(),
             SendAs = state.Mailboxes.SendAs,
+            Scope = state.Mailboxes.Scope,
+            ScopeGroup = state.Mailboxes.Scope is null ? null : state.Mailboxes.ScopeGroup?.Text.Trim() is { Length: > 0 } group ? group : null,
             Cloud = state.Tenant.Cloud.Key,
         };
         return Do(state with { Status = "building the plan..." }, new BuildPlanEffect(input));
@@ -71,8 +73,10 @@ public static partial class TuiUpdate
     private static (TuiState, IReadOnlyList<Effect>) HelpKey(TuiState state, HelpOverlay help, KeyPress key)
     {
         if (key.Name is KeyName.Escape or KeyName.F1 || key.IsChar('q') || key.IsChar('?')) return Stay(state with { Overlay = null });
-        var scroll = Scroll(help.Scroll, key, TuiLayout.BodyRows(state.Height), int.MaxValue / 2);
-        return Stay(state with { Overlay = help with { Scroll = Math.Max(0, scroll) } });
+        // The view wraps long lines, so the exact row count depends on the width; every binding takes at most two rows at 80 columns.
+        var rows = 2 * View.HelpView.Bindings.Count + 2;
+        var scroll = Scroll(help.Scroll, key, TuiLayout.BodyRows(state.Height) - 1, Math.Max(0, rows - (TuiLayout.BodyRows(state.Height) - 1)));
+        return Stay(state with { Overlay = help with { Scroll = scroll } });
     }
 
     private static (TuiState, IReadOnlyList<Effect>) PlanReviewKey(TuiState state, PlanReviewOverlay review, KeyPress key)

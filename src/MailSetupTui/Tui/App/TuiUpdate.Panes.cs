@@ -83,7 +83,15 @@ public static partial class TuiUpdate
             if (key.Name is KeyName.Escape) return Stay(state with { Mailboxes = mailboxes.WithFilter(new TextField()) with { FilterEditing = false } });
             return Stay(state with { Mailboxes = mailboxes.Filter.Edit(key) is { } filter ? mailboxes.WithFilter(filter) : mailboxes });
         }
+        if (mailboxes.ScopeGroupEditing)
+        {
+            if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { Mailboxes = mailboxes with { ScopeGroupEditing = false } });
+            var group = mailboxes.ScopeGroup ?? new TextField();
+            return Stay(state with { Mailboxes = mailboxes with { ScopeGroup = group.Edit(key) ?? group } });
+        }
         if (key.IsChar('/')) return Stay(state with { Mailboxes = mailboxes with { FilterEditing = true } });
+        if (key.IsChar('c')) return Stay(state with { Mailboxes = mailboxes.NextScope() });
+        if (key.IsChar('g')) return Stay(state with { Mailboxes = mailboxes with { ScopeGroupEditing = true, ScopeGroup = mailboxes.ScopeGroup ?? new TextField() } });
         if (key.IsChar('s')) return Stay(state with { Mailboxes = mailboxes with { SendAs = !mailboxes.SendAs } });
         if ((key.IsChar(' ') || key.Name == KeyName.Enter) && mailboxes.Current is { } current)
         {

@@ -24,7 +24,7 @@ public static class KeyBar
         Pane.Tenant => state.Tenant.Status == SignInStatus.SignedIn ? [("o", "sign out"), ("r", "sign in again")] : [("r", "sign in")],
         Pane.App => state.App.NewSecret is not null ? [("s", "save secret"), ("d", "dismiss")] : [("↑↓", "move"), ("Enter", "edit/adopt"), ("/", "find")],
         Pane.Permissions => [("↑↓", "move"), ("Space", "toggle")],
-        Pane.Mailboxes => [("↑↓ PgUp PgDn", "move"), ("Space", "select"), ("/", "filter"), ("s", "SendAs")],
+        Pane.Mailboxes => [("↑↓ PgUp PgDn", "move"), ("Space", "select"), ("/", "filter"), ("s", "SendAs"), ("c", "scoping"), ("g", "group")],
         _ => state.Diagnostics.Running
             ? [("Esc", "cancel"), ("↑↓", "scroll"), ("End", "follow")]
             : [("Enter", "run"), ("f", "preflight"), ("i o s", "protocols"), ("/", "search"), ("t", "filter")],

@@ -9,6 +9,9 @@ public static class MailboxesView
         var filter = mailboxes.FilterEditing ? "/" + mailboxes.Filter.Text + "▏" : mailboxes.Filter.Text.Length > 0 ? "/" + mailboxes.Filter.Text : "/ filters";
         lines.Add((filter.PadRight(24), mailboxes.FilterEditing ? theme.Focus : theme.Dim),
             ($" {mailboxes.Visible.Count:N0} of {mailboxes.All.Count:N0} · {mailboxes.Selected.Count} selected · SendAs {(mailboxes.SendAs ? "on" : "off")} (s)", theme.Normal));
+        var group = mailboxes.ScopeGroupEditing ? (mailboxes.ScopeGroup?.Text ?? "") + "▏" : mailboxes.ScopeGroup?.Text is { Length: > 0 } g ? g : "none";
+        lines.Add(("scoping ", theme.Dim), (mailboxes.Scope ?? "none", mailboxes.Scope is null ? theme.Normal : theme.Selected), (" (c)   scope group ", theme.Dim),
+            (group, mailboxes.ScopeGroupEditing ? theme.Focus : theme.Normal), (" (g)", theme.Dim));
         if (mailboxes.Loading) lines.Add("reading mailboxes...", theme.Dim);
         else if (mailboxes.Access is not null) lines.Add("FullAccess / SendAs: what the adopted app may do in the selected mailboxes (read from Exchange)", theme.Dim);
 

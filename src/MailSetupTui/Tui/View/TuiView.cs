@@ -20,7 +20,7 @@ public static class TuiView
         var lines = new ViewLines(inner, TuiLayout.BodyRows(state.Height));
         var title = state.Overlay switch
         {
-            HelpOverlay => HelpView.Render(lines, theme),
+            HelpOverlay help => HelpView.Render(help, lines, theme),
             PlanReviewOverlay review => PlanReviewView.Render(review, lines, theme),
             ApplyOverlay apply => ApplyView.Render(apply, lines, theme),
             ConfirmQuitOverlay quit => ConfirmQuit(quit, lines, theme),
