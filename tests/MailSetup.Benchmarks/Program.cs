@@ -11,6 +11,7 @@ using MailSetup.Benchmarks;
 return args switch
 {
     ["apply", .. var rest] => await ApplyMeasurement.MainAsync(rest),
+    ["tui", .. var rest] => await MailSetup.Benchmarks.Tui.TuiMeasurement.MainAsync(rest),
     ["micro", .. var rest] => Micro(rest),
     _ => Usage(),
 };
@@ -25,6 +26,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: MailSetup.Benchmarks apply [--mailboxes N] [--latency-ms M] [--out FILE]
+               MailSetup.Benchmarks tui [--runs N] [--samples N] [--binary PATH] [--out FILE]   (terminal UI through a pty; results/tui.md)
                MailSetup.Benchmarks micro [BenchmarkDotNet options, e.g. --filter *Build*]
         """);
     return 2;

@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MailSetup.Benchmarks.Tui;
+
+/// <summary>
+/// Mode "tui": the terminal UI's benchmarks, the real <c>mailsetup</c> binary measured through a
+/// pseudo-terminal (<see cref="PtyRun"/>) plus the same pieces in process; writes results/tui.md.
+/// </summary>
+internal static class TuiMeasurement
+{
+    private const int Columns = 120;
+    private const int Rows = 40;
+    private static readonly byte[] FrameEnd = "\e[?2026l"u8.ToArray();
+    private static readonly byte[] SignedIn = "signed in"u8.ToArray();
+    private static readonly byte[] AppHeader = "App registration"u8.ToArray();
+    private static readonly byte[] DiagnosticsHeader = "5 Diagnostics"u8.ToArray();
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static readonly Regex Sequence = new(@"\* (\d+) FETCH", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        var runs = 10;
+        var samples = 200;
+        string? binary = null;
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--samples": samples = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--binary": binary = args[++i]; break;
+                case "--out": output = args[++i]; break;
+                default:
+                    await Console.Error.WriteLineAsync($"unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
+        var root = RepositoryRoot();
+        binary ??= Path.Combine(root, "src", "MailSetupTui", "bin", "Release", "net10.0", "mailsetup");
+        output ??= Path.Combine(root, "tests", "MailSetup.Benchmarks", "results", "tui.md");
+        if (!File.Exists(binary))
+        {
+            await Console.Error.WriteLineAsync($"{binary} is missing: dotnet build -c Release src/MailSetupTui");
+            return 2;
+        }
+
+        var report = new Report();
+        Log("in process: ingest of 1,000,000 trace lines");
+        var ingest = InProcessTui.IngestLines();
+        Log("in process: bytes per appended line");
+        var bytes = new List<InProcessTui.FrameBytes>();
+        foreach (var detect in new[] { true, false })
+            foreach (var perFrame in new[] { 1, 7 })
+                bytes.Add(InProcessTui.BytesPerLine(detect, perFrame));
+
+        Log("pty: harness floor");
+        var coldFloor = ColdFloor(runs);
+        var keyFloor = KeyFloor(samples);
+        Log("pty: cold start");
+        var cold = ColdStarts(binary, runs);
+        Log("pty: bytes per line at 200 lines/s");
+        var pty = PtyBytesPerLine(binary, 200, TimeSpan.FromSeconds(5));
+        Log("pty: key-to-frame latency at 1,000 lines/s");
+        var latency = KeyLatency(binary, 1000, samples);
+        Log("pty: ingest at 200,000 lines/s");
+        var ptyIngest = PtyIngest(binary, 200_000, 1_000_000, TimeSpan.FromSeconds(30));
+
+        var text = report.Write(binary, runs, samples, ingest, bytes, coldFloor, keyFloor, cold, pty, latency, ptyIngest);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, text);
+        Console.WriteLine(text);
+        Console.WriteLine($"written to {output}");
+        return 0;
+    }
+
+    private static void Log(string what) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {what}");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MailSetupTui.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    // ---- harness floor -------------------------------------------------------------------------
+
+    /// <summary>The same pty launch running printf of one synchronized frame: what script + sh + stty cost before any .NET starts.</summary>
+    private static List<double> ColdFloor(int runs)
+    {
+        var times = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            using var run = PtyRun.Start("printf '\\033[?2026hfloor\\033[?2026l'; sleep 0.2");
+            if (run.WaitFor(FrameEnd, 0, Patience) is { } end) times.Add(PtyRun.Ms(run.StartTicks, end.Ticks));
+            run.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        return times;
+    }
+
+    /// <summary>A key written to the pty and echoed back by cat in raw mode: the round trip through script and the pty.</summary>
+    private static List<double> KeyFloor(int samples)
+    {
+        var times = new List<double>();
+        using var run = PtyRun.Start("stty raw -echo; printf ready; exec cat");
+        if (run.WaitFor("ready"u8, 0, Patience) is null) return times;
+        Thread.Sleep(100);
+        var random = new Random(7);
+        for (var s = 0; s < samples; s++)
+        {
+            var key = s % 2 == 0 ? "2" : "5";
+            var from = run.Length;
+            var sent = run.Send(key);
+            if (run.WaitFor(Encoding.ASCII.GetBytes(key), from, TimeSpan.FromSeconds(5)) is { } got) times.Add(PtyRun.Ms(sent, got.Ticks));
+            Thread.Sleep(random.Next(10, 40));
+        }
+        return times;
+    }
+
+    // ---- the product ---------------------------------------------------------------------------
+
+    public sealed record Cold(List<double> FirstFrame, List<double> SignedIn, List<long> IdleRss, List<long> IdlePeak, List<bool> CleanExit);
+
+    private static Cold ColdStarts(string binary, int runs)
+    {
+        var result = new Cold([], [], [], [], []);
+        for (var r = 0; r < runs; r++)
+        {
+            using var run = PtyRun.Start(Quote(binary), Columns, Rows);
+            var first = run.WaitFor(FrameEnd, 0, Patience) ?? throw new InvalidOperationException("no first frame");
+            result.FirstFrame.Add(PtyRun.Ms(run.StartTicks, first.Ticks));
+            var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
+            var signedFrame = run.WaitFor(FrameEnd, signed.End, Patience) ?? signed;
+            result.SignedIn.Add(PtyRun.Ms(run.StartTicks, signedFrame.Ticks));
+            if (r < 3 && run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
+            {
+                // Idle: signed in, the directory loaded, nothing typed, for 5 s.
+                Thread.Sleep(TimeSpan.FromSeconds(5));
+                if (PtyRun.Memory(pid) is { } memory)
+                {
+                    result.IdleRss.Add(memory.Rss);
+                    result.IdlePeak.Add(memory.Peak);
+                }
+            }
+            run.Send("q");
+            result.CleanExit.Add(run.WaitForExit(TimeSpan.FromSeconds(10)));
+        }
+        return result;
+    }
+
+    /// <summary>Starts the product, waits for sign-in, focuses Diagnostics and waits for that frame.</summary>
+    private static PtyRun StartOnDiagnostics(string binary, int rate)
+    {
+        var run = PtyRun.Start(Quote(binary), Columns, Rows, new Dictionary<string, string> { [PtyRun.SyntheticVariable] = rate.ToString(CultureInfo.InvariantCulture) });
+        var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
+        run.WaitFor(FrameEnd, signed.End, Patience);
+        Thread.Sleep(300);
+        var from = run.Length;
+        run.Send("5");
+        var diag = run.WaitFor(DiagnosticsHeader, from, Patience) ?? throw new InvalidOperationException("pane 5 never showed");
+        run.WaitFor(FrameEnd, diag.End, Patience);
+        return run;
+    }
+
+    /// <summary>The highest synthetic line number drawn in output[0..end).</summary>
+    private static long LastSequence(PtyRun run, int from, int to, long seen)
+    {
+        var text = Encoding.Latin1.GetString(run.Snapshot(from, to));
+        foreach (Match match in Sequence.Matches(text))
+            if (long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > seen) seen = n;
+        return seen;
+    }
+
+    public sealed record PtyBytes(int Rate, long Bytes, long Lines, double Seconds, int Frames);
+
+    private static PtyBytes PtyBytesPerLine(string binary, int rate, TimeSpan window)
+    {
+        using var run = StartOnDiagnostics(binary, rate);
+        Thread.Sleep(1000);
+        // Cut both ends of the window just after a frame end, so whole frames are counted.
+        var startEnd = run.WaitFor(FrameEnd, run.Length, Patience) ?? throw new InvalidOperationException("no frames");
+        var watch = Stopwatch.StartNew();
+        Thread.Sleep(window);
+        var stopEnd = run.WaitFor(FrameEnd, run.Length, Patience) ?? throw new InvalidOperationException("no frames");
+        watch.Stop();
+        var before = LastSequence(run, 0, startEnd.End, -1);
+        var after = LastSequence(run, startEnd.End, stopEnd.End, before);
+        var frames = Count(run.Snapshot(startEnd.End, stopEnd.End), FrameEnd);
+        run.Send("q");
+        run.WaitForExit(TimeSpan.FromSeconds(10));
+        return new PtyBytes(rate, stopEnd.End - startEnd.End, after - before, watch.Elapsed.TotalSeconds, frames);
+    }
+
+    private static int Count(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
+    {
+        var count = 0;
+        for (var at = haystack.IndexOf(needle); at >= 0; at = haystack.IndexOf(needle))
+        {
+            count++;
+            haystack = haystack[(at + needle.Length)..];
+        }
+        return count;
+    }
+
+    public sealed record Latency(int Rate, List<double> Samples, int Missed, long? PeakRss);
+
+    private static Latency KeyLatency(string binary, int rate, int samples)
+    {
+        using var run = StartOnDiagnostics(binary, rate);
+        var pid = run.ChildPid("mailsetup", TimeSpan.FromSeconds(2));
+        Thread.Sleep(1000);
+        var times = new List<double>();
+        var missed = 0;
+        var random = new Random(11);
+        for (var s = 0; s < samples; s++)
+        {
+            var (key, marker) = s % 2 == 0 ? ("2", AppHeader) : ("5", DiagnosticsHeader);
+            var from = run.Length;
+            var sent = run.Send(key);
+            if (run.WaitFor(marker, from, TimeSpan.FromSeconds(5)) is { } got)
+            {
+                times.Add(PtyRun.Ms(sent, got.Ticks));
+                run.WaitFor(FrameEnd, got.End, TimeSpan.FromSeconds(5));
+            }
+            else missed++;
+            // Not in step with the 33 ms frame pacing: keys land anywhere in a frame interval.
+            Thread.Sleep(random.Next(20, 60));
+        }
+        long? peak = pid is { } p && PtyRun.Memory(p) is { } memory ? memory.Peak : null;
+        run.Send("q");
+        run.WaitForExit(TimeSpan.FromSeconds(10));
+        return new Latency(rate, times, missed, peak);
+    }
+
+    public sealed record PtyIngestResult(int Rate, long FirstSeq, long LastSeq, double Seconds, long Rss, long Peak, bool Reached, List<(double At, long Seq, long Rss)> Trail)
+    {
+        public double LinesPerSecond => (LastSeq - FirstSeq) / Seconds;
+    }
+
+    private static PtyIngestResult PtyIngest(string binary, int rate, long target, TimeSpan limit)
+    {
+        using var run = StartOnDiagnostics(binary, rate);
+        var pid = run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) ?? throw new InvalidOperationException("no mailsetup process under script");
+        var scanned = run.Length;
+        var firstSeq = LastSequence(run, 0, scanned, -1);
+        var firstTicks = Stopwatch.GetTimestamp();
+        var seq = firstSeq;
+        var lastTicks = firstTicks;
+        var trail = new List<(double, long, long)>();
+        long rss = 0, peak = 0;
+        while (seq < target && PtyRun.Ms(firstTicks, Stopwatch.GetTimestamp()) < limit.TotalMilliseconds)
+        {
+            Thread.Sleep(250);
+            var now = run.Length;
+            var next = LastSequence(run, scanned, now, seq);
+            if (next > seq)
+            {
+                seq = next;
+                lastTicks = run.TicksAt(now);
+            }
+            scanned = Math.Max(scanned, now - 200);
+            if (PtyRun.Memory(pid) is { } memory)
+            {
+                (rss, peak) = memory;
+                trail.Add((PtyRun.Ms(firstTicks, Stopwatch.GetTimestamp()) / 1000, seq, rss));
+            }
+        }
+        Thread.Sleep(500);
+        if (PtyRun.Memory(pid) is { } settled) (rss, peak) = settled;
+        run.Send("q");
+        run.WaitForExit(TimeSpan.FromSeconds(10));
+        return new PtyIngestResult(rate, firstSeq, seq, PtyRun.Ms(firstTicks, lastTicks) / 1000, rss, peak, seq >= target, trail);
+    }
+}
