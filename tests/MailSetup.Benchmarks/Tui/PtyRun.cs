@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MailSetup.Benchmarks.Tui;
 
 /// <summary>
-/// One program run on a pseudo-terminal: util-linux <c>script -qfec "stty cols C rows R; exec CMD" /dev/null</c>
+/// One program run on a pseudo-terminal: util-linux <c>script -qfec "stty cols C rows R; COMMAND" /dev/null</c>
 /// gives the child a pty of that size; script's stdout carries the child's output bytes as they
 /// come (-f flushes each read) and its stdin feeds keystrokes. A reader thread timestamps every
 /// chunk on one <see cref="Stopwatch"/> clock, so "when did X appear" is the time of the chunk
@@ -19,6 +19,13 @@ internal sealed class PtyRun : IDisposable
     private int _length;
     private readonly List<(int End, long Ticks)> _chunks = [];
     private bool _closed;
+    private readonly System.Text.StringBuilder _errors = new();
+
+    /// <summary>What script (or the child before the pty took over) wrote to stderr.</summary>
+    public string Errors
+    {
+        get { lock (_errors) return _errors.ToString(); }
+    }
 
     public long StartTicks { get; }
 
@@ -36,7 +43,7 @@ internal sealed class PtyRun : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-qfec");
-        start.ArgumentList.Add($"stty cols {columns} rows {rows}; exec {command}");
+        start.ArgumentList.Add($"stty cols {columns} rows {rows}; {command}");
         start.ArgumentList.Add("/dev/null");
         start.Environment["TERM"] = "xterm-256color";
         start.Environment["XDG_STATE_HOME"] = StateFolder;
@@ -46,7 +53,10 @@ internal sealed class PtyRun : IDisposable
 
         StartTicks = Stopwatch.GetTimestamp();
         _script = Process.Start(start) ?? throw new InvalidOperationException("could not start script(1)");
-        _script.ErrorDataReceived += (_, _) => { };
+        _script.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line) lock (_errors) _errors.AppendLine(line);
+        };
         _script.BeginErrorReadLine();
         _reader = new Thread(Read) { IsBackground = true, Name = "pty reader" };
         _reader.Start();

@@ -35,6 +35,7 @@ internal static class TuiMeasurement
                 case "--samples": samples = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--binary": binary = args[++i]; break;
                 case "--out": output = args[++i]; break;
+                case "--floor-only": break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown option {args[i]}");
                     return 2;
@@ -62,6 +63,8 @@ internal static class TuiMeasurement
         Log("pty: harness floor");
         var coldFloor = ColdFloor(runs);
         var keyFloor = KeyFloor(samples);
+        Log($"floor: cold {Report.Median(coldFloor):0.0} ms, key {Report.Median(keyFloor):0.0} ms ({keyFloor.Count} samples)");
+        if (args.Contains("--floor-only")) return 0;
         Log("pty: cold start");
         var cold = ColdStarts(binary, runs);
         Log("pty: bytes per line at 200 lines/s");
@@ -110,7 +113,11 @@ internal static class TuiMeasurement
     {
         var times = new List<double>();
         using var run = PtyRun.Start("stty raw -echo; printf ready; exec cat");
-        if (run.WaitFor("ready"u8, 0, Patience) is null) return times;
+        if (run.WaitFor("ready"u8, 0, Patience) is null)
+        {
+            Log($"key floor: cat never started ({run.Length} bytes: {Encoding.Latin1.GetString(run.Snapshot(0, run.Length))}; stderr: {run.Errors}; exited: {run.Exited})");
+            return times;
+        }
         Thread.Sleep(100);
         var random = new Random(7);
         for (var s = 0; s < samples; s++)
@@ -133,7 +140,7 @@ internal static class TuiMeasurement
         var result = new Cold([], [], [], [], []);
         for (var r = 0; r < runs; r++)
         {
-            using var run = PtyRun.Start(Quote(binary), Columns, Rows);
+            using var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows);
             var first = run.WaitFor(FrameEnd, 0, Patience) ?? throw new InvalidOperationException("no first frame");
             result.FirstFrame.Add(PtyRun.Ms(run.StartTicks, first.Ticks));
             var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
@@ -158,7 +165,7 @@ internal static class TuiMeasurement
     /// <summary>Starts the product, waits for sign-in, focuses Diagnostics and waits for that frame.</summary>
     private static PtyRun StartOnDiagnostics(string binary, int rate)
     {
-        var run = PtyRun.Start(Quote(binary), Columns, Rows, new Dictionary<string, string> { [PtyRun.SyntheticVariable] = rate.ToString(CultureInfo.InvariantCulture) });
+        var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows, new Dictionary<string, string> { [PtyRun.SyntheticVariable] = rate.ToString(CultureInfo.InvariantCulture) });
         var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
         run.WaitFor(FrameEnd, signed.End, Patience);
         Thread.Sleep(300);
