@@ -130,6 +130,22 @@ internal sealed class PtyRun : IDisposable
         }
     }
 
+    /// <summary>When the first output byte arrived, or null after <paramref name="timeout"/>.</summary>
+    public long? WaitForOutput(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        lock (_gate)
+        {
+            while (_chunks.Count == 0)
+            {
+                var left = deadline - Stopwatch.GetTimestamp();
+                if (left <= 0 || _closed) return null;
+                Monitor.Wait(_gate, TimeSpan.FromSeconds(Math.Min(left / (double)Stopwatch.Frequency, 0.5)));
+            }
+            return _chunks[0].Ticks;
+        }
+    }
+
     /// <summary>When the byte before <paramref name="end"/> arrived.</summary>
     public long TicksAt(int end)
     {

@@ -19,6 +19,16 @@ internal static class TuiMeasurement
     private static readonly byte[] DiagnosticsHeader = "5 Diagnostics"u8.ToArray();
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
+    /// <summary>Extra environment for every product run (--env NAME=VALUE): for trying runtime knobs.</summary>
+    private static readonly Dictionary<string, string> ProductEnvironment = [];
+
+    private static Dictionary<string, string> Environment(int? rate = null)
+    {
+        var environment = new Dictionary<string, string>(ProductEnvironment);
+        if (rate is { } r) environment[PtyRun.SyntheticVariable] = r.ToString(CultureInfo.InvariantCulture);
+        return environment;
+    }
+
     private static readonly Regex Sequence = new(@"\* (\d+) FETCH", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     public static async Task<int> MainAsync(string[] args)
@@ -36,6 +46,10 @@ internal static class TuiMeasurement
                 case "--binary": binary = args[++i]; break;
                 case "--out": output = args[++i]; break;
                 case "--floor-only": break;
+                case "--env":
+                    var (name, value) = (args[++i].Split('=', 2)[0], args[i].Split('=', 2)[1]);
+                    ProductEnvironment[name] = value;
+                    break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown option {args[i]}");
                     return 2;
@@ -63,8 +77,11 @@ internal static class TuiMeasurement
         Log("pty: harness floor");
         var coldFloor = ColdFloor(runs);
         var keyFloor = KeyFloor(samples);
-        Log($"floor: cold {Report.Median(coldFloor):0.0} ms, key {Report.Median(keyFloor):0.0} ms ({keyFloor.Count} samples)");
+        var versionFloor = VersionFloor(binary, runs);
+        Log($"floor: cold {Report.Median(coldFloor):0.0} ms, mailsetup --version {Report.Median(versionFloor):0.0} ms, key {Report.Median(keyFloor):0.0} ms ({keyFloor.Count} samples)");
         if (args.Contains("--floor-only")) return 0;
+        Log("in process: key frame cost");
+        var keyFrameCosts = InProcessTui.KeyFrameCosts();
         Log("pty: cold start");
         var cold = ColdStarts(binary, runs);
         Log("pty: bytes per line at 200 lines/s");
@@ -74,7 +91,8 @@ internal static class TuiMeasurement
         Log("pty: ingest at 200,000 lines/s");
         var ptyIngest = PtyIngest(binary, 200_000, 1_000_000, TimeSpan.FromSeconds(30));
 
-        var text = report.Write(binary, runs, samples, ingest, bytes, coldFloor, keyFloor, cold, pty, latency, ptyIngest);
+        if (ProductEnvironment.Count > 0) report.Note = "Product environment for this run: " + string.Join(", ", ProductEnvironment.Select(e => $"{e.Key}={e.Value}"));
+        var text = report.Write(binary, runs, samples, ingest, bytes, keyFrameCosts, coldFloor, versionFloor, keyFloor, cold, pty, latency, ptyIngest);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, text);
         Console.WriteLine(text);
@@ -103,6 +121,19 @@ internal static class TuiMeasurement
         {
             using var run = PtyRun.Start("printf '\\033[?2026hfloor\\033[?2026l'; sleep 0.2");
             if (run.WaitFor(FrameEnd, 0, Patience) is { } end) times.Add(PtyRun.Ms(run.StartTicks, end.Ticks));
+            run.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        return times;
+    }
+
+    /// <summary>The product's own floor: `mailsetup --version` (host, runtime, command line; no UI) to its first output byte.</summary>
+    private static List<double> VersionFloor(string binary, int runs)
+    {
+        var times = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            using var run = PtyRun.Start("exec " + Quote(binary) + " --version", Columns, Rows, Environment());
+            if (run.WaitForOutput(Patience) is { } first) times.Add(PtyRun.Ms(run.StartTicks, first));
             run.WaitForExit(TimeSpan.FromSeconds(5));
         }
         return times;
@@ -140,7 +171,7 @@ internal static class TuiMeasurement
         var result = new Cold([], [], [], [], []);
         for (var r = 0; r < runs; r++)
         {
-            using var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows);
+            using var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows, Environment());
             var first = run.WaitFor(FrameEnd, 0, Patience) ?? throw new InvalidOperationException("no first frame");
             result.FirstFrame.Add(PtyRun.Ms(run.StartTicks, first.Ticks));
             var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
@@ -165,7 +196,7 @@ internal static class TuiMeasurement
     /// <summary>Starts the product, waits for sign-in, focuses Diagnostics and waits for that frame.</summary>
     private static PtyRun StartOnDiagnostics(string binary, int rate)
     {
-        var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows, new Dictionary<string, string> { [PtyRun.SyntheticVariable] = rate.ToString(CultureInfo.InvariantCulture) });
+        var run = PtyRun.Start("exec " + Quote(binary), Columns, Rows, Environment(rate));
         var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
         run.WaitFor(FrameEnd, signed.End, Patience);
         Thread.Sleep(300);
