@@ -177,6 +177,20 @@ internal sealed class PtyRun : IDisposable
         }
     }
 
+    /// <summary>When each occurrence of <paramref name="marker"/> in output[from..to) arrived.</summary>
+    public List<long> TimesOf(ReadOnlySpan<byte> marker, int from, int to)
+    {
+        var bytes = Snapshot(from, to);
+        var times = new List<long>();
+        var offset = 0;
+        for (var at = bytes.AsSpan().IndexOf(marker); at >= 0; at = bytes.AsSpan(offset).IndexOf(marker))
+        {
+            offset += at + marker.Length;
+            times.Add(TicksAt(from + offset));
+        }
+        return times;
+    }
+
     public byte[] Snapshot(int from, int to)
     {
         lock (_gate) return _buffer.AsSpan(from, to - from).ToArray();
@@ -233,26 +247,24 @@ internal sealed class PtyRun : IDisposable
         return found;
     }
 
-    /// <summary>VmRSS and VmHWM of <paramref name="pid"/> in bytes (null when it is gone).</summary>
-    public static (long Rss, long Peak)? Memory(int pid)
+    /// <summary>VmRSS, VmHWM and RSS split into anonymous, file-backed and shared memory, in bytes (null when the process is gone).</summary>
+    public static ProcessMemory? Memory(int pid)
     {
         try
         {
-            long rss = 0, peak = 0;
+            var values = new Dictionary<string, long>();
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) rss = Kilobytes(line);
-                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) peak = Kilobytes(line);
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && line.EndsWith(" kB", StringComparison.Ordinal))
+                    values[line[..colon]] = 1024 * long.Parse(line[(colon + 1)..^3].Trim(), CultureInfo.InvariantCulture);
             }
-            return (rss, peak);
+            return new ProcessMemory(values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("VmHWM"), values.GetValueOrDefault("RssAnon"), values.GetValueOrDefault("RssFile"), values.GetValueOrDefault("RssShmem"));
         }
         catch (IOException)
         {
             return null;
         }
-
-        static long Kilobytes(string line) =>
-            1024 * long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits for the run to end; kills it (script and its child) after <paramref name="timeout"/>.</summary>
@@ -277,4 +289,9 @@ internal sealed class PtyRun : IDisposable
     }
 
     public static double Ms(long fromTicks, long toTicks) => (toTicks - fromTicks) * 1000.0 / Stopwatch.Frequency;
+}
+
+internal sealed record ProcessMemory(long Rss, long Peak, long Anonymous, long FileBacked, long Shared)
+{
+    public void Deconstruct(out long rss, out long peak) => (rss, peak) = (Rss, Peak);
 }
