@@ -208,13 +208,32 @@ internal static class TuiMeasurement
         return run;
     }
 
-    /// <summary>The highest synthetic line number drawn in output[0..end).</summary>
-    private static long LastSequence(PtyRun run, int from, int to, long seen)
+    /// <summary>Replays the product's output on a <see cref="VirtualScreen"/>, whole frames at a time, to read the newest synthetic line shown.</summary>
+    private sealed class ScreenTracker(PtyRun run)
     {
-        var text = Encoding.Latin1.GetString(run.Snapshot(from, to));
-        foreach (Match match in Sequence.Matches(text))
-            if (long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > seen) seen = n;
-        return seen;
+        private readonly VirtualScreen _screen = new(Columns, Rows);
+        private int _applied;
+
+        public long Seq { get; private set; } = -1;
+
+        /// <summary>When the last applied frame ended.</summary>
+        public long Ticks { get; private set; }
+
+        /// <summary>Applies the complete frames in output[..<paramref name="upTo"/>).</summary>
+        public void Advance(int upTo)
+        {
+            if (upTo <= _applied) return;
+            var bytes = run.Snapshot(_applied, upTo);
+            var last = bytes.AsSpan().LastIndexOf(FrameEnd);
+            if (last < 0) return;
+            var end = last + FrameEnd.Length;
+            _screen.Apply(bytes.AsSpan(0, end));
+            _applied += end;
+            Ticks = run.TicksAt(_applied);
+            foreach (var row in _screen.Text)
+                foreach (Match match in Sequence.Matches(row))
+                    if (long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > Seq) Seq = n;
+        }
     }
 
     public sealed record PtyBytes(int Rate, long Bytes, long Lines, double Seconds, int Frames);
@@ -229,8 +248,11 @@ internal static class TuiMeasurement
         Thread.Sleep(window);
         var stopEnd = run.WaitFor(FrameEnd, run.Length, Patience) ?? throw new InvalidOperationException("no frames");
         watch.Stop();
-        var before = LastSequence(run, 0, startEnd.End, -1);
-        var after = LastSequence(run, startEnd.End, stopEnd.End, before);
+        var screen = new ScreenTracker(run);
+        screen.Advance(startEnd.End);
+        var before = screen.Seq;
+        screen.Advance(stopEnd.End);
+        var after = screen.Seq;
         var frames = Count(run.Snapshot(startEnd.End, stopEnd.End), FrameEnd);
         run.Send("q");
         run.WaitForExit(TimeSpan.FromSeconds(10));
@@ -295,21 +317,15 @@ internal static class TuiMeasurement
         var pid = run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) ?? throw new InvalidOperationException("no mailsetup process under script");
         var focused = run.Length;
         var focusedTicks = Stopwatch.GetTimestamp();
-        var scanned = 0;
+        var screen = new ScreenTracker(run);
         var seq = -1L;
         var seqTicks = focusedTicks;
         var trail = new List<(double, long, long)>();
         long rss = 0, peak = 0;
         while (true)
         {
-            var now = run.Length;
-            var next = LastSequence(run, scanned, now, seq);
-            if (next > seq)
-            {
-                seq = next;
-                seqTicks = run.TicksAt(now);
-            }
-            scanned = Math.Max(scanned, now - 200);
+            screen.Advance(run.Length);
+            if (screen.Seq > seq) (seq, seqTicks) = (screen.Seq, screen.Ticks);
             if (PtyRun.Memory(pid) is { } memory)
             {
                 (rss, peak) = memory;
