@@ -10,6 +10,8 @@ internal sealed class Report
 
     public string? Note { get; set; }
 
+    public string? LoadAtStart { get; set; }
+
     public static double Percentile(IReadOnlyList<double> values, double p)
     {
         if (values.Count == 0) return double.NaN;
@@ -65,6 +67,8 @@ internal sealed class Report
         s.AppendLine(CultureInfo.InvariantCulture, $"| idle RSS (signed in, idle 5 s; median of {cold.IdleRss.Count}; VmRSS) | ≤ 80 MB | {Mb(idle)} (VmHWM {Mb(cold.IdlePeak.Count > 0 ? cold.IdlePeak.Max() : 0)}) | {Met(idle > 0 && idle <= 80L << 20)} |");
         s.AppendLine();
 
+        s.AppendLine(CultureInfo.InvariantCulture, $"Key-to-frame by key: `2` (Diagnostics → App) p50 {Ms(Median(latency.ToApp))}, p99 {Ms(Percentile(latency.ToApp, 99))}; `5` (App → Diagnostics, the streaming trace) p50 {Ms(Median(latency.ToDiagnostics))}, p99 {Ms(Percentile(latency.ToDiagnostics, 99))}.");
+        s.AppendLine();
         s.AppendLine("## Frame bytes in process (deterministic)");
         s.AppendLine();
         s.AppendLine("The Diagnostics pane at 120x40 with a full trace, rendered as the loop does (TuiView → SpectreFrameRenderer → FrameWriter to a null stream), 200 frames, each after appending N lines:");
@@ -110,7 +114,7 @@ internal sealed class Report
         s.AppendLine("## Machine");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"- nproc: {Environment.ProcessorCount}; CPU: {CpuModel()}");
-        s.AppendLine(CultureInfo.InvariantCulture, $"- load average at the end (1, 5, 15 min): {LoadAverage()} — a shared machine; other builds were running, which widens the tails.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"- load average (1, 5, 15 min) at the start: {LoadAtStart}; at the end: {LoadAverage()} — a shared 2-CPU machine on which other builds and tests were running: every timing here, the tails most, is inflated by waiting for a CPU.");
         s.AppendLine(CultureInfo.InvariantCulture, $"- {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         s.AppendLine(CultureInfo.InvariantCulture, $"- binary: `{Path.GetFileName(binary)}` (Release apphost)");
         return s.ToString();
@@ -128,7 +132,7 @@ internal sealed class Report
         }
     }
 
-    private static string LoadAverage()
+    public static string LoadAverage()
     {
         try
         {

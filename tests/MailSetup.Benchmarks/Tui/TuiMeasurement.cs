@@ -65,7 +65,7 @@ internal static class TuiMeasurement
             return 2;
         }
 
-        var report = new Report();
+        var report = new Report { LoadAtStart = Report.LoadAverage() };
         Log("in process: ingest of 1,000,000 trace lines");
         var ingest = InProcessTui.IngestLines();
         Log("in process: bytes per appended line");
@@ -270,7 +270,7 @@ internal static class TuiMeasurement
         return count;
     }
 
-    public sealed record Latency(int Rate, List<double> Samples, int Missed, long? PeakRss);
+    public sealed record Latency(int Rate, List<double> Samples, int Missed, long? PeakRss, List<double> ToApp, List<double> ToDiagnostics);
 
     private static Latency KeyLatency(string binary, int rate, int samples)
     {
@@ -278,6 +278,7 @@ internal static class TuiMeasurement
         var pid = run.ChildPid("mailsetup", TimeSpan.FromSeconds(2));
         Thread.Sleep(1000);
         var times = new List<double>();
+        var (toApp, toDiagnostics) = (new List<double>(), new List<double>());
         var missed = 0;
         var random = new Random(11);
         for (var s = 0; s < samples; s++)
@@ -288,6 +289,7 @@ internal static class TuiMeasurement
             if (run.WaitFor(marker, from, TimeSpan.FromSeconds(5)) is { } got)
             {
                 times.Add(PtyRun.Ms(sent, got.Ticks));
+                (key == "2" ? toApp : toDiagnostics).Add(times[^1]);
                 run.WaitFor(FrameEnd, got.End, TimeSpan.FromSeconds(5));
             }
             else missed++;
@@ -297,7 +299,7 @@ internal static class TuiMeasurement
         long? peak = pid is { } p && PtyRun.Memory(p) is { } memory ? memory.Peak : null;
         run.Send("q");
         run.WaitForExit(TimeSpan.FromSeconds(10));
-        return new Latency(rate, times, missed, peak);
+        return new Latency(rate, times, missed, peak, toApp, toDiagnostics);
     }
 
     public sealed record PtyIngestResult(int Rate, long LastSeq, double Seconds, long Rss, long Peak, bool Reached, List<(double At, long Seq, long Rss)> Trail, int FloodFrames, double FloodSeconds, double LongestGapMs)
