@@ -34,7 +34,7 @@ internal sealed class Report
         string binary, int runs, int samples,
         InProcessTui.Ingest ingest, List<InProcessTui.FrameBytes> bytes, List<double> keyFrameCosts,
         List<double> coldFloor, List<double> versionFloor, List<double> keyFloor,
-        TuiMeasurement.Cold cold, TuiMeasurement.PtyBytes pty, TuiMeasurement.Latency latency, TuiMeasurement.PtyIngestResult ptyIngest)
+        TuiMeasurement.Cold cold, TuiMeasurement.PtyBytes pty, TuiMeasurement.Latency latency, TuiMeasurement.Latency quiet, TuiMeasurement.PtyIngestResult ptyIngest)
     {
         var s = new StringBuilder();
         var firstFrame = Median(cold.FirstFrame);
@@ -68,6 +68,7 @@ internal sealed class Report
         s.AppendLine();
 
         s.AppendLine(CultureInfo.InvariantCulture, $"Key-to-frame by key: `2` (Diagnostics → App) p50 {Ms(Median(latency.ToApp))}, p99 {Ms(Percentile(latency.ToApp, 99))}; `5` (App → Diagnostics, the streaming trace) p50 {Ms(Median(latency.ToDiagnostics))}, p99 {Ms(Percentile(latency.ToDiagnostics, 99))}.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"For reference, the same keys with no trace streaming ({quiet.Samples.Count} samples): p50 {Ms(Median(quiet.Samples))}, p90 {Ms(Percentile(quiet.Samples, 90))}, p99 {Ms(Percentile(quiet.Samples, 99))}, max {Ms(quiet.Samples.Count > 0 ? quiet.Samples.Max() : double.NaN)}.");
         s.AppendLine();
         s.AppendLine("## Frame bytes in process (deterministic)");
         s.AppendLine();

@@ -88,11 +88,13 @@ internal static class TuiMeasurement
         var pty = PtyBytesPerLine(binary, 200, TimeSpan.FromSeconds(5));
         Log("pty: key-to-frame latency at 1,000 lines/s");
         var latency = KeyLatency(binary, 1000, samples);
+        Log("pty: key-to-frame latency with no stream (reference)");
+        var quiet = KeyLatency(binary, 0, samples);
         Log("pty: ingest at 200,000 lines/s");
         var ptyIngest = PtyIngest(binary, 200_000, 1_000_000, TimeSpan.FromSeconds(20));
 
         if (ProductEnvironment.Count > 0) report.Note = "Product environment for this run: " + string.Join(", ", ProductEnvironment.Select(e => $"{e.Key}={e.Value}"));
-        var text = report.Write(binary, runs, samples, ingest, bytes, keyFrameCosts, coldFloor, versionFloor, keyFloor, cold, pty, latency, ptyIngest);
+        var text = report.Write(binary, runs, samples, ingest, bytes, keyFrameCosts, coldFloor, versionFloor, keyFloor, cold, pty, latency, quiet, ptyIngest);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, text);
         Console.WriteLine(text);
