@@ -34,7 +34,7 @@ internal static class TuiMeasurement
     public static async Task<int> MainAsync(string[] args)
     {
         var runs = 10;
-        var samples = 200;
+        var samples = 300;
         string? binary = null;
         string? output = null;
         for (var i = 0; i < args.Length; i++)
