@@ -67,6 +67,8 @@ internal sealed class Report
         s.AppendLine(CultureInfo.InvariantCulture, $"| idle RSS (signed in, idle 5 s; median of {cold.IdleRss.Count}; VmRSS) | ≤ 80 MB | {Mb(idle)} (VmHWM {Mb(cold.IdlePeak.Count > 0 ? cold.IdlePeak.Max() : 0)}) | {Met(idle > 0 && idle <= 80L << 20)} |");
         s.AppendLine();
 
+        s.AppendLine(CultureInfo.InvariantCulture, $"{cold.CleanExit.Count(x => x)} of {cold.CleanExit.Count} cold-start runs ended by themselves within 10 s of `q`.");
+        s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Key-to-frame by key: `2` (Diagnostics → App) p50 {Ms(Median(latency.ToApp))}, p99 {Ms(Percentile(latency.ToApp, 99))}; `5` (App → Diagnostics, the streaming trace) p50 {Ms(Median(latency.ToDiagnostics))}, p99 {Ms(Percentile(latency.ToDiagnostics, 99))}.");
         s.AppendLine(CultureInfo.InvariantCulture, $"For reference, the same keys with no trace streaming ({quiet.Samples.Count} samples): p50 {Ms(Median(quiet.Samples))}, p90 {Ms(Percentile(quiet.Samples, 90))}, p99 {Ms(Percentile(quiet.Samples, 99))}, max {Ms(quiet.Samples.Count > 0 ? quiet.Samples.Max() : double.NaN)}.");
         s.AppendLine();
