@@ -8,6 +8,9 @@ namespace MailSetup.Benchmarks.Tui;
 /// <summary>
 /// Mode "tui": the terminal UI's benchmarks, the real <c>mailsetup</c> binary measured through a
 /// pseudo-terminal (<see cref="PtyRun"/>) plus the same pieces in process; writes results/tui.md.
+/// Options: --runs N (cold starts, default 10), --samples N (keys, default 300), --binary PATH,
+/// --out FILE, --env NAME=VALUE (added to the product's environment: runtime knobs),
+/// --compare PATH (cold start only, this binary against PATH, alternated), --floor-only.
 /// </summary>
 internal static class TuiMeasurement
 {
@@ -37,6 +40,7 @@ internal static class TuiMeasurement
         var samples = 300;
         string? binary = null;
         string? output = null;
+        string? compare = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -46,6 +50,7 @@ internal static class TuiMeasurement
                 case "--binary": binary = args[++i]; break;
                 case "--out": output = args[++i]; break;
                 case "--floor-only": break;
+                case "--compare": compare = args[++i]; break;
                 case "--env":
                     var (name, value) = (args[++i].Split('=', 2)[0], args[i].Split('=', 2)[1]);
                     ProductEnvironment[name] = value;
@@ -63,6 +68,19 @@ internal static class TuiMeasurement
         {
             await Console.Error.WriteLineAsync($"{binary} is missing: dotnet build -c Release src/MailSetupTui");
             return 2;
+        }
+
+        if (compare is not null)
+        {
+            // Cold start only, the two binaries alternated run by run so both see the same machine load.
+            var (a, b) = (new List<double>(), new List<double>());
+            for (var r = 0; r < runs; r++)
+            {
+                a.AddRange(ColdStarts(binary, 1, idleRuns: 0).FirstFrame);
+                b.AddRange(ColdStarts(compare, 1, idleRuns: 0).FirstFrame);
+            }
+            Console.WriteLine($"cold start to the first frame, median of {runs} alternated runs: {binary} {Report.Median(a):0.0} ms (min {a.Min():0.0}); {compare} {Report.Median(b):0.0} ms (min {b.Min():0.0})");
+            return 0;
         }
 
         var report = new Report { LoadAtStart = Report.LoadAverage() };
@@ -168,7 +186,7 @@ internal static class TuiMeasurement
 
     public sealed record Cold(List<double> FirstFrame, List<double> SignedIn, List<long> IdleRss, List<long> IdlePeak, List<bool> CleanExit, List<ProcessMemory> Idle);
 
-    private static Cold ColdStarts(string binary, int runs)
+    private static Cold ColdStarts(string binary, int runs, int idleRuns = 3)
     {
         var result = new Cold([], [], [], [], [], []);
         for (var r = 0; r < runs; r++)
@@ -179,7 +197,7 @@ internal static class TuiMeasurement
             var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("never signed in");
             var signedFrame = run.WaitFor(FrameEnd, signed.End, Patience) ?? signed;
             result.SignedIn.Add(PtyRun.Ms(run.StartTicks, signedFrame.Ticks));
-            if (r < 3 && run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
+            if (r < idleRuns && run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
             {
                 // Idle: signed in, the directory loaded, nothing typed, for 5 s.
                 Thread.Sleep(TimeSpan.FromSeconds(5));
