@@ -259,7 +259,12 @@ internal sealed class PtyRun : IDisposable
                 if (colon > 0 && line.EndsWith(" kB", StringComparison.Ordinal))
                     values[line[..colon]] = 1024 * long.Parse(line[(colon + 1)..^3].Trim(), CultureInfo.InvariantCulture);
             }
-            return new ProcessMemory(values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("VmHWM"), values.GetValueOrDefault("RssAnon"), values.GetValueOrDefault("RssFile"), values.GetValueOrDefault("RssShmem"));
+            var rollup = $"/proc/{pid}/smaps_rollup";
+            if (File.Exists(rollup))
+                foreach (var line in File.ReadLines(rollup))
+                    if (line.StartsWith("Pss:", StringComparison.Ordinal) && line.EndsWith(" kB", StringComparison.Ordinal))
+                        values["Pss"] = 1024 * long.Parse(line[4..^3].Trim(), CultureInfo.InvariantCulture);
+            return new ProcessMemory(values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("VmHWM"), values.GetValueOrDefault("RssAnon"), values.GetValueOrDefault("RssFile"), values.GetValueOrDefault("RssShmem"), values.GetValueOrDefault("Pss"));
         }
         catch (IOException)
         {
@@ -291,7 +296,7 @@ internal sealed class PtyRun : IDisposable
     public static double Ms(long fromTicks, long toTicks) => (toTicks - fromTicks) * 1000.0 / Stopwatch.Frequency;
 }
 
-internal sealed record ProcessMemory(long Rss, long Peak, long Anonymous, long FileBacked, long Shared)
+internal sealed record ProcessMemory(long Rss, long Peak, long Anonymous, long FileBacked, long Shared, long Proportional)
 {
     public void Deconstruct(out long rss, out long peak) => (rss, peak) = (Rss, Peak);
 }
