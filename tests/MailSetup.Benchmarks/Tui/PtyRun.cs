@@ -162,21 +162,6 @@ internal sealed class PtyRun : IDisposable
         }
     }
 
-    /// <summary>Offset of the output at time <paramref name="ticks"/> (bytes that had arrived by then).</summary>
-    public int LengthAt(long ticks)
-    {
-        lock (_gate)
-        {
-            var length = 0;
-            foreach (var (end, at) in _chunks)
-            {
-                if (at > ticks) break;
-                length = end;
-            }
-            return length;
-        }
-    }
-
     /// <summary>When each occurrence of <paramref name="marker"/> in output[from..to) arrived.</summary>
     public List<long> TimesOf(ReadOnlySpan<byte> marker, int from, int to)
     {
