@@ -20,6 +20,7 @@ using MailSetup.Benchmarks;
 return args switch
 {
     ["apply", .. var rest] => await ApplyMeasurement.MainAsync(rest),
+    ["tui", .. var rest] => await MailSetup.Benchmarks.Tui.TuiMeasurement.MainAsync(rest),
     ["micro", .. var rest] => Micro(rest),
     ["mail", .. var rest] => await MailLoginMeasurement.MainAsync(rest),
     ["fuzz", .. var rest] => ParserFuzzMeasurement.Run(rest),
@@ -38,6 +39,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: MailSetup.Benchmarks apply [--mailboxes N] [--latency-ms M] [--out FILE]
                MailSetup.Benchmarks frames [--out FILE]
+               MailSetup.Benchmarks tui [--runs N] [--samples N] [--binary PATH] [--out FILE]   (terminal UI through a pty; results/tui.md)
                MailSetup.Benchmarks micro [BenchmarkDotNet options, e.g. --filter *Build*]
                MailSetup.Benchmarks mail [--runs N] [--out FILE]
                MailSetup.Benchmarks fuzz [--cases N] [--seed S] [--out FILE]
