@@ -165,3 +165,27 @@ public sealed class MailTokenSourceTests
         Assert.Equal(["https://outlook.office365.us/.default"], MailTokenScopes.AppOnly(MailSetup.Core.Clouds.CloudCatalog.UsGovHigh));
     }
 }
+
+/// <summary>Consent given to Exchange's mail scopes where the portal lists them (under Microsoft Graph) serves tokens asked for with the Exchange prefix.</summary>
+public sealed class GraphListedMailScopeTests
+{
+    [Fact]
+    public async Task Consent_on_graphs_imap_scope_serves_an_outlook_token_but_other_graph_scopes_do_not()
+    {
+        await using var host = await IdentityHost.StartAsync();
+        var app = TenantSetup.AddApp(host.Tenant, "Mail Reader", publicClient: true);
+        TenantSetup.GrantDelegated(host.Tenant, app, ApiResource.MicrosoftGraph, "IMAP.AccessAsUser.All User.Read");
+        var request = new MailTokenRequest
+        {
+            Cloud = host.Cloud, Tenant = host.Tenant.TenantId, ClientId = app.AppId, Flow = MailTokenFlow.Ropc,
+            Protocols = [MailProtocol.Imap], UserName = "adele.vance@contoso.onmicrosoft.com", Password = TenantSeed.SandboxPassword,
+        };
+
+        var token = JwtClaims.Decode((await new MailTokenSource(host.CreateHandler()).AcquireAsync(request, null, default)).AccessToken);
+        Assert.Equal("https://outlook.office.com", token.Audience);
+        Assert.Equal(["IMAP.AccessAsUser.All"], token.Scopes);
+
+        var smtp = await Assert.ThrowsAsync<MailTokenException>(() => new MailTokenSource(host.CreateHandler()).AcquireAsync(request with { Protocols = [MailProtocol.Smtp] }, null, default));
+        Assert.Equal(65001, smtp.Failure?.Code);
+    }
+}

@@ -72,6 +72,42 @@ public sealed class TuiEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_delegated_app_is_diagnosed_with_a_device_code_sign_in_as_the_mailbox_user()
+    {
+        using var tmux = Start(120, 40);
+        tmux.WaitForText("signed in", Slow);
+
+        // Presets: imap-app off, delegated-mail on (the seventh).
+        tmux.SendKeys("3");
+        tmux.WaitForText("Presets (Space toggles");
+        tmux.SendKeys("Space", "Down", "Down", "Down", "Down", "Down", "Down", "Space");
+        tmux.WaitForText("› [x] delegated-mail");
+        // The first user mailbox, after the four shared ones.
+        tmux.SendKeys("4");
+        tmux.WaitForText("adele");
+        tmux.SendKeys("Down", "Down", "Down", "Down", "Space");
+        tmux.WaitForText("1 selected");
+        tmux.SendKeys("p");
+        tmux.WaitForText("Plan review", Slow);
+        tmux.SendKeys("a");
+        tmux.WaitForText("Done: ", Slow);
+        tmux.SendKeys("Enter");
+        tmux.WaitForText("New client secret");
+        tmux.SendKeys("d", "5", "a");
+        tmux.WaitForText("auth device code (delegated)");
+        tmux.SendKeys("Enter");
+
+        tmux.WaitForText("imap: login works", Slow);
+        // The sign-in went by in the trace: search for it.
+        tmux.SendKeys("/");
+        tmux.SendText("sandbox sign-in");
+        tmux.SendKeys("Enter");
+        tmux.WaitForText("approved by the sand");
+        tmux.SendKeys("q");
+        tmux.WaitForText("exit=0", Slow);
+    }
+
+    [Fact]
     public void Help_lists_the_keys_and_ctrl_c_restores_the_terminal()
     {
         using var tmux = Start(80, 24, "--ascii");

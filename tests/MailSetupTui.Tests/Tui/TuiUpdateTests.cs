@@ -298,3 +298,47 @@ public sealed class TuiUpdateScopingTests
         Assert.Null(Feed(state, Key('c'), Key('c')).Mailboxes.Scope);
     }
 }
+
+public sealed class TuiUpdateDiagnosticsAuthTests
+{
+    private static TuiState WithSupport(TuiState state) =>
+        Feed(state with { Focus = Pane.Mailboxes }, Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('5'));
+
+    [Fact]
+    public void A_cycles_secret_device_and_password_and_the_run_carries_the_flow_and_who_signs_in()
+    {
+        var state = WithSupport(SignedIn());
+        Assert.Equal(MailSetup.Core.Identity.MailTokens.MailTokenFlow.Device, Feed(state, Key('a')).Diagnostics.Auth);
+        Assert.Equal(MailSetup.Core.Identity.MailTokens.MailTokenFlow.Secret, Feed(state, Key('a'), Key('a'), Key('a')).Diagnostics.Auth);
+
+        state = Feed(state, [Key('a'), Key('u'), .. Type("adele@contoso.onmicrosoft.com"), Key(KeyName.Enter)]);
+        var run = Assert.IsType<DiagnoseEffect>(Assert.Single(Run(state, Key(KeyName.Enter)).Effects));
+        Assert.Equal((MailSetup.Core.Identity.MailTokens.MailTokenFlow.Device, "adele@contoso.onmicrosoft.com", null), (run.Flow, run.User, run.Password));
+    }
+
+    [Fact]
+    public void The_password_flow_on_a_real_tenant_asks_for_the_password_masks_it_and_forgets_it_after_the_run()
+    {
+        const string canary = "pw-canary-4711";
+        var real = SignedIn() with { Tenant = SignedIn().Tenant with { Sandbox = false } };
+        var asked = Feed(WithSupport(real), Key('a'), Key('a'), Key(KeyName.Enter));
+        Assert.True(asked.Diagnostics.PasswordEditing);
+        Assert.True(asked.Typing);
+
+        var (running, effects) = Run(Feed(asked, Type(canary)), Key(KeyName.Enter));
+        var run = Assert.IsType<DiagnoseEffect>(Assert.Single(effects));
+        Assert.Equal(canary, run.Password);
+        Assert.DoesNotContain(canary, run.ToString());
+        Assert.Null(running.Diagnostics.Password);
+        var typing = Feed(asked, Type(canary));
+        Assert.DoesNotContain(canary, FrameText.Render(MailSetupTui.Tui.View.TuiView.Render(typing, new MailSetupTui.Tui.View.TuiTheme()), 120, 40));
+        Assert.DoesNotContain(canary, typing.Diagnostics.ToString());
+    }
+
+    [Fact]
+    public void The_sandbox_needs_no_password_for_the_password_flow()
+    {
+        var (_, effects) = Run(WithSupport(SignedIn()), Key('a'), Key('a'), Key(KeyName.Enter));
+        Assert.Equal(MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc, Assert.IsType<DiagnoseEffect>(Assert.Single(effects)).Flow);
+    }
+}

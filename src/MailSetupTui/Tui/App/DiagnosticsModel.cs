@@ -1,5 +1,6 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
+using MailSetup.Core.Identity.MailTokens;
 using MailSetup.Core.Preflight;
 
 namespace MailSetupTui.Tui.App;
@@ -22,7 +23,20 @@ public sealed record DiagnosticsModel(
     MailProtocol? ProtocolFilter = null,
     IReadOnlyList<ProbeVerdict>? Verdicts = null,
     IReadOnlyList<PreflightLink>? Preflight = null,
-    string? Status = null)
+    string? Status = null,
+    MailTokenFlow Auth = MailTokenFlow.Secret,
+    TextField? User = null,
+    bool UserEditing = false,
+    TextField? Password = null,
+    bool PasswordEditing = false)
 {
+    /// <summary>The flows the pane offers, in the order <c>a</c> cycles them (a certificate needs a file: the CLI has it).</summary>
+    public static IReadOnlyList<MailTokenFlow> Flows { get; } = [MailTokenFlow.Secret, MailTokenFlow.Device, MailTokenFlow.Ropc];
+
+    public bool Delegated => Auth != MailTokenFlow.Secret;
+
+    /// <summary>Never shows the password.</summary>
+    public override string ToString() => $"DiagnosticsModel {{ Auth = {Auth}, User = {User?.Text}, Running = {Running}, Lines = {Trace.Count} }}";
+
     public static DiagnosticsModel Create(int traceCapacity = 50_000) => new(new HashSet<MailProtocol>([MailProtocol.Imap]), new TraceRing(traceCapacity));
 }

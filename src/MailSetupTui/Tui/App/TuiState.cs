@@ -36,6 +36,6 @@ public sealed record TuiState(
     public bool Typing =>
         (Focus == Pane.App && (App.Editing || App.FilterEditing)) || App.SavePath is not null
         || (Focus == Pane.Mailboxes && (Mailboxes.FilterEditing || Mailboxes.ScopeGroupEditing))
-        || (Focus == Pane.Diagnostics && Diagnostics.SearchEditing)
+        || (Focus == Pane.Diagnostics && (Diagnostics.SearchEditing || Diagnostics.UserEditing || Diagnostics.PasswordEditing))
         || Overlay is PlanReviewOverlay { Export: not null };
 }

@@ -103,6 +103,19 @@ public static partial class TuiUpdate
 
     private static (TuiState, IReadOnlyList<Effect>) DiagnosticsKey(TuiState state, DiagnosticsModel diagnostics, KeyPress key)
     {
+        if (diagnostics.UserEditing)
+        {
+            if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { Diagnostics = diagnostics with { UserEditing = false } });
+            var user = diagnostics.User ?? new TextField();
+            return Stay(state with { Diagnostics = diagnostics with { User = user.Edit(key) ?? user } });
+        }
+        if (diagnostics.PasswordEditing)
+        {
+            if (key.Name is KeyName.Escape) return Stay(state with { Diagnostics = diagnostics with { PasswordEditing = false, Password = null } });
+            if (key.Name is KeyName.Enter) return StartDiagnostics(state, diagnostics with { PasswordEditing = false }, preflight: false);
+            var password = diagnostics.Password ?? new TextField();
+            return Stay(state with { Diagnostics = diagnostics with { Password = password.Edit(key) ?? password } });
+        }
         if (diagnostics.SearchEditing)
         {
             if (key.Name is KeyName.Enter) return Stay(state with { Diagnostics = diagnostics with { SearchEditing = false } });
@@ -118,6 +131,10 @@ public static partial class TuiUpdate
             case { Name: KeyName.Char, Char: 's' }: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Smtp) });
             case { Name: KeyName.Char, Char: '/' }: return Stay(state with { Diagnostics = diagnostics with { SearchEditing = true, Search = new TextField() } });
             case { Name: KeyName.Char, Char: 't' }: return Stay(state with { Diagnostics = diagnostics with { ProtocolFilter = NextFilter(diagnostics.ProtocolFilter) } });
+            case { Name: KeyName.Char, Char: 'a' } when !diagnostics.Running:
+                var next = DiagnosticsModel.Flows[(DiagnosticsModel.Flows.ToList().IndexOf(diagnostics.Auth) + 1) % DiagnosticsModel.Flows.Count];
+                return Stay(state with { Diagnostics = diagnostics with { Auth = next, Password = null } });
+            case { Name: KeyName.Char, Char: 'u' }: return Stay(state with { Diagnostics = diagnostics with { UserEditing = true, User = diagnostics.User ?? new TextField() } });
             case { Name: KeyName.Char, Char: 'f' }: return StartDiagnostics(state, diagnostics, preflight: true);
             case { Name: KeyName.Enter }:
             case { Name: KeyName.Char, Char: 'r' }:
@@ -165,10 +182,17 @@ public static partial class TuiUpdate
         var mailbox = state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).FirstOrDefault() ?? state.Mailboxes.Current?.Address;
         if (mailbox is null) return Stay(state with { Status = "pick a mailbox first (pane 4, Space selects)" });
         if (diagnostics.Protocols.Count == 0) return Stay(state with { Status = "pick a protocol first: i IMAP, o POP, s SMTP" });
+        // The password flow on a real tenant asks for the password first (never stored beyond this run).
+        if (!preflight && diagnostics.Auth == MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc && !state.Tenant.Sandbox && diagnostics.Password is not { Text.Length: > 0 })
+            return Stay(state with { Diagnostics = diagnostics with { PasswordEditing = true, Password = new TextField() }, Focus = Pane.Diagnostics });
         var protocols = diagnostics.Protocols.Order().ToList();
         diagnostics.Trace.Clear();
         var next = diagnostics with { Running = true, Follow = true, ScrollBack = 0, Verdicts = [], Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
-        Effect effect = preflight ? new PreflightEffect(protocols, mailbox, state.App.AdoptedAppId) : new DiagnoseEffect(protocols, mailbox, state.App.AdoptedAppId);
+        var user = diagnostics.User?.Text.Trim() is { Length: > 0 } named ? named : null;
+        Effect effect = preflight
+            ? new PreflightEffect(protocols, mailbox, state.App.AdoptedAppId)
+            : new DiagnoseEffect(protocols, mailbox, state.App.AdoptedAppId, diagnostics.Auth, user, diagnostics.Password?.Text);
+        next = next with { Password = null };
         return Do(state with { Diagnostics = next, Focus = Pane.Diagnostics }, effect);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
 {
     public async Task DiagnoseAsync(DiagnoseEffect effect, CancellationToken cancellationToken)
     {
-        var (appId, token) = await TokenAsync(effect.AppId, effect.Protocols, cancellationToken);
+        var (appId, token) = await TokenAsync(effect, cancellationToken);
         if (appId is null || token is null) return;
         var setup = await new MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange).ReadAsync(appId, effect.Mailbox, cancellationToken);
         var claims = JwtClaims.TryDecode(token.AccessToken, out var decoded) ? decoded : null;
@@ -43,7 +43,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
         if (appId is null) return;
         var report = await new PreflightRunner(new MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange), clock).RunAsync(
             appId, effect.Mailbox, effect.Protocols,
-            CanGetToken ? ct => AcquireAsync(appId, effect.Protocols, ct) : null,
+            CanGetToken ? ct => AcquireAsync(new DiagnoseEffect(effect.Protocols, effect.Mailbox, appId), appId, ct) : null,
             (protocol, token, ct) => LoginAsync(protocol, effect.Mailbox, token, ct),
             link => post(new PreflightLinkMsg(link)),
             cancellationToken);
@@ -59,18 +59,19 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
         return appId;
     }
 
-    private async Task<(string? AppId, MailToken? Token)> TokenAsync(string? requestedAppId, IReadOnlyList<MailProtocol> protocols, CancellationToken cancellationToken)
+    private async Task<(string? AppId, MailToken? Token)> TokenAsync(DiagnoseEffect effect, CancellationToken cancellationToken)
     {
-        var appId = AppIdOrPost(requestedAppId);
+        var protocols = effect.Protocols;
+        var appId = AppIdOrPost(effect.AppId);
         if (appId is null) return (null, null);
-        if (!CanGetToken)
+        if (effect.Flow == MailTokenFlow.Secret && !CanGetToken)
         {
             post(new WorkFailedMsg("diagnostics", $"no client secret for app {appId} in this session; set AZURE_CLIENT_SECRET or use 'mailsetup diagnose --token-file'"));
             return (appId, null);
         }
         try
         {
-            return (appId, await AcquireAsync(appId, protocols, cancellationToken));
+            return (appId, await AcquireAsync(effect, appId, cancellationToken));
         }
         catch (MailTokenException e)
         {
@@ -82,13 +83,38 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
         }
     }
 
-    private Task<MailToken> AcquireAsync(string appId, IReadOnlyList<MailProtocol> protocols, CancellationToken cancellationToken) =>
-        workspace.Sandbox is { } sandbox
-            ? sandbox.AcquireTokenAsync(appId, MailTokenFlow.Secret, protocols, null, null, knownSecret(), null, cancellationToken)
-            : new MailTokenSource().AcquireAsync(new MailTokenRequest
-            {
-                Cloud = workspace.Cloud, Tenant = workspace.TenantId, ClientId = appId, Flow = MailTokenFlow.Secret, Protocols = protocols, ClientSecret = knownSecret(),
-            }, null, cancellationToken);
+    /// <summary>The app's token by the chosen flow; a device code is shown in the trace (the sandbox approves its own).</summary>
+    private Task<MailToken> AcquireAsync(DiagnoseEffect effect, string appId, CancellationToken cancellationToken)
+    {
+        Task Show(string line)
+        {
+            post(new TraceMsg(new TraceLine("token", line)));
+            return Task.CompletedTask;
+        }
+
+        if (workspace.Sandbox is { } sandbox)
+        {
+            var user = effect.Flow == MailTokenFlow.Secret ? null : effect.User ?? SandboxSignIn(sandbox, effect.Mailbox);
+            return sandbox.AcquireTokenAsync(appId, effect.Flow, effect.Protocols, user, null, effect.Flow == MailTokenFlow.Secret ? knownSecret() : null, Show, cancellationToken);
+        }
+        return new MailTokenSource().AcquireAsync(new MailTokenRequest
+        {
+            Cloud = workspace.Cloud,
+            Tenant = workspace.TenantId,
+            ClientId = appId,
+            Flow = effect.Flow,
+            Protocols = effect.Protocols,
+            ClientSecret = knownSecret(),
+            UserName = effect.User ?? effect.Mailbox,
+            Password = effect.Password,
+        }, (code, _) => Show($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"), cancellationToken);
+    }
+
+    /// <summary>Who signs in to the sandbox for a delegated flow: the mailbox's person, or the admin for a shared mailbox (which cannot sign in).</summary>
+    private static string SandboxSignIn(MailSetup.Sandbox.Hosting.SandboxDiagnosisSession sandbox, string mailbox) =>
+        sandbox.Tenant.Read(s => s.Users.Any(u => u.AccountEnabled && u.UserPrincipalName.Equals(mailbox, StringComparison.OrdinalIgnoreCase)))
+            ? mailbox
+            : MailSetup.Sandbox.State.TenantSeed.AdminAddress;
 
     private Task<MailProbeResult> LoginAsync(MailProtocol protocol, string mailbox, string token, CancellationToken cancellationToken)
     {

@@ -18,6 +18,12 @@ public static class DiagnosticsView
         lines.Add((Protocol(diagnostics, MailProtocol.Imap, "i"), theme.Normal), (Protocol(diagnostics, MailProtocol.Pop, "o"), theme.Normal), (Protocol(diagnostics, MailProtocol.Smtp, "s"), theme.Normal),
             ("  mailbox ", theme.Dim), (mailbox, theme.Title), ("  app ", theme.Dim), (state.App.AdoptedAppId ?? "newest mail app", theme.Normal));
 
+        lines.Add(("auth ", theme.Dim), (AuthName(diagnostics), diagnostics.Delegated ? theme.Selected : theme.Normal), (" (a)", theme.Dim),
+            diagnostics.Delegated ? ("   signs in: ", theme.Dim) : ("", theme.Dim),
+            diagnostics.Delegated ? (diagnostics.UserEditing ? (diagnostics.User?.Text ?? "") + "▏" : diagnostics.User?.Text is { Length: > 0 } u ? u : "the mailbox", diagnostics.UserEditing ? theme.Focus : theme.Normal) : ("", theme.Dim),
+            diagnostics.Delegated ? (" (u)", theme.Dim) : ("", theme.Dim));
+        if (diagnostics.PasswordEditing)
+            lines.Add(("password: ", theme.Title), (new string('*', diagnostics.Password?.Text.Length ?? 0) + "▏", theme.Focus), ("  (Enter runs, Esc cancels; not kept after this run; the password flow cannot do MFA and is not recommended)", theme.Dim));
         var results = Results(state, theme, lines.Width);
         var traceRows = Math.Max(3, lines.Remaining - 1 - Math.Min(results.Count, (lines.Remaining - 1) / 2));
         var where = diagnostics.Follow ? "following" : $"scrolled back {diagnostics.ScrollBack} (End follows)";
@@ -51,6 +57,13 @@ public static class DiagnosticsView
         }
         return result.Skip(Math.Max(0, result.Count - rows)).ToList();
     }
+
+    private static string AuthName(DiagnosticsModel diagnostics) => diagnostics.Auth switch
+    {
+        MailSetup.Core.Identity.MailTokens.MailTokenFlow.Device => "device code (delegated)",
+        MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc => "password / ROPC (delegated; not recommended)",
+        _ => "client secret (app-only)",
+    };
 
     private static string Protocol(DiagnosticsModel diagnostics, MailProtocol protocol, string key) =>
         $"[{(diagnostics.Protocols.Contains(protocol) ? "x" : " ")}] {protocol.ToString().ToUpperInvariant()} ({key})  ";

@@ -20,6 +20,7 @@ public static class HelpView
         ("p", "review the plan of the current choices (a applies it, e exports it)"),
         ("i o s", "Diagnostics: IMAP, POP, SMTP on or off"),
         ("f", "Diagnostics: preflight, the whole chain link by link"),
+        ("a u", "Diagnostics: token by client secret, device code or password; who signs in for the last two"),
         ("t", "Diagnostics: show one protocol's trace, or all"),
         ("s d", "App: save the new secret to a file (0600); dismiss it"),
         ("s", "Mailboxes: SendAs on or off"),

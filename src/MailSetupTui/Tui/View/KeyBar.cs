@@ -27,7 +27,7 @@ public static class KeyBar
         Pane.Mailboxes => [("↑↓ PgUp PgDn", "move"), ("Space", "select"), ("/", "filter"), ("s", "SendAs"), ("c", "scoping"), ("g", "group")],
         _ => state.Diagnostics.Running
             ? [("Esc", "cancel"), ("↑↓", "scroll"), ("End", "follow")]
-            : [("Enter", "run"), ("f", "preflight"), ("i o s", "protocols"), ("/", "search"), ("t", "filter")],
+            : [("Enter", "run"), ("f", "preflight"), ("i o s", "protocols"), ("a", "auth"), ("/", "search"), ("t", "filter"), ("u", "user")],
     };
 
     /// <summary>Help and quit end every bar and are never cut: whatever else does not fit is dropped first.</summary>
