@@ -16,7 +16,4 @@ public static class TuiLayout
     public static int ListRows(int height) => Math.Max(1, BodyRows(height) - 2);
 
     public static bool TooSmall(int width, int height) => width < MinWidth || height < MinHeight;
-
-    /// <summary>Wide screens show the diagnostics trace and findings side by side; narrow ones stack them.</summary>
-    public static bool Wide(int width) => width >= 110;
 }

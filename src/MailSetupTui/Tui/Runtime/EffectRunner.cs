@@ -237,5 +237,5 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     }
 }
 
-/// <summary>How the UI was started: the sandbox or a tenant, its cloud, and the environment for AZURE_* lookups.</summary>
-internal sealed record TuiOptions(bool Sandbox, Cloud Cloud, string? Tenant, Func<string, string?> Environment, bool Color = true, bool Ascii = false);
+/// <summary>Where the UI works: the sandbox or a tenant, its cloud, and the environment for AZURE_* lookups.</summary>
+internal sealed record TuiOptions(bool Sandbox, Cloud Cloud, string? Tenant, Func<string, string?> Environment);

@@ -27,7 +27,7 @@ internal static class TuiLauncher
 
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var store = services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
-        var options = new TuiOptions(sandbox, cloud, tenant, CliEnvironment.Variables(services), terminal.Color, terminal.Ascii);
+        var options = new TuiOptions(sandbox, cloud, tenant, CliEnvironment.Variables(services));
         var initial = TuiState.Initial(80, 24, sandbox, cloud, clock.GetUtcNow(), tenant) with
         {
             Status = sandbox ? "working on the built-in sandbox tenant (nothing real is changed); mailsetup --tenant ID works on a real one" : null,
