@@ -342,3 +342,19 @@ public sealed class TuiUpdateDiagnosticsAuthTests
         Assert.Equal(MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc, Assert.IsType<DiagnoseEffect>(Assert.Single(effects)).Flow);
     }
 }
+
+public sealed class TuiUpdateSignInFailureTests
+{
+    [Fact]
+    public void A_failed_sign_in_shows_in_the_tenant_pane_and_r_tries_again()
+    {
+        var state = Feed(TuiState.Initial(120, 40, false, MailSetup.Core.Clouds.CloudCatalog.Global, Now, "contoso.com"),
+            new DeviceCodeMsg("GX7K2PQ9M", "https://microsoft.com/devicelogin"),
+            new WorkFailedMsg("sign-in", "AADSTS50126: Error validating credentials due to invalid username or password."));
+
+        Assert.Equal(SignInStatus.Failed, state.Tenant.Status);
+        Assert.Null(state.Tenant.DeviceCode);
+        Assert.Contains("sign-in failed: AADSTS50126", FrameText.Render(MailSetupTui.Tui.View.TuiView.Render(state, new MailSetupTui.Tui.View.TuiTheme()), 120, 40));
+        Assert.IsType<SignInEffect>(Assert.Single(Run(state, Key('r')).Effects));
+    }
+}

@@ -83,6 +83,7 @@ public static partial class TuiUpdate
         "export" when state.Overlay is PlanReviewOverlay review => state with { Overlay = review with { Notice = "export failed: " + failed.Problem } },
         "diagnostics" => state with { Diagnostics = state.Diagnostics with { Running = false, Status = "failed: " + failed.Problem } },
         "secret" => state with { App = state.App with { Notice = "not saved: " + failed.Problem } },
+        "sign-in" => state with { Tenant = state.Tenant with { Status = SignInStatus.Failed, Problem = failed.Problem, DeviceCode = null } },
         _ => state with { Status = $"{failed.What} failed: {failed.Problem}" },
     };
 

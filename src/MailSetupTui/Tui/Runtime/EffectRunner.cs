@@ -57,8 +57,9 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
         }
         catch (Exception e)
         {
-            // Work must never take the UI down: the failure is shown where the work was asked for.
-            post(new WorkFailedMsg(Area(effect), e.Message));
+            // Work must never take the UI down: the failure is shown where the work was asked for, in
+            // Entra's words when it was Entra (Azure.Identity's own message leaves the AADSTS code out).
+            post(new WorkFailedMsg(Area(effect), MailSetup.Core.Identity.SignInFailure.From(e)?.Description ?? e.Message));
         }
     }, CancellationToken.None);
 
@@ -131,9 +132,18 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     {
         var workspace = await WorkspaceAsync(cancellationToken);
         // The first Graph call is what signs in (device code on a real tenant; the sandbox approves its own).
-        var organization = await workspace.Clients.Graph.Organization.GetAsync(cancellationToken: cancellationToken);
-        var org = organization?.Value?.FirstOrDefault();
-        var domain = org?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name ?? org?.VerifiedDomains?.FirstOrDefault()?.Name ?? workspace.TenantId;
+        string domain;
+        try
+        {
+            var organization = await workspace.Clients.Graph.Organization.GetAsync(cancellationToken: cancellationToken);
+            var org = organization?.Value?.FirstOrDefault();
+            domain = org?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name ?? org?.VerifiedDomains?.FirstOrDefault()?.Name ?? workspace.TenantId;
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.ResponseStatusCode == 403)
+        {
+            // Signed in, but not allowed to read the organization: the tenant as given names it well enough.
+            domain = workspace.TenantId;
+        }
         var account = workspace.Sandbox is not null ? TenantSeed.AdminAddress : "the signed-in admin";
         post(new SignedInMsg(workspace.TenantId, domain, account, workspace.Sandbox is not null ? ["Global Administrator"] : []));
         await LoadDirectoryAsync(cancellationToken);
