@@ -39,6 +39,12 @@ public sealed class JwtClaims
             ? roles.EnumerateArray().Select(Text).ToList()
             : [];
 
+    /// <summary>The template ids of the signed-in person's directory roles (<c>wids</c>); see <see cref="AdminRoles"/>.</summary>
+    public IReadOnlyList<string> DirectoryRoleIds =>
+        _payload.TryGetProperty("wids", out var wids) && wids.ValueKind == JsonValueKind.Array
+            ? wids.EnumerateArray().Select(Text).ToList()
+            : [];
+
     /// <summary>Delegated permissions (<c>scp</c>, space separated); empty for app-only tokens.</summary>
     public IReadOnlyList<string> Scopes => String("scp")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 

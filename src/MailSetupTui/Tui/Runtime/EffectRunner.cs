@@ -144,9 +144,19 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
             // Signed in, but not allowed to read the organization: the tenant as given names it well enough.
             domain = workspace.TenantId;
         }
-        var account = workspace.Sandbox is not null ? TenantSeed.AdminAddress : "the signed-in admin";
-        post(new SignedInMsg(workspace.TenantId, domain, account, workspace.Sandbox is not null ? ["Global Administrator"] : []));
+        var (account, roles) = await WhoSignedInAsync(workspace, cancellationToken);
+        post(new SignedInMsg(workspace.TenantId, domain, account, roles));
         await LoadDirectoryAsync(cancellationToken);
+    }
+
+    /// <summary>The signed-in person and their mail-relevant directory roles, from the admin's own (cached) Graph token.</summary>
+    private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(TuiWorkspace workspace, CancellationToken cancellationToken)
+    {
+        if (workspace.Admin is not { } admin) return (TenantSeed.AdminAddress, ["Global Administrator"]);
+        var token = await admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]), cancellationToken);
+        return MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token, out var claims)
+            ? (claims.UserPrincipalName ?? "the signed-in admin", MailSetup.Core.Identity.AdminRoles.Names(claims.DirectoryRoleIds))
+            : ("the signed-in admin", []);
     }
 
     /// <summary>Forgets the signed-in clients (and their cached tokens); the next sign-in starts afresh.</summary>

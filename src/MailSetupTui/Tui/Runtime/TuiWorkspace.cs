@@ -14,8 +14,9 @@ namespace MailSetupTui.Tui.Runtime;
 /// </summary>
 internal sealed class TuiWorkspace : IAsyncDisposable
 {
-    private TuiWorkspace(TenantClients clients, Cloud cloud, string tenantId, SandboxDiagnosisSession? sandbox)
+    private TuiWorkspace(TenantClients clients, Cloud cloud, string tenantId, SandboxDiagnosisSession? sandbox, Azure.Core.TokenCredential? admin = null)
     {
+        Admin = admin;
         Clients = clients;
         Cloud = cloud;
         TenantId = tenantId;
@@ -26,6 +27,9 @@ internal sealed class TuiWorkspace : IAsyncDisposable
     public Cloud Cloud { get; }
     public string TenantId { get; }
     public SandboxDiagnosisSession? Sandbox { get; }
+
+    /// <summary>The admin's credential on a real tenant (its cached token says who signed in); null on the sandbox.</summary>
+    public Azure.Core.TokenCredential? Admin { get; }
 
     public static async Task<TuiWorkspace> OpenSandboxAsync(SandboxStateStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -44,7 +48,7 @@ internal sealed class TuiWorkspace : IAsyncDisposable
                 post(new DeviceCodeMsg(code.UserCode, code.VerificationUri.ToString()));
                 return Task.CompletedTask;
             });
-        return new TuiWorkspace(new TenantClients(credential, cloud, tenant), cloud, tenant, null);
+        return new TuiWorkspace(new TenantClients(credential, cloud, tenant), cloud, tenant, null, credential);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,21 @@
+using MailSetup.Core.Identity;
+using MailSetup.Core.Tests.Diagnosis;
+
+namespace MailSetup.Core.Tests.Identity;
+
+public sealed class AdminRolesTests
+{
+    [Fact]
+    public void The_wids_claim_names_the_mail_relevant_roles_and_leaves_others_out()
+    {
+        var claims = TestTokens.Claims(new
+        {
+            upn = "admin@contoso.com",
+            wids = new[] { "29232cdf-9323-42fd-ade2-1d097af3e4de", "62E90394-69F5-4237-9190-012177145E10", "b79fbf4d-3ef9-4689-8143-76b194e85509" },
+        });
+
+        Assert.Equal(3, claims.DirectoryRoleIds.Count);
+        Assert.Equal(["Exchange Administrator", "Global Administrator"], AdminRoles.Names(claims.DirectoryRoleIds));
+        Assert.Empty(AdminRoles.Names(TestTokens.Claims(new { upn = "user@contoso.com" }).DirectoryRoleIds));
+    }
+}
