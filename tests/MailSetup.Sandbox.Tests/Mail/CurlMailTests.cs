@@ -16,7 +16,7 @@ public sealed class CurlMailTests
     [Fact]
     public async Task Curl_lists_the_imap_folders()
     {
-        if (!File.Exists(Curl)) return; // reported: curl absent
+        Assert.True(File.Exists(Curl), $"{Curl} is missing; .ci/run installs curl");
         await using var mail = await MailSandbox.StartAsync();
 
         var (exit, output, error) = await RunCurlAsync(mail, mail.Servers.Imap.CurlUrl, await mail.TokenAsync());
@@ -30,7 +30,7 @@ public sealed class CurlMailTests
     [Fact]
     public async Task Curl_lists_the_pop_maildrop()
     {
-        if (!File.Exists(Curl)) return;
+        Assert.True(File.Exists(Curl), $"{Curl} is missing; .ci/run installs curl");
         await using var mail = await MailSandbox.StartAsync();
 
         var (exit, _, error) = await RunCurlAsync(mail, mail.Servers.Pop.CurlUrl, await mail.TokenAsync());
@@ -42,7 +42,7 @@ public sealed class CurlMailTests
     [Fact]
     public async Task Curl_sends_a_message_over_smtp_with_starttls()
     {
-        if (!File.Exists(Curl)) return;
+        Assert.True(File.Exists(Curl), $"{Curl} is missing; .ci/run installs curl");
         await using var mail = await MailSandbox.StartAsync();
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         using var folder = new TempFolder();
@@ -60,7 +60,7 @@ public sealed class CurlMailTests
     [Fact]
     public async Task Curl_reports_a_refused_login_with_its_login_denied_exit_code()
     {
-        if (!File.Exists(Curl)) return;
+        Assert.True(File.Exists(Curl), $"{Curl} is missing; .ci/run installs curl");
         await using var mail = await MailSandbox.StartAsync();
 
         // SMTP AUTH is off for the tenant (the seed's default).
