@@ -28,6 +28,19 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         return new MailAppSetup(appId, app, servicePrincipalId, roles, scopes, registration, mailboxSetup, tenantSmtpDisabled, mailbox);
     }
 
+    /// <summary>
+    /// The app's permissions and the protocol switches of more mailboxes, for a setup already read:
+    /// two or three cmdlets a mailbox, without reading the app, its consent and the tenant again.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MailboxSetup>> ReadMailboxesAsync(MailAppSetup setup, IEnumerable<string> mailboxes, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<string, MailboxSetup>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mailbox in mailboxes)
+            if (await ReadMailboxAsync(mailbox, setup.ServicePrincipalId, setup.Exchange, cancellationToken).ConfigureAwait(false) is { } found)
+                read[mailbox] = found;
+        return read;
+    }
+
     private async Task<MailAppRegistration?> FindApplicationAsync(string appId, CancellationToken cancellationToken)
     {
         var found = await graph.Applications.GetAsync(r =>

@@ -36,7 +36,7 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         foreach (var target in source.Targets)
         {
             if (!settings.Json) await output.WriteLineAsync($"== {target.Describe(settings.MechanismName)}");
-            var result = await MailProbe.For(target.Protocol).RunAsync(Request(settings, source, target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
+            var result = await MailProbe.For(target.Protocol).RunAsync(source.Request(target, token.Token!, settings.Json ? null : new DiagnoseTraceWriter(output)), cancellationToken);
             var facts = ProbeFacts.From(result, Clock.GetUtcNow(), settings.Mailbox, settings.Cloud, claims, setup);
             var run = new DiagnoseRun(target, result, new Diagnostician().Diagnose(facts));
             runs.Add(run);
@@ -68,17 +68,4 @@ internal sealed class DiagnoseRunner(IServiceProvider services)
         await output.FlushAsync(cancellationToken);
         return ExitCodes.Failure;
     }
-
-    private static MailProbeRequest Request(DiagnoseSettings settings, DiagnoseSource source, DiagnoseTarget target, string token, ITraceSink? sink) => new()
-    {
-        Host = target.Host,
-        Port = target.Port,
-        Tls = target.Tls,
-        Mailbox = settings.Mailbox,
-        Token = token,
-        Mechanism = settings.Mechanism,
-        Options = new MailConnectionOptions { TrustedCertificates = source.TrustedCertificates },
-        TraceSink = sink,
-        Envelope = target.Protocol == MailProtocol.Smtp ? settings.Envelope : null,
-    };
 }

@@ -3,6 +3,8 @@ using MailSetup.Core.Execution;
 using MailSetup.Core.Identity;
 using MailSetup.Core.Identity.MailTokens;
 using MailSetup.Core.Mail.Connection;
+using MailSetup.Core.Mail.Probes;
+using MailSetup.Core.Mail.Tracing;
 using MailSetup.Core.Setup;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
@@ -109,6 +111,9 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         }
 
         var credential = _settings.Credential!;
+        var password = credential.Password ?? credential.AskPassword?.Invoke();
+        if (credential.Flow == MailTokenFlow.Ropc && _sandbox is null && string.IsNullOrEmpty(password))
+            return new DiagnoseToken(null, new CliError("--auth", $"--auth ropc needs {credential.User}'s password; none was typed."));
         try
         {
             var acquired = _sandbox is not null
@@ -123,7 +128,7 @@ internal sealed class DiagnoseSource : IAsyncDisposable
                     ClientSecret = credential.ClientSecret,
                     CertificatePath = credential.CertificatePath,
                     UserName = credential.User,
-                    Password = credential.Password,
+                    Password = password,
                 }, async (code, _) => await Status($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"), cancellationToken);
             if (credential.Flow == MailTokenFlow.Ropc) await Status("note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
             return new DiagnoseToken(acquired.AccessToken);
@@ -137,6 +142,20 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     /// <summary>The setup read live, where it can be (the sandbox, or with an admin signed in); null elsewhere.</summary>
     public async Task<MailAppSetup?> SetupAsync(CancellationToken cancellationToken) =>
         SetupReader is not { } reader || AppId is null ? null : await reader.ReadAsync(AppId, _settings.Mailbox, cancellationToken);
+
+    /// <summary>The login at <paramref name="target"/> as this diagnosis makes it: its mailbox, mechanism, trusted certificates and (SMTP) envelope.</summary>
+    public MailProbeRequest Request(DiagnoseTarget target, string token, ITraceSink? sink) => new()
+    {
+        Host = target.Host,
+        Port = target.Port,
+        Tls = target.Tls,
+        Mailbox = _settings.Mailbox,
+        Token = token,
+        Mechanism = _settings.Mechanism,
+        Options = new MailConnectionOptions { TrustedCertificates = TrustedCertificates },
+        TraceSink = sink,
+        Envelope = target.Protocol == MailSetup.Core.Catalog.MailProtocol.Smtp ? _settings.Envelope : null,
+    };
 
     private Task Status(string line) => _status.WriteLineAsync("mailsetup: " + line);
 

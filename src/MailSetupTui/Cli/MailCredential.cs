@@ -72,14 +72,17 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             errors.Add(new("--certificate-path", $"goes with --auth certificate, not {authWord}."));
 
         string? userPassword = null;
-        if (flow == MailTokenFlow.Ropc && !sandbox && errors.Count == 0)
+        Func<string?>? askPassword = null;
+        if (flow == MailTokenFlow.Ropc && !sandbox)
         {
-            userPassword = environment(MailCredentialOptions.PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : password?.Invoke($"password for {user}: ");
-            if (string.IsNullOrEmpty(userPassword))
+            userPassword = environment(MailCredentialOptions.PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+            // Asked only when everything else checked out and the token is really wanted (see DiagnoseSource).
+            if (userPassword is null && password is not null) askPassword = () => password($"password for {user}: ");
+            else if (userPassword is null)
                 errors.Add(new("--auth", $"--auth ropc needs {user}'s password in {MailCredentialOptions.PasswordVariable} (or typed at a terminal)."));
         }
         if (errors.Count > 0) return null;
-        return new MailCredential(sandbox, tenant, clientId, flow, user, secret, certificate, userPassword);
+        return new MailCredential(sandbox, tenant, clientId, flow, user, secret, certificate, userPassword) { AskPassword = askPassword };
     }
 
     private static string? ReadSecret(string path, List<CliError> errors)
@@ -96,6 +99,9 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             return null;
         }
     }
+
+    /// <summary>Asks a person at the terminal for the password of the password flow; null when it came from the environment.</summary>
+    public Func<string?>? AskPassword { get; init; }
 
     /// <summary>False when no way to the app's token was given (only possible where it is <c>optional</c>).</summary>
     public bool CanGetToken => Sandbox || Flow != MailTokenFlow.Secret || ClientSecret is not null;

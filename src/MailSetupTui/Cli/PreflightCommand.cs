@@ -76,8 +76,8 @@ internal sealed class PreflightCommand : ICliCommand
         if (!json) await output.WriteLineAsync($"preflight: app {source.AppId} and {settings.Mailbox}: {string.Join(", ", settings.Protocols.Select(p => p.ToString().ToLowerInvariant()))}");
         var report = await new PreflightRunner(source.SetupReader!, clock).RunAsync(
             source.AppId!, settings.Mailbox, settings.Protocols,
-            settings.Credential!.CanGetToken ? ct => TokenAsync(source, clock, ct) : null,
-            (protocol, token, ct) => LoginAsync(source, settings, protocol, token, ct),
+            settings.Credential!.CanGetToken ? ct => TokenAsync(source, settings.Credential.Flow, clock, ct) : null,
+            (protocol, token, ct) => MailProbe.For(protocol).RunAsync(source.Request(source.Targets.Single(t => t.Protocol == protocol), token, null), ct),
             json ? null : link => output.Write(PreflightText.Link(link)),
             cancellationToken);
 
@@ -86,26 +86,12 @@ internal sealed class PreflightCommand : ICliCommand
         return report.BrokenLink is null ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<MailToken> TokenAsync(DiagnoseSource source, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<MailToken> TokenAsync(DiagnoseSource source, MailTokenFlow flow, TimeProvider clock, CancellationToken cancellationToken)
     {
         var token = await source.TokenAsync(cancellationToken);
         if (token.Refused is { } refused) throw refused;
+        if (token.Problem is { } problem) throw new MailTokenException(problem.Message, null);
         var expires = MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token!, out var claims) && claims.ExpiresOn is { } e ? e : clock.GetUtcNow();
-        return new MailToken(token.Token!, expires, MailTokenFlow.Secret, []);
-    }
-
-    private static Task<MailProbeResult> LoginAsync(DiagnoseSource source, DiagnoseSettings settings, MailProtocol protocol, string token, CancellationToken cancellationToken)
-    {
-        var target = source.Targets.Single(t => t.Protocol == protocol);
-        var probe = MailProbe.For(protocol);
-        return probe.RunAsync(new MailProbeRequest
-        {
-            Host = target.Host,
-            Port = target.Port,
-            Tls = target.Tls,
-            Mailbox = settings.Mailbox,
-            Token = token,
-            Options = new MailConnectionOptions { TrustedCertificates = source.TrustedCertificates },
-        }, cancellationToken);
+        return new MailToken(token.Token!, expires, flow, []);
     }
 }

@@ -204,6 +204,21 @@ public sealed class PreflightTests
         AssertBrokenAtLast(report, "login-imap");
     }
 
+    [Fact]
+    public async Task More_mailboxes_are_read_for_a_setup_already_read()
+    {
+        var (run, appId) = await SetUpAsync();
+        await using var _ = run;
+        var reader = new MailAppSetupReader(run.Clients.Graph, run.Clients.Exchange);
+        var setup = await reader.ReadAsync(appId, null, default);
+
+        var mailboxes = await reader.ReadMailboxesAsync(setup, [Support, "sales@contoso.onmicrosoft.com", "nobody@contoso.onmicrosoft.com"], default);
+
+        Assert.True(mailboxes[Support].FullAccess);
+        Assert.False(mailboxes["sales@contoso.onmicrosoft.com"].FullAccess);
+        Assert.False(mailboxes.ContainsKey("nobody@contoso.onmicrosoft.com"));
+    }
+
     private static void AssertBrokenAtLast(PreflightReport report, string key)
     {
         Assert.Equal(key, report.BrokenLink?.Key);

@@ -10,7 +10,7 @@ public static partial class TuiUpdate
     {
         KeyMsg key => Key(state, key.Key),
         ResizeMsg resize => (state with { Width = resize.Width, Height = resize.Height }, []),
-        ApplyFinishedMsg => Work(state, msg) is var applied ? (applied, ReadAppSetup(applied)) : default,
+        ApplyFinishedMsg => AfterApply(Work(state, msg)),
         _ => (Work(state, msg), []),
     };
 
@@ -22,6 +22,9 @@ public static partial class TuiUpdate
         state.App.AdoptedAppId is { } appId && state.Tenant.Status == SignInStatus.SignedIn
             ? [new ReadAppSetupEffect(appId, state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).Take(20).ToList())]
             : [];
+
+    /// <summary>The apply adopted its app: read what that app may now do.</summary>
+    private static (TuiState, IReadOnlyList<Effect>) AfterApply(TuiState applied) => (applied, ReadAppSetup(applied));
 
     private static (TuiState, IReadOnlyList<Effect>) Stay(TuiState state) => (state, []);
 

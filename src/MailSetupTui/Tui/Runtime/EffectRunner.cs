@@ -187,15 +187,10 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     {
         var workspace = await WorkspaceAsync(cancellationToken);
         var reader = new MailSetup.Core.Setup.MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange);
-        var access = new Dictionary<string, MailboxAccess>(StringComparer.OrdinalIgnoreCase);
-        MailSetup.Core.Setup.MailAppSetup? setup = null;
-        foreach (var mailbox in read.Mailboxes.DefaultIfEmpty(null))
-        {
-            setup = await reader.ReadAsync(read.AppId, mailbox, cancellationToken);
-            if (setup.Mailbox is { } found && mailbox is not null) access[mailbox] = new MailboxAccess(found.FullAccess, found.SendAs);
-        }
-        if (setup is not null) post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
-        post(new MailboxAccessMsg(read.AppId, access));
+        var setup = await reader.ReadAsync(read.AppId, mailbox: null, cancellationToken);
+        post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        var mailboxes = await reader.ReadMailboxesAsync(setup, read.Mailboxes, cancellationToken);
+        post(new MailboxAccessMsg(read.AppId, mailboxes.ToDictionary(m => m.Key, m => new MailboxAccess(m.Value.FullAccess, m.Value.SendAs), StringComparer.OrdinalIgnoreCase)));
     }
 
     private void BuildPlan(SetupRequestInput input)
