@@ -210,16 +210,6 @@ public sealed class TuiUpdateTests
         Assert.Equal((80, 24), (resized.Width, resized.Height));
         Assert.Equal(state with { Width = 80, Height = 24 }, resized);
     }
-
-    [Fact]
-    public void The_trace_ring_keeps_the_newest_lines_only()
-    {
-        var ring = new TraceRing(3);
-        foreach (var i in Enumerable.Range(1, 5)) ring.Add(new TraceLine("imap", $"line {i}"));
-        Assert.Equal(3, ring.Count);
-        Assert.Equal(5, ring.Version);
-        Assert.Equal(["line 3", "line 4", "line 5"], Enumerable.Range(0, 3).Select(i => ring[i].Text));
-    }
 }
 
 public sealed class TuiUpdateTenantAndAppTests

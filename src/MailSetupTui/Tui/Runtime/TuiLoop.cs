@@ -15,6 +15,7 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
     private readonly Channel<Msg> _messages = Channel.CreateUnbounded<Msg>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SpectreFrameRenderer _renderer = new();
     private readonly TuiTheme _theme = new(terminal.Ascii);
+    private ScreenBuffer? _frame;
 
     /// <summary>Queues a message from any thread.</summary>
     public void Post(Msg msg) => _messages.Writer.TryWrite(msg);
@@ -71,6 +72,11 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
     private void Present(FrameWriter writer, TuiState state, TerminalSession session)
     {
         var (width, height) = (session.Width, session.Height);
-        writer.Present(_renderer.Render(TuiView.Render(state with { Width = width, Height = height }, _theme), width, height, terminal));
+        // One frame buffer, reused (the writer keeps its own copy): at 120x40 a buffer is over 85 KB,
+        // so a new one per frame would go to the large object heap, which only a full collection
+        // empties, and 30 frames a second would grow the process by megabytes a second until one.
+        if (_frame is null || _frame.Width != width || _frame.Height != height) _frame = new ScreenBuffer(width, height);
+        _renderer.RenderInto(TuiView.Render(state with { Width = width, Height = height }, _theme), _frame, terminal);
+        writer.Present(_frame);
     }
 }

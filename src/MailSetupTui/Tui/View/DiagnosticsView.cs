@@ -76,13 +76,13 @@ public static class DiagnosticsView
         var search = diagnostics.Search?.Text;
         var picked = new List<TraceLine>(rows);
         var skip = diagnostics.ScrollBack;
+        // Filter and search read the ring in place; only the rows picked become strings.
         for (var i = trace.Count - 1; i >= 0 && picked.Count < rows; i--)
         {
-            var line = trace[i];
-            if (filter is not null && line.Protocol != filter) continue;
-            if (!string.IsNullOrEmpty(search) && !line.Text.Contains(search, StringComparison.OrdinalIgnoreCase)) continue;
+            if (filter is not null && trace.ProtocolAt(i) != filter) continue;
+            if (!string.IsNullOrEmpty(search) && !trace.TextAt(i).Contains(search, StringComparison.OrdinalIgnoreCase)) continue;
             if (skip-- > 0) continue;
-            picked.Add(line);
+            picked.Add(trace[i]);
         }
         picked.Reverse();
         return picked;
