@@ -3,6 +3,7 @@ using System.Globalization;
 using MailSetup.Core.Clouds;
 using MailSetupTui.Tui.App;
 using MailSetupTui.Tui.Terminal;
+using MailSetupTui.Tui.Runtime;
 using MailSetupTui.Tui.View;
 
 namespace MailSetup.Benchmarks.Tui;
@@ -42,17 +43,16 @@ internal static class InProcessTui
     public static FrameBytes BytesPerLine(bool detectScroll, int linesPerFrame, int width = 120, int height = 40, int frames = 200)
     {
         var state = DiagnosticsState(width, height);
-        var theme = new TuiTheme();
-        var renderer = new SpectreFrameRenderer();
+        var composer = new TuiFrameComposer(TerminalOptions.Default);
         using var writer = new FrameWriter(Stream.Null) { DetectScroll = detectScroll };
-        writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+        writer.Present(composer.Compose(state, width, height));
         var full = writer.LastFrameBytes;
         var next = 1_000_000L;
         var perFrame = new List<int>(frames);
         for (var f = 0; f < frames; f++)
         {
             for (var i = 0; i < linesPerFrame; i++) state = TuiUpdate.Update(state, Line(next++)).State;
-            writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+            writer.Present(composer.Compose(state, width, height));
             perFrame.Add(writer.LastFrameBytes);
         }
         perFrame.Sort();
@@ -73,8 +73,7 @@ internal static class InProcessTui
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
         var state = DiagnosticsState(width, height, prefill: 0);
-        var theme = new TuiTheme();
-        var renderer = new SpectreFrameRenderer();
+        var composer = new TuiFrameComposer(TerminalOptions.Default);
         using var writer = new FrameWriter(Stream.Null) { DetectScroll = true };
         var pacer = new FramePacer(TimeProvider.System);
         var frames = 0L;
@@ -86,12 +85,12 @@ internal static class InProcessTui
             // The loop renders between batches; checking the clock every 64 lines keeps the check cheap.
             if ((n & 63) == 0 && pacer.DueIn() is { } due && due <= TimeSpan.Zero)
             {
-                writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+                writer.Present(composer.Compose(state, width, height));
                 pacer.Rendered();
                 frames++;
             }
         }
-        writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+        writer.Present(composer.Compose(state, width, height));
         frames++;
         watch.Stop();
 
@@ -111,10 +110,9 @@ internal static class InProcessTui
     public static List<double> KeyFrameCosts(int samples = 400, int width = 120, int height = 40)
     {
         var state = DiagnosticsState(width, height);
-        var theme = new TuiTheme();
-        var renderer = new SpectreFrameRenderer();
+        var composer = new TuiFrameComposer(TerminalOptions.Default);
         using var writer = new FrameWriter(Stream.Null) { DetectScroll = true };
-        writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+        writer.Present(composer.Compose(state, width, height));
         var next = 1_000_000L;
         var costs = new List<double>(samples);
         for (var s = -20; s < samples; s++)
@@ -123,7 +121,7 @@ internal static class InProcessTui
             var key = new KeyMsg(MailSetupTui.Tui.Input.KeyPress.Of(s % 2 == 0 ? '2' : '5'));
             var start = Stopwatch.GetTimestamp();
             state = TuiUpdate.Update(state, key).State;
-            writer.Present(renderer.Render(TuiView.Render(state, theme), width, height, TerminalOptions.Default));
+            writer.Present(composer.Compose(state, width, height));
             var cost = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (s >= 0) costs.Add(cost); // the first 20 warm the JIT up
         }

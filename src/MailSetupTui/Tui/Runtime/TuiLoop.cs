@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using MailSetupTui.Tui.App;
 using MailSetupTui.Tui.Terminal;
-using MailSetupTui.Tui.View;
 
 namespace MailSetupTui.Tui.Runtime;
 
@@ -13,9 +12,7 @@ namespace MailSetupTui.Tui.Runtime;
 internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimeProvider clock)
 {
     private readonly Channel<Msg> _messages = Channel.CreateUnbounded<Msg>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SpectreFrameRenderer _renderer = new();
-    private readonly TuiTheme _theme = new(terminal.Ascii);
-    private ScreenBuffer? _frame;
+    private readonly TuiFrameComposer _frames = new(terminal);
 
     /// <summary>Queues a message from any thread.</summary>
     public void Post(Msg msg) => _messages.Writer.TryWrite(msg);
@@ -69,14 +66,6 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
         }
     }
 
-    private void Present(FrameWriter writer, TuiState state, TerminalSession session)
-    {
-        var (width, height) = (session.Width, session.Height);
-        // One frame buffer, reused (the writer keeps its own copy): at 120x40 a buffer is over 85 KB,
-        // so a new one per frame would go to the large object heap, which only a full collection
-        // empties, and 30 frames a second would grow the process by megabytes a second until one.
-        if (_frame is null || _frame.Width != width || _frame.Height != height) _frame = new ScreenBuffer(width, height);
-        _renderer.RenderInto(TuiView.Render(state with { Width = width, Height = height }, _theme), _frame, terminal);
-        writer.Present(_frame);
-    }
+    private void Present(FrameWriter writer, TuiState state, TerminalSession session) =>
+        writer.Present(_frames.Compose(state, session.Width, session.Height));
 }
