@@ -19,7 +19,8 @@ internal sealed class ExchangeAdminEndpoints(SandboxTenant tenant, ISandboxCalle
 {
     private readonly ExchangeCmdlets _cmdlets = new();
 
-    public void Map(IEndpointRouteBuilder routes) => routes.MapPost(ExchangeRoutes.InvokeCommand, InvokeAsync);
+    public void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost(ExchangeRoutes.InvokeCommand, ResultDelegates.From(context => InvokeAsync(context.RouteValue("tenantId"), context)));
 
     private async Task<IResult> InvokeAsync(string tenantId, HttpContext context)
     {

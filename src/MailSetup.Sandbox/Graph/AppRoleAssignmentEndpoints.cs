@@ -3,7 +3,6 @@ using MailSetup.Sandbox.Graph.Query;
 using MailSetup.Sandbox.Graph.Shapes;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -21,12 +20,12 @@ internal sealed class AppRoleAssignmentEndpoints(SandboxTenant tenant, RecentlyC
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapPost("/servicePrincipals/{id}/appRoleAssignedTo", (string id, HttpContext context) => CreateAsync(context, resourceInPath: id, principalInPath: null));
-        graph.MapGet("/servicePrincipals/{id}/appRoleAssignedTo", (string id, HttpContext context) => List(context, id, a => a.ResourceId));
-        graph.MapDelete("/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}", (string id, string assignmentId) => Delete(id, assignmentId, a => a.ResourceId));
-        graph.MapPost("/servicePrincipals/{id}/appRoleAssignments", (string id, HttpContext context) => CreateAsync(context, resourceInPath: null, principalInPath: id));
-        graph.MapGet("/servicePrincipals/{id}/appRoleAssignments", (string id, HttpContext context) => List(context, id, a => a.PrincipalId));
-        graph.MapDelete("/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", (string id, string assignmentId) => Delete(id, assignmentId, a => a.PrincipalId));
+        graph.Post("/servicePrincipals/{id}/appRoleAssignedTo", context => CreateAsync(context, resourceInPath: context.RouteValue("id"), principalInPath: null));
+        graph.Get("/servicePrincipals/{id}/appRoleAssignedTo", context => List(context, context.RouteValue("id"), a => a.ResourceId));
+        graph.Delete("/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}", context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.ResourceId));
+        graph.Post("/servicePrincipals/{id}/appRoleAssignments", context => CreateAsync(context, resourceInPath: null, principalInPath: context.RouteValue("id")));
+        graph.Get("/servicePrincipals/{id}/appRoleAssignments", context => List(context, context.RouteValue("id"), a => a.PrincipalId));
+        graph.Delete("/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.PrincipalId));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context, string? resourceInPath, string? principalInPath)

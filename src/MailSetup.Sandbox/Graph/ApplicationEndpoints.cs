@@ -4,7 +4,6 @@ using MailSetup.Sandbox.Graph.Query;
 using MailSetup.Sandbox.Graph.Shapes;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -19,12 +18,12 @@ internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreated
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapPost("/applications", (Delegate)CreateAsync);
-        graph.MapGet("/applications", List);
-        graph.MapGet("/applications/{id}", Get);
-        graph.MapGet("/applications(appId='{appId}')", GetByAppId);
-        graph.MapPatch("/applications/{id}", UpdateAsync);
-        graph.MapDelete("/applications/{id}", Delete);
+        graph.Post("/applications", CreateAsync);
+        graph.Get("/applications", List);
+        graph.Get("/applications/{id}", context => Get(context.RouteValue("id"), context));
+        graph.Get("/applications(appId='{appId}')", context => GetByAppId(context.RouteValue("appId"), context));
+        graph.Patch("/applications/{id}", context => UpdateAsync(context.RouteValue("id"), context));
+        graph.Delete("/applications/{id}", context => Delete(context.RouteValue("id")));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context)

@@ -1,6 +1,5 @@
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -20,8 +19,8 @@ internal sealed class ApplicationPasswordEndpoints(SandboxTenant tenant) : ISand
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapPost("/applications/{id}/addPassword", AddAsync);
-        graph.MapPost("/applications/{id}/removePassword", RemoveAsync);
+        graph.Post("/applications/{id}/addPassword", context => AddAsync(context.RouteValue("id"), context));
+        graph.Post("/applications/{id}/removePassword", context => RemoveAsync(context.RouteValue("id"), context));
     }
 
     private async Task<IResult> AddAsync(string id, HttpContext context)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailSetup.Sandbox.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -17,7 +16,7 @@ internal sealed class BatchEndpoint(SubRequests subRequests) : ISandboxEndpointG
 {
     private const int MaxRequests = 20;
 
-    public void Map(IEndpointRouteBuilder routes) => GraphRoutes.Group(routes).MapPost("/$batch", (Delegate)RunAsync);
+    public void Map(IEndpointRouteBuilder routes) => GraphRoutes.Group(routes).Post("/$batch", RunAsync);
 
     private async Task<IResult> RunAsync(HttpContext context)
     {

@@ -2,7 +2,6 @@ using MailSetup.Sandbox.Graph.Query;
 using MailSetup.Sandbox.Graph.Shapes;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -14,29 +13,44 @@ internal sealed class DirectoryReadEndpoints(SandboxTenant tenant) : ISandboxEnd
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapGet("/organization", (HttpContext context) =>
+        graph.Get("/organization", context =>
             GraphCollection.Page(context, [tenant.Read(DirectoryShapes.Organization)], "organization"));
-        graph.MapGet("/organization/{id}", (string id, HttpContext context) =>
-            GraphCollection.Single(context, tenant.Read(state => DirectoryIds.SameId(DirectoryIds.Require(id), state.TenantId)
-                ? DirectoryShapes.Organization(state) : throw GraphException.NotFound(id)), "organization"));
+        graph.Get("/organization/{id}", context =>
+        {
+            var id = context.RouteValue("id");
+            return GraphCollection.Single(context, tenant.Read(state => DirectoryIds.SameId(DirectoryIds.Require(id), state.TenantId)
+                ? DirectoryShapes.Organization(state) : throw GraphException.NotFound(id)), "organization");
+        });
 
-        graph.MapGet("/domains", (HttpContext context) =>
+        graph.Get("/domains", context =>
             GraphCollection.Page(context, tenant.Read(state => state.Domains.Select(d => DirectoryShapes.Domain(state, d)).ToList()), "domain"));
-        graph.MapGet("/domains/{id}", (string id, HttpContext context) =>
-            GraphCollection.Single(context, tenant.Read(state => state.Domains.FirstOrDefault(d => d.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } domain
-                ? DirectoryShapes.Domain(state, domain) : throw GraphException.NotFound(id)), "domain"));
+        graph.Get("/domains/{id}", context =>
+        {
+            var id = context.RouteValue("id");
+            return GraphCollection.Single(context, tenant.Read(state => state.Domains.FirstOrDefault(d => d.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } domain
+                ? DirectoryShapes.Domain(state, domain) : throw GraphException.NotFound(id)), "domain");
+        });
 
-        graph.MapGet("/users", (HttpContext context) =>
+        graph.Get("/users", context =>
             GraphCollection.Page(context, tenant.Read(state => state.Users.Select(DirectoryShapes.User).ToList()), "user", DirectoryShapes.UserDefaults));
-        graph.MapGet("/users/{id}", (string id, HttpContext context) =>
-            GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.User(DirectoryLookup.User(state, id))), "user", DirectoryShapes.UserDefaults));
+        graph.Get("/users/{id}", context =>
+        {
+            var id = context.RouteValue("id");
+            return GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.User(DirectoryLookup.User(state, id))), "user", DirectoryShapes.UserDefaults);
+        });
 
-        graph.MapGet("/groups", (HttpContext context) =>
+        graph.Get("/groups", context =>
             GraphCollection.Page(context, tenant.Read(state => state.Groups.Select(DirectoryShapes.Group).ToList()), "group"));
-        graph.MapGet("/groups/{id}", (string id, HttpContext context) =>
-            GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.Group(DirectoryLookup.Group(state, id))), "group"));
-        graph.MapGet("/groups/{id}/members", (string id, HttpContext context) =>
-            GraphCollection.Page(context, tenant.Read(state => Members(state, id)), "directoryObject", DirectoryShapes.UserDefaults));
+        graph.Get("/groups/{id}", context =>
+        {
+            var id = context.RouteValue("id");
+            return GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.Group(DirectoryLookup.Group(state, id))), "group");
+        });
+        graph.Get("/groups/{id}/members", context =>
+        {
+            var id = context.RouteValue("id");
+            return GraphCollection.Page(context, tenant.Read(state => Members(state, id)), "directoryObject", DirectoryShapes.UserDefaults);
+        });
     }
 
     private static List<System.Text.Json.Nodes.JsonObject> Members(TenantState state, string groupId)

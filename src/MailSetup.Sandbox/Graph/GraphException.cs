@@ -1,7 +1,7 @@
 namespace MailSetup.Sandbox.Graph;
 
 /// <summary>
-/// A Graph error raised by endpoint code; <see cref="GraphEndpointFilter"/> answers it as an
+/// A Graph error raised by endpoint code; <see cref="GraphRouteGroup"/> answers it as an
 /// ODataError body. Keeps endpoints free of error plumbing.
 /// </summary>
 internal sealed class GraphException(int status, string code, string message) : Exception(message)

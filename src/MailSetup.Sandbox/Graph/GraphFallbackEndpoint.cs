@@ -1,5 +1,4 @@
 using MailSetup.Sandbox.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -11,9 +10,9 @@ internal sealed class GraphFallbackEndpoint : ISandboxEndpointGroup
     private static readonly string[] AllMethods = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
     public void Map(IEndpointRouteBuilder routes) =>
-        GraphRoutes.Group(routes).MapMethods("/{**rest}", AllMethods, (string? rest) =>
+        GraphRoutes.Group(routes).Methods("/{**rest}", AllMethods, context =>
         {
-            var segment = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+            var segment = context.RouteValue("rest").Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
             throw new GraphException(400, GraphErrorCodes.ODataBadRequest, $"Resource not found for the segment '{segment}'.");
         });
 }

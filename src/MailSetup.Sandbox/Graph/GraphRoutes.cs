@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MailSetup.Sandbox.Graph;
@@ -9,6 +7,5 @@ internal static class GraphRoutes
 {
     public const string Prefix = "/v1.0";
 
-    public static RouteGroupBuilder Group(IEndpointRouteBuilder routes) =>
-        routes.MapGroup(Prefix).AddEndpointFilter<GraphEndpointFilter>();
+    public static GraphRouteGroup Group(IEndpointRouteBuilder routes) => new(routes);
 }

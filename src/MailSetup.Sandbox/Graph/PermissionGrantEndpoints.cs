@@ -3,7 +3,6 @@ using MailSetup.Sandbox.Graph.Query;
 using MailSetup.Sandbox.Graph.Shapes;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -20,12 +19,12 @@ internal sealed class PermissionGrantEndpoints(SandboxTenant tenant, RecentlyCre
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapPost("/oauth2PermissionGrants", (Delegate)CreateAsync);
-        graph.MapGet("/oauth2PermissionGrants", List);
-        graph.MapGet("/oauth2PermissionGrants/{id}", Get);
-        graph.MapPatch("/oauth2PermissionGrants/{id}", UpdateAsync);
-        graph.MapDelete("/oauth2PermissionGrants/{id}", Delete);
-        graph.MapGet("/servicePrincipals/{id}/oauth2PermissionGrants", ListOfClient);
+        graph.Post("/oauth2PermissionGrants", CreateAsync);
+        graph.Get("/oauth2PermissionGrants", List);
+        graph.Get("/oauth2PermissionGrants/{id}", context => Get(context.RouteValue("id"), context));
+        graph.Patch("/oauth2PermissionGrants/{id}", context => UpdateAsync(context.RouteValue("id"), context));
+        graph.Delete("/oauth2PermissionGrants/{id}", context => Delete(context.RouteValue("id")));
+        graph.Get("/servicePrincipals/{id}/oauth2PermissionGrants", context => ListOfClient(context.RouteValue("id"), context));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context)

@@ -3,7 +3,6 @@ using MailSetup.Sandbox.Graph.Query;
 using MailSetup.Sandbox.Graph.Shapes;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.State;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -17,12 +16,12 @@ internal sealed class ServicePrincipalEndpoints(SandboxTenant tenant, RecentlyCr
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.MapPost("/servicePrincipals", (Delegate)CreateAsync);
-        graph.MapGet("/servicePrincipals", List);
-        graph.MapGet("/servicePrincipals/{id}", Get);
-        graph.MapGet("/servicePrincipals(appId='{appId}')", GetByAppId);
-        graph.MapDelete("/servicePrincipals/{id}", Delete);
-        graph.MapDelete("/servicePrincipals(appId='{appId}')", DeleteByAppId);
+        graph.Post("/servicePrincipals", CreateAsync);
+        graph.Get("/servicePrincipals", List);
+        graph.Get("/servicePrincipals/{id}", context => Get(context.RouteValue("id"), context));
+        graph.Get("/servicePrincipals(appId='{appId}')", context => GetByAppId(context.RouteValue("appId"), context));
+        graph.Delete("/servicePrincipals/{id}", context => Delete(context.RouteValue("id")));
+        graph.Delete("/servicePrincipals(appId='{appId}')", context => DeleteByAppId(context.RouteValue("appId")));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context)

@@ -40,13 +40,17 @@ public sealed class SandboxIdentityEndpoints : ISandboxEndpointGroup
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/{tenant}/oauth2/v2.0/token", Token);
-        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", DeviceCode);
-        routes.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", Metadata);
-        routes.MapGet("/{tenant}/discovery/v2.0/keys", Keys);
-        routes.MapGet("/common/userrealm/{user}", (string user) => Results.Json(_tenant.Read(state => UserRealm.Describe(state, user))));
-        routes.MapGet("/sandbox/devicecode", () => Results.Content(DeviceApprovalPage.Html, "text/html; charset=utf-8"));
-        routes.MapPost("/sandbox/devicecode/approve", Approve);
+        routes.MapPost("/{tenant}/oauth2/v2.0/token", http => Token(http, http.RouteValue("tenant")));
+        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", http => DeviceCode(http, http.RouteValue("tenant")));
+        routes.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", http => Metadata(http, http.RouteValue("tenant")));
+        routes.MapGet("/{tenant}/discovery/v2.0/keys", http => Keys(http, http.RouteValue("tenant")));
+        routes.MapGet("/common/userrealm/{user}", ResultDelegates.From(http =>
+        {
+            var user = http.RouteValue("user");
+            return Results.Json(_tenant.Read(state => UserRealm.Describe(state, user)));
+        }));
+        routes.MapGet("/sandbox/devicecode", ResultDelegates.From(_ => Results.Content(DeviceApprovalPage.Html, "text/html; charset=utf-8")));
+        routes.MapPost("/sandbox/devicecode/approve", ResultDelegates.From(http => Approve(http.Request, http.RequestAborted)));
     }
 
     private Task Token(HttpContext http, string tenant) => Answer(http, tenant, request =>
