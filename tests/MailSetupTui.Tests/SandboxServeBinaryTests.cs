@@ -1,4 +1,5 @@
 using MailSetup.Testing;
+using MailSetupTui.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -12,13 +13,13 @@ public sealed class SandboxServeBinaryTests
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
         using var folder = new TempFolder();
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(BuiltProgram.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "mailsetup.dll"), "sandbox", "serve", "--mailboxes", "2" })
+        foreach (var arg in new[] { BuiltProgram.Dll, "sandbox", "serve", "--mailboxes", "2" })
             start.ArgumentList.Add(arg);
         start.Environment["XDG_STATE_HOME"] = folder.Path;
 
@@ -47,13 +48,5 @@ public sealed class SandboxServeBinaryTests
         {
             if (!process.HasExited) process.Kill();
         }
-    }
-
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }

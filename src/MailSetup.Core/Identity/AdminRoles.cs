@@ -15,6 +15,10 @@ public static class AdminRoles
         ["29232cdf-9323-42fd-ade2-1d097af3e4de"] = "Exchange Administrator",
     };
 
+    /// <summary>The template id of a known role by its name (as a directory lists it); null for another role.</summary>
+    public static string? TemplateIdOf(string name) =>
+        Known.FirstOrDefault(role => role.Value.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)).Key;
+
     /// <summary>The names of the known roles among <paramref name="templateIds"/>; other roles are left out (they do not bear on mail setup).</summary>
     public static IReadOnlyList<string> Names(IEnumerable<string> templateIds) =>
         templateIds.Select(id => Known.GetValueOrDefault(id.Trim())).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,12 +1,16 @@
 using System.Net;
+using MailSetup.Core.Clouds;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace MailSetup.Sandbox.Hosting;
 
 /// <summary>
-/// The host's TLS certificate: self-signed, made fresh at every start, for localhost and 127.0.0.1.
-/// Nothing trusts it but the sandbox's own handler, which pins it.
+/// The host's TLS certificate: self-signed, made fresh at every start, for localhost and 127.0.0.1,
+/// and also for the global cloud's sign-in, Graph and Exchange hosts, so a client that reaches the
+/// sandbox under those names (through a CONNECT proxy, as the real-tenant tests do) can be told to
+/// trust it without any change to the client. Nothing trusts it unless told to: the sandbox's own
+/// handler pins it, and its key lives only in the serving process.
 /// </summary>
 internal static class SandboxCertificate
 {
@@ -19,6 +23,8 @@ internal static class SandboxCertificate
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
+        var cloud = CloudCatalog.Global;
+        foreach (var host in new[] { cloud.Login.Name, cloud.Graph.Name, cloud.Exchange.Name }) names.AddDnsName(host);
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Identity;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Execution;
@@ -15,15 +16,19 @@ namespace MailSetup.Sandbox.Hosting;
 /// </summary>
 public sealed class SandboxSession : IAsyncDisposable
 {
-    private SandboxSession(SandboxHost host, TenantClients clients, string signedInAs)
+    private SandboxSession(SandboxHost host, TenantClients clients, TokenCredential admin, string signedInAs)
     {
         Host = host;
         Clients = clients;
+        Admin = admin;
         SignedInAs = signedInAs;
     }
 
     public SandboxHost Host { get; }
     public TenantClients Clients { get; }
+
+    /// <summary>The admin's credential, whose (cached) tokens say who signed in, as on a real tenant.</summary>
+    public TokenCredential Admin { get; }
     public string SignedInAs { get; }
     public SandboxTenant Tenant => Host.Tenant;
     public static Cloud Cloud => CloudCatalog.Global;
@@ -47,7 +52,7 @@ public sealed class SandboxSession : IAsyncDisposable
                 new SandboxDeviceCodes(tenant).Approve(code.UserCode, admin);
             });
         var clients = new TenantClients(credential, Cloud, tenant.TenantId, host.CreateHandler(), exchangeExperimental: false);
-        return new SandboxSession(host, clients, admin);
+        return new SandboxSession(host, clients, credential, admin);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MailSetup.Core.Identity;
 using MailSetup.Sandbox.State;
 
 namespace MailSetup.Sandbox.Identity;
@@ -46,6 +47,9 @@ internal sealed class TokenMinter(SandboxSigningKeys keys)
         claims["unique_name"] = user.UserPrincipalName;
         claims["preferred_username"] = user.UserPrincipalName;
         claims["name"] = user.DisplayName;
+        // Entra lists the user's directory roles by template id in wids (the UI names the admin's roles from it).
+        var roleIds = user.DirectoryRoles.Select(AdminRoles.TemplateIdOf).OfType<string>().ToArray();
+        if (roleIds.Length > 0) claims["wids"] = new JsonArray(roleIds.Select(id => (JsonNode)id).ToArray());
 
         var answer = Answer(Sign(claims),
             string.Join(' ', granted.Select(s => $"{scopes.ResourceIdentifier}/{s}")));

@@ -18,4 +18,12 @@ public sealed class AdminRolesTests
         Assert.Equal(["Exchange Administrator", "Global Administrator"], AdminRoles.Names(claims.DirectoryRoleIds));
         Assert.Empty(AdminRoles.Names(TestTokens.Claims(new { upn = "user@contoso.com" }).DirectoryRoleIds));
     }
+
+    [Fact]
+    public void A_known_role_name_gives_its_template_id_and_an_unknown_one_none()
+    {
+        Assert.Equal("62e90394-69f5-4237-9190-012177145e10", AdminRoles.TemplateIdOf(" global administrator "));
+        Assert.Equal("29232cdf-9323-42fd-ade2-1d097af3e4de", AdminRoles.TemplateIdOf("Exchange Administrator"));
+        Assert.Null(AdminRoles.TemplateIdOf("Helpdesk Administrator"));
+    }
 }

@@ -38,6 +38,7 @@ public sealed class KestrelHostTests
         var names = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single();
         Assert.Contains("localhost", names.EnumerateDnsNames());
         Assert.Contains(IPAddress.Loopback, names.EnumerateIPAddresses());
+        Assert.Equal(["localhost", "login.microsoftonline.com", "graph.microsoft.com", "outlook.office365.com"], names.EnumerateDnsNames());
     }
 
     [Fact]

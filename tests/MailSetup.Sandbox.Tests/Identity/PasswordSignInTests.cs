@@ -28,6 +28,20 @@ public sealed class PasswordSignInTests
     }
 
     [Fact]
+    public async Task A_delegated_token_lists_the_users_directory_roles_by_template_id_in_wids()
+    {
+        await using var host = await IdentityHost.StartAsync();
+        var app = ReaderApp(host);
+
+        var admin = JwtClaims.Decode((await Credential(host, app, TenantSeed.AdminAddress, TenantSeed.SandboxPassword).GetTokenAsync(Smtp, default)).Token);
+        var user = JwtClaims.Decode((await Credential(host, app, User, TenantSeed.SandboxPassword).GetTokenAsync(Smtp, default)).Token);
+
+        Assert.Equal(["62e90394-69f5-4237-9190-012177145e10"], admin.DirectoryRoleIds);
+        Assert.Equal(["Global Administrator"], AdminRoles.Names(admin.DirectoryRoleIds));
+        Assert.Empty(user.DirectoryRoleIds);
+    }
+
+    [Fact]
     public async Task A_wrong_password_fails_with_50126()
     {
         await using var host = await IdentityHost.StartAsync();

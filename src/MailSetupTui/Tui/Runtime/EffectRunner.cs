@@ -132,28 +132,28 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     {
         var workspace = await WorkspaceAsync(cancellationToken);
         // The first Graph call is what signs in (device code on a real tenant; the sandbox approves its own).
-        string domain;
+        // The tenant's id (a GUID, whatever --tenant named it) and default domain, when the admin may read them.
+        string tenantId = workspace.TenantId, domain = workspace.TenantId;
         try
         {
             var organization = await workspace.Clients.Graph.Organization.GetAsync(cancellationToken: cancellationToken);
             var org = organization?.Value?.FirstOrDefault();
-            domain = org?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name ?? org?.VerifiedDomains?.FirstOrDefault()?.Name ?? workspace.TenantId;
+            tenantId = org?.Id ?? tenantId;
+            domain = org?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name ?? org?.VerifiedDomains?.FirstOrDefault()?.Name ?? domain;
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.ResponseStatusCode == 403)
         {
             // Signed in, but not allowed to read the organization: the tenant as given names it well enough.
-            domain = workspace.TenantId;
         }
         var (account, roles) = await WhoSignedInAsync(workspace, cancellationToken);
-        post(new SignedInMsg(workspace.TenantId, domain, account, roles));
+        post(new SignedInMsg(tenantId, domain, account, roles));
         await LoadDirectoryAsync(cancellationToken);
     }
 
     /// <summary>The signed-in person and their mail-relevant directory roles, from the admin's own (cached) Graph token.</summary>
     private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(TuiWorkspace workspace, CancellationToken cancellationToken)
     {
-        if (workspace.Admin is not { } admin) return (TenantSeed.AdminAddress, ["Global Administrator"]);
-        var token = await admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]), cancellationToken);
+        var token = await workspace.Admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]), cancellationToken);
         return MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token, out var claims)
             ? (claims.UserPrincipalName ?? "the signed-in admin", MailSetup.Core.Identity.AdminRoles.Names(claims.DirectoryRoleIds))
             : ("the signed-in admin", []);

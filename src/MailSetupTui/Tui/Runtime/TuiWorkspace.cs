@@ -14,7 +14,7 @@ namespace MailSetupTui.Tui.Runtime;
 /// </summary>
 internal sealed class TuiWorkspace : IAsyncDisposable
 {
-    private TuiWorkspace(TenantClients clients, Cloud cloud, string tenantId, SandboxDiagnosisSession? sandbox, Azure.Core.TokenCredential? admin = null)
+    private TuiWorkspace(TenantClients clients, Cloud cloud, string tenantId, SandboxDiagnosisSession? sandbox, Azure.Core.TokenCredential admin)
     {
         Admin = admin;
         Clients = clients;
@@ -28,15 +28,15 @@ internal sealed class TuiWorkspace : IAsyncDisposable
     public string TenantId { get; }
     public SandboxDiagnosisSession? Sandbox { get; }
 
-    /// <summary>The admin's credential on a real tenant (its cached token says who signed in); null on the sandbox.</summary>
-    public Azure.Core.TokenCredential? Admin { get; }
+    /// <summary>The admin's credential (its cached token says who signed in and in which roles).</summary>
+    public Azure.Core.TokenCredential Admin { get; }
 
     public static async Task<TuiWorkspace> OpenSandboxAsync(SandboxStateStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenant = SandboxTenant.LoadOrSeed(store, clock);
         // Sign-in status lines would only repeat what the Tenant pane shows.
         var session = await SandboxDiagnosisSession.OpenAsync(tenant, status: null, cancellationToken: cancellationToken);
-        return new TuiWorkspace(session.Session.Clients, SandboxSession.Cloud, tenant.TenantId, session);
+        return new TuiWorkspace(session.Session.Clients, SandboxSession.Cloud, tenant.TenantId, session, session.Session.Admin);
     }
 
     public static TuiWorkspace OpenReal(Cloud cloud, string tenant, Action<Msg> post)

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace MailSetupTui.Tests.Support;
+
+/// <summary>
+/// The real binary running <c>mailsetup sandbox serve</c>: its endpoints from the JSON line it
+/// prints, a client that trusts only its certificate, and a clean stop (SIGTERM) when disposed.
+/// </summary>
+public sealed class ServedSandbox : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServedSandbox(Process process, JsonObject report)
+    {
+        _process = process;
+        Report = report;
+        BaseAddress = new Uri(report["baseAddress"]!.GetValue<string>());
+        var thumbprint = report["certificateSha256"]!.GetValue<string>();
+        Client = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256) == thumbprint },
+        }) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>What <c>sandbox serve</c> printed.</summary>
+    public JsonObject Report { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The HTTPS certificate's PEM, to trust it in a client under test.</summary>
+    public string CertificatePem => Report["certificatePem"]!.GetValue<string>();
+
+    /// <summary>A client of the sandbox's own endpoints (device code approval), pinned to its certificate.</summary>
+    public HttpClient Client { get; }
+
+    public static async Task<ServedSandbox> StartAsync(string stateHome, params string[] args)
+    {
+        var start = new ProcessStartInfo(BuiltProgram.DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { BuiltProgram.Dll, "sandbox", "serve" }.Concat(args)) start.ArgumentList.Add(arg);
+        start.Environment["XDG_STATE_HOME"] = stateHome;
+        var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("sandbox serve ended without its report: " + await process.StandardError.ReadToEndAsync(timeout.Token));
+            return new ServedSandbox(process, JsonNode.Parse(line)!.AsObject());
+        }
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Approves a device code as <paramref name="userName"/>, as the person at the browser would.</summary>
+    public async Task ApproveDeviceCodeAsync(string userCode, string userName)
+    {
+        using var response = await Client.PostAsJsonAsync("/sandbox/devicecode/approve", new { user_code = userCode, username = userName });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Stops the server by SIGTERM (as Ctrl+C would) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (_process.HasExited) return _process.ExitCode;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            if (!_process.HasExited) _process.Kill();
+            _process.Dispose();
+        }
+    }
+}
