@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MailSetupTui.Tests.Support;
 
 namespace MailSetupTui.Tests;
 
@@ -6,22 +7,16 @@ namespace MailSetupTui.Tests;
 /// The real executable as a child process: checks what in-process runs cannot (the composition
 /// root, real stdout/stderr, the process exit code).
 /// </summary>
+[Trait(BuiltProgram.Trait, "built")]
 public sealed class BinaryTests
 {
-    /// <summary>The built mailsetup.dll, copied next to the tests by the project reference.</summary>
-    private static string Program => Path.Combine(AppContext.BaseDirectory, "mailsetup.dll");
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunInAsync(null, args);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    /// <summary>Runs with XDG_STATE_HOME at <paramref name="stateHome"/> (the sandbox tenant's folder) when given.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? stateHome, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Program);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-
+        var start = BuiltProgram.StartInfo(args);
+        if (stateHome is not null) start.Environment["XDG_STATE_HOME"] = stateHome;
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -30,20 +25,30 @@ public sealed class BinaryTests
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>The dotnet host running these tests (the SDK exports its path), else the one on PATH.</summary>
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
-
     [Fact]
     public void ProgramIsCopiedNextToTheTests()
     {
-        Assert.True(File.Exists(Program), $"missing {Program}");
-        Assert.True(File.Exists(Path.ChangeExtension(Program, ".runtimeconfig.json")), "missing mailsetup.runtimeconfig.json");
+        Assert.True(File.Exists(BuiltProgram.Dll), $"missing {BuiltProgram.Dll}");
+        Assert.True(File.Exists(Path.ChangeExtension(BuiltProgram.Dll, ".runtimeconfig.json")), "missing mailsetup.runtimeconfig.json");
+    }
+
+    [Fact]
+    public async Task OnTheSandboxApplyThenDiagnoseAsJsonWorkAndKeepSecretsOut()
+    {
+        using var state = new MailSetup.Testing.TempFolder();
+        var applied = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes");
+        Assert.True(applied.ExitCode == 0, applied.Stderr);
+
+        var again = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(again.Stdout).RootElement.GetProperty("changed").GetInt32());
+
+        var diagnosed = await RunInAsync(state.Path, "diagnose", "imap", "--sandbox", "--mailbox", "support@contoso.onmicrosoft.com", "--format", "json");
+        Assert.True(diagnosed.ExitCode == 0, diagnosed.Stderr);
+        var imap = Assert.Single(System.Text.Json.JsonDocument.Parse(diagnosed.Stdout).RootElement.GetProperty("protocols").EnumerateArray());
+        Assert.True(imap.GetProperty("succeeded").GetBoolean());
+        Assert.NotEmpty(imap.GetProperty("trace").EnumerateArray());
+        Assert.DoesNotMatch(@"eyJ[A-Za-z0-9_-]{8,}\.", diagnosed.Stdout + diagnosed.Stderr);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 namespace MailSetupTui.Tests;
 
 /// <summary>The real executable serving the sandbox: JSON on stdout, then a clean stop on SIGTERM.</summary>
+[Trait(BuiltProgram.Trait, "built")]
 public sealed class SandboxServeBinaryTests
 {
     [Fact]
@@ -13,14 +14,7 @@ public sealed class SandboxServeBinaryTests
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
         using var folder = new TempFolder();
-        var start = new ProcessStartInfo(BuiltProgram.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { BuiltProgram.Dll, "sandbox", "serve", "--mailboxes", "2" })
-            start.ArgumentList.Add(arg);
+        var start = BuiltProgram.StartInfo("sandbox", "serve", "--mailboxes", "2");
         start.Environment["XDG_STATE_HOME"] = folder.Path;
 
         using var process = Process.Start(start)!;

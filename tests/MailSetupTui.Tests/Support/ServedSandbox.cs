@@ -39,13 +39,7 @@ public sealed class ServedSandbox : IAsyncDisposable
 
     public static async Task<ServedSandbox> StartAsync(string stateHome, params string[] args)
     {
-        var start = new ProcessStartInfo(BuiltProgram.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { BuiltProgram.Dll, "sandbox", "serve" }.Concat(args)) start.ArgumentList.Add(arg);
+        var start = BuiltProgram.StartInfo(["sandbox", "serve", .. args]);
         start.Environment["XDG_STATE_HOME"] = stateHome;
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));

@@ -8,6 +8,7 @@ namespace MailSetupTui.Tests.Tui;
 /// support@, review the plan, apply it, run the IMAP diagnostics, see the streamed trace and the
 /// success, quit, and find the shell screen as it was.
 /// </summary>
+[Trait(BuiltProgram.Trait, "built")]
 public sealed class TuiEndToEndTests : IDisposable
 {
     private const string Before = "shell screen before mailsetup";

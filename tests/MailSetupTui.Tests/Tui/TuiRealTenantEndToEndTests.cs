@@ -12,6 +12,7 @@ namespace MailSetupTui.Tests.Tui;
 /// names those hosts and is the only one trusted (SSL_CERT_FILE). The admin signs in by the device
 /// code the Tenant pane shows, approved at the sandbox as a person would at the address shown.
 /// </summary>
+[Trait(BuiltProgram.Trait, "built")]
 public sealed partial class TuiRealTenantEndToEndTests : IAsyncLifetime
 {
     private const string Before = "shell screen before mailsetup";

@@ -10,6 +10,7 @@ namespace MailSetupTui.Tests.Tui.Terminal;
 /// (MAILSETUP_TERMINAL_SELFTEST=1) inside tmux. The shell screen printed before it must come
 /// back, with the cursor, however the program ends.
 /// </summary>
+[Trait(BuiltProgram.Trait, "built")]
 public sealed class TerminalSessionTmuxTests
 {
     private const string Before = "shell screen before mailsetup";
@@ -170,14 +171,8 @@ public sealed class TerminalSessionTmuxTests
     [Fact]
     public async Task OutputThatIsNotATerminalGetsAPointerToTheCommandsInstead()
     {
-        var start = new ProcessStartInfo(BuiltProgram.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(BuiltProgram.Dll);
+        var start = BuiltProgram.StartInfo();
+        start.RedirectStandardInput = true;
         start.Environment[SelfTestVariable] = "1";
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
