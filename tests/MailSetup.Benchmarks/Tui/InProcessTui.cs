@@ -26,7 +26,7 @@ internal static class InProcessTui
     }
 
     /// <summary>The sandbox UI, signed in, Diagnostics focused, the trace already full of lines (so it scrolls).</summary>
-    public static TuiState DiagnosticsState(int width, int height, int traceCapacity = 50_000, int prefill = 200)
+    public static TuiState DiagnosticsState(int width, int height, int traceCapacity = TraceRing.DefaultCapacity, int prefill = 200)
     {
         var state = TuiState.Initial(width, height, true, CloudCatalog.Global, Now, traceCapacity: traceCapacity);
         state = TuiUpdate.Update(state, new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com", ["Global Administrator"])).State;

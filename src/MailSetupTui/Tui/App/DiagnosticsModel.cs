@@ -38,5 +38,5 @@ public sealed record DiagnosticsModel(
     /// <summary>Never shows the password.</summary>
     public override string ToString() => $"DiagnosticsModel {{ Auth = {Auth}, User = {User?.Text}, Running = {Running}, Lines = {Trace.Count} }}";
 
-    public static DiagnosticsModel Create(int traceCapacity = 50_000) => new(new HashSet<MailProtocol>([MailProtocol.Imap]), new TraceRing(traceCapacity));
+    public static DiagnosticsModel Create(int traceCapacity = TraceRing.DefaultCapacity) => new(new HashSet<MailProtocol>([MailProtocol.Imap]), new TraceRing(traceCapacity));
 }

@@ -17,6 +17,14 @@ public sealed class TraceRing
     /// <summary>Longer lines are cut here (with an ellipsis): the pane is never that wide, and one line must not evict thousands.</summary>
     public const int MaxLineLength = 4_096;
 
+    /// <summary>
+    /// A diagnostics run writes tens of lines per protocol, so 25,000 lines is hundreds of runs of
+    /// scroll-back; 2 million characters (4 MB, about 80 per line) bound what a flood can cost.
+    /// </summary>
+    public const int DefaultCapacity = 25_000;
+
+    public const int DefaultTextCapacity = 2_000_000;
+
     private readonly Slot[] _slots;
     private readonly List<string> _protocols = [];
     private char[]? _text;
@@ -27,7 +35,7 @@ public sealed class TraceRing
     // v sits at v % TextCapacity, and it is intact while the newest line ends within TextCapacity of v.
     private long _write;
 
-    public TraceRing(int capacity = 50_000, int textCapacity = 4_000_000)
+    public TraceRing(int capacity = DefaultCapacity, int textCapacity = DefaultTextCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(textCapacity, MaxLineLength);

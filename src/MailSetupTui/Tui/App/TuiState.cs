@@ -21,7 +21,7 @@ public sealed record TuiState(
     bool Quit = false)
 {
     /// <param name="now">The time credential expiry is judged against (views never read a clock, so frames are reproducible).</param>
-    public static TuiState Initial(int width, int height, bool sandbox, Cloud cloud, DateTimeOffset now, string? tenant = null, int traceCapacity = 50_000) => new(
+    public static TuiState Initial(int width, int height, bool sandbox, Cloud cloud, DateTimeOffset now, string? tenant = null, int traceCapacity = TraceRing.DefaultCapacity) => new(
         width, height, Pane.Tenant,
         new TenantModel(sandbox, cloud, TenantId: tenant, Domain: sandbox ? null : tenant, Status: SignInStatus.SigningIn),
         AppModel.Initial, PermissionsModel.Initial, MailboxesModel.Initial, DiagnosticsModel.Create(traceCapacity), now);

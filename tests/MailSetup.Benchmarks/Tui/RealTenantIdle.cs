@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MailSetup.Testing;
+
+namespace MailSetup.Benchmarks.Tui;
+
+/// <summary>
+/// Idle RSS on a real tenant's code path, the process an admin keeps open on a jump host:
+/// <c>mailsetup --tenant contoso.onmicrosoft.com</c> in the pty, signed in by the device code its
+/// Tenant pane shows, to <c>mailsetup sandbox serve</c> running as another process and reached under
+/// Microsoft's host names through a CONNECT proxy (HTTPS_PROXY) with its certificate trusted by
+/// SSL_CERT_FILE. Unlike the default runs, the simulated tenant is not inside the measured process.
+/// </summary>
+internal static partial class RealTenantIdle
+{
+    private static readonly byte[] SignedIn = "] signed in"u8.ToArray();
+    private static readonly byte[] FrameEnd = "\e[?2026l"u8.ToArray();
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static async Task<List<ProcessMemory>> MeasureAsync(string binary, int runs, IReadOnlyDictionary<string, string> productEnvironment)
+    {
+        using var state = new TempFolder();
+        using var serve = StartServe(binary, state.Path);
+        var report = JsonNode.Parse(await serve.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("sandbox serve printed nothing"))!.AsObject();
+        var sandbox = new Uri(report["baseAddress"]!.GetValue<string>());
+        var trusted = Path.Combine(state.Path, "sandbox.pem");
+        await File.WriteAllTextAsync(trusted, report["certificatePem"]!.GetValue<string>());
+        using var approver = Approver(sandbox, report["certificateSha256"]!.GetValue<string>());
+        await using var proxy = new ConnectProxy(new IPEndPoint(IPAddress.Loopback, sandbox.Port));
+
+        var results = new List<ProcessMemory>();
+        try
+        {
+            for (var r = 0; r < runs; r++)
+            {
+                var environment = new Dictionary<string, string>(productEnvironment)
+                {
+                    ["HTTPS_PROXY"] = proxy.Url,
+                    ["NO_PROXY"] = "",
+                    ["SSL_CERT_FILE"] = trusted,
+                };
+                using var run = PtyRun.Start($"exec '{binary}' --tenant contoso.onmicrosoft.com", 120, 40, environment);
+                var code = await DeviceCodeAsync(run);
+                using (var approved = await approver.PostAsJsonAsync("/sandbox/devicecode/approve", new { user_code = code, username = "admin@contoso.onmicrosoft.com" }))
+                    approved.EnsureSuccessStatusCode();
+                var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("the real-tenant sign-in did not finish");
+                run.WaitFor(FrameEnd, signed.End, Patience);
+                if (run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
+                {
+                    // Idle as in the default runs: signed in, the directory read, nothing typed, for 5 s.
+                    Thread.Sleep(TimeSpan.FromSeconds(5));
+                    if (PtyRun.Memory(pid) is { } memory) results.Add(memory);
+                }
+                run.Send("q");
+                run.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        finally
+        {
+            serve.Kill();
+            await serve.WaitForExitAsync();
+        }
+        return results;
+    }
+
+    private static Process StartServe(string binary, string stateHome)
+    {
+        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "sandbox", "serve", "--mailboxes", "50" }) start.ArgumentList.Add(arg);
+        start.Environment["XDG_STATE_HOME"] = stateHome;
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A client of the sandbox's approval page that trusts only its certificate.</summary>
+    private static HttpClient Approver(Uri sandbox, string sha256) => new(new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString(HashAlgorithmName.SHA256) == sha256 },
+    }) { BaseAddress = sandbox };
+
+    /// <summary>The user code as the Tenant pane shows it, read off the emulated screen.</summary>
+    private static async Task<string> DeviceCodeAsync(PtyRun run)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            // The emulated screen takes whole frames only: everything up to the last frame's end.
+            var bytes = run.Snapshot(0, run.Length);
+            var end = bytes.AsSpan().LastIndexOf(FrameEnd);
+            var screen = new VirtualScreen(120, 40);
+            if (end >= 0) screen.Apply(bytes.AsSpan(0, end + FrameEnd.Length));
+            if (screen.Text.Select(row => Code().Match(row)).FirstOrDefault(m => m.Success) is { } found) return found.Groups[1].Value;
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException("no device code on the screen");
+    }
+
+    [GeneratedRegex(@"code: ([A-Z0-9]{6,})")]
+    private static partial Regex Code();
+}
