@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MailSetup.Testing;
 
@@ -24,65 +20,38 @@ internal static partial class RealTenantIdle
     public static async Task<List<ProcessMemory>> MeasureAsync(string binary, int runs, IReadOnlyDictionary<string, string> productEnvironment)
     {
         using var state = new TempFolder();
-        using var serve = StartServe(binary, state.Path);
-        var report = JsonNode.Parse(await serve.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("sandbox serve printed nothing"))!.AsObject();
-        var sandbox = new Uri(report["baseAddress"]!.GetValue<string>());
+        var serve = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "sandbox", "serve", "--mailboxes", "50" }) serve.ArgumentList.Add(arg);
+        await using var sandbox = await ServedSandbox.StartAsync(serve, state.Path);
         var trusted = Path.Combine(state.Path, "sandbox.pem");
-        await File.WriteAllTextAsync(trusted, report["certificatePem"]!.GetValue<string>());
-        using var approver = Approver(sandbox, report["certificateSha256"]!.GetValue<string>());
-        await using var proxy = new ConnectProxy(new IPEndPoint(IPAddress.Loopback, sandbox.Port));
+        await File.WriteAllTextAsync(trusted, sandbox.CertificatePem);
+        await using var proxy = new ConnectProxy(sandbox.Endpoint);
 
         var results = new List<ProcessMemory>();
-        try
+        for (var r = 0; r < runs; r++)
         {
-            for (var r = 0; r < runs; r++)
+            var environment = new Dictionary<string, string>(productEnvironment)
             {
-                var environment = new Dictionary<string, string>(productEnvironment)
-                {
-                    ["HTTPS_PROXY"] = proxy.Url,
-                    ["NO_PROXY"] = "",
-                    ["SSL_CERT_FILE"] = trusted,
-                };
-                using var run = PtyRun.Start($"exec '{binary}' --tenant contoso.onmicrosoft.com", 120, 40, environment);
-                var code = await DeviceCodeAsync(run);
-                using (var approved = await approver.PostAsJsonAsync("/sandbox/devicecode/approve", new { user_code = code, username = "admin@contoso.onmicrosoft.com" }))
-                    approved.EnsureSuccessStatusCode();
-                var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("the real-tenant sign-in did not finish");
-                run.WaitFor(FrameEnd, signed.End, Patience);
-                if (run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
-                {
-                    // Idle as in the default runs: signed in, the directory read, nothing typed, for 5 s.
-                    Thread.Sleep(TimeSpan.FromSeconds(5));
-                    if (PtyRun.Memory(pid) is { } memory) results.Add(memory);
-                }
-                run.Send("q");
-                run.WaitForExit(TimeSpan.FromSeconds(10));
+                ["HTTPS_PROXY"] = proxy.Url,
+                ["NO_PROXY"] = "",
+                ["SSL_CERT_FILE"] = trusted,
+            };
+            using var run = PtyRun.Start($"exec '{binary}' --tenant contoso.onmicrosoft.com", 120, 40, environment);
+            var code = await DeviceCodeAsync(run);
+            await sandbox.ApproveDeviceCodeAsync(code, "admin@contoso.onmicrosoft.com");
+            var signed = run.WaitFor(SignedIn, 0, Patience) ?? throw new InvalidOperationException("the real-tenant sign-in did not finish");
+            run.WaitFor(FrameEnd, signed.End, Patience);
+            if (run.ChildPid("mailsetup", TimeSpan.FromSeconds(2)) is { } pid)
+            {
+                // Idle as in the default runs: signed in, the directory read, nothing typed, for 5 s.
+                Thread.Sleep(TimeSpan.FromSeconds(5));
+                if (PtyRun.Memory(pid) is { } memory) results.Add(memory);
             }
-        }
-        finally
-        {
-            serve.Kill();
-            await serve.WaitForExitAsync();
+            run.Send("q");
+            run.WaitForExit(TimeSpan.FromSeconds(10));
         }
         return results;
     }
-
-    private static Process StartServe(string binary, string stateHome)
-    {
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "sandbox", "serve", "--mailboxes", "50" }) start.ArgumentList.Add(arg);
-        start.Environment["XDG_STATE_HOME"] = stateHome;
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>A client of the sandbox's approval page that trusts only its certificate.</summary>
-    private static HttpClient Approver(Uri sandbox, string sha256) => new(new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString(HashAlgorithmName.SHA256) == sha256 },
-    }) { BaseAddress = sandbox };
 
     /// <summary>The user code as the Tenant pane shows it, read off the emulated screen.</summary>
     private static async Task<string> DeviceCodeAsync(PtyRun run)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using MailSetup.Testing;
 using MailSetupTui.Tests.Support;
@@ -24,8 +23,8 @@ public sealed partial class TuiRealTenantEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await ServedSandbox.StartAsync(_sandboxState.Path, "--mailboxes", "5");
-        _proxy = new ConnectProxy(new IPEndPoint(IPAddress.Loopback, _sandbox.BaseAddress.Port));
+        _sandbox = await ServedSandbox.StartAsync(BuiltProgram.StartInfo("sandbox", "serve", "--mailboxes", "5"), _sandboxState.Path);
+        _proxy = new ConnectProxy(_sandbox.Endpoint);
     }
 
     public async Task DisposeAsync()

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace MailSetupTui.Tests.Support;
+namespace MailSetup.Testing;
 
 /// <summary>
-/// The real binary running <c>mailsetup sandbox serve</c>: its endpoints from the JSON line it
-/// prints, a client that trusts only its certificate, and a clean stop (SIGTERM) when disposed.
+/// <c>mailsetup sandbox serve</c> as a process (tests and benchmarks): its endpoints from the JSON
+/// line it prints, a client that trusts only its certificate, and a clean stop (SIGTERM) when disposed.
 /// </summary>
 public sealed class ServedSandbox : IAsyncDisposable
 {
@@ -31,15 +32,18 @@ public sealed class ServedSandbox : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Where a CONNECT proxy should send its tunnels.</summary>
+    public IPEndPoint Endpoint => new(IPAddress.Loopback, BaseAddress.Port);
+
     /// <summary>The HTTPS certificate's PEM, to trust it in a client under test.</summary>
     public string CertificatePem => Report["certificatePem"]!.GetValue<string>();
 
     /// <summary>A client of the sandbox's own endpoints (device code approval), pinned to its certificate.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<ServedSandbox> StartAsync(string stateHome, params string[] args)
+    /// <summary>Starts <paramref name="start"/> (mailsetup with <c>sandbox serve</c> and its options, output redirected) with its tenant under <paramref name="stateHome"/>.</summary>
+    public static async Task<ServedSandbox> StartAsync(ProcessStartInfo start, string stateHome)
     {
-        var start = BuiltProgram.StartInfo(["sandbox", "serve", .. args]);
         start.Environment["XDG_STATE_HOME"] = stateHome;
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -47,6 +51,9 @@ public sealed class ServedSandbox : IAsyncDisposable
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException("sandbox serve ended without its report: " + await process.StandardError.ReadToEndAsync(timeout.Token));
+            // Its status lines on stderr are read and dropped, so a full pipe never stalls it.
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
             return new ServedSandbox(process, JsonNode.Parse(line)!.AsObject());
         }
         catch
