@@ -89,11 +89,12 @@ public sealed class ConnectProxy : IAsyncDisposable
     {
         var head = new StringBuilder();
         var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        while (!(head.Length >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n'))
         {
             if (await stream.ReadAsync(one, _stop.Token) == 0 || head.Length > 8192) throw new IOException("The client sent no complete request head.");
             head.Append((char)one[0]);
         }
-        return head.ToString()[..head.ToString().IndexOf("\r\n", StringComparison.Ordinal)];
+        var text = head.ToString();
+        return text[..text.IndexOf("\r\n", StringComparison.Ordinal)];
     }
 }

@@ -2,21 +2,25 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace MailSetup.Testing;
 
 /// <summary>
 /// <c>mailsetup sandbox serve</c> as a process (tests and benchmarks): its endpoints from the JSON
-/// line it prints, a client that trusts only its certificate, and a clean stop (SIGTERM) when disposed.
+/// line it prints, a client that trusts only its certificate, the environment that sends an unmodified
+/// client to it under Microsoft's host names, and a clean stop (SIGTERM) when disposed.
 /// </summary>
 public sealed class ServedSandbox : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StringBuilder _errors;
 
-    private ServedSandbox(Process process, JsonObject report)
+    private ServedSandbox(Process process, JsonObject report, StringBuilder errors)
     {
         _process = process;
+        _errors = errors;
         Report = report;
         BaseAddress = new Uri(report["baseAddress"]!.GetValue<string>());
         var thumbprint = report["certificateSha256"]!.GetValue<string>();
@@ -51,10 +55,14 @@ public sealed class ServedSandbox : IAsyncDisposable
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException("sandbox serve ended without its report: " + await process.StandardError.ReadToEndAsync(timeout.Token));
-            // Its status lines on stderr are read and dropped, so a full pipe never stalls it.
-            process.ErrorDataReceived += (_, _) => { };
+            // Its status lines on stderr are read as they come, so a full pipe never stalls it.
+            var errors = new StringBuilder();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (errors) if (e.Data is not null) errors.AppendLine(e.Data);
+            };
             process.BeginErrorReadLine();
-            return new ServedSandbox(process, JsonNode.Parse(line)!.AsObject());
+            return new ServedSandbox(process, JsonNode.Parse(line)!.AsObject(), errors);
         }
         catch
         {
@@ -71,14 +79,29 @@ public sealed class ServedSandbox : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Stops the server by SIGTERM (as Ctrl+C would) and returns its exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>
+    /// The environment for a client that reaches the sandbox under Microsoft's host names through
+    /// <paramref name="proxy"/>, trusting only the sandbox's certificate (written into <paramref name="folder"/>).
+    /// </summary>
+    public async Task<Dictionary<string, string>> ClientEnvironmentAsync(ConnectProxy proxy, string folder)
     {
-        if (_process.HasExited) return _process.ExitCode;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        var trusted = Path.Combine(folder, "sandbox.pem");
+        await File.WriteAllTextAsync(trusted, CertificatePem);
+        return new() { ["HTTPS_PROXY"] = proxy.Url, ["NO_PROXY"] = "", ["SSL_CERT_FILE"] = trusted };
+    }
+
+    /// <summary>Stops the server by SIGTERM (as Ctrl+C would): its exit code, what it printed after the report, and its stderr.</summary>
+    public async Task<(int ExitCode, string LaterOutput, string Errors)> StopAsync()
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        var later = await _process.StandardOutput.ReadToEndAsync(timeout.Token);
         await _process.WaitForExitAsync(timeout.Token);
-        return _process.ExitCode;
+        lock (_errors) return (_process.ExitCode, later, _errors.ToString());
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,5 @@
 using MailSetup.Testing;
 using MailSetupTui.Tests.Support;
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 
 namespace MailSetupTui.Tests;
 
@@ -14,33 +12,21 @@ public sealed class SandboxServeBinaryTests
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
         using var folder = new TempFolder();
-        var start = BuiltProgram.StartInfo("sandbox", "serve", "--mailboxes", "2");
-        start.Environment["XDG_STATE_HOME"] = folder.Path;
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
+        var sandbox = await ServedSandbox.StartAsync(BuiltProgram.StartInfo("sandbox", "serve", "--mailboxes", "2"), folder.Path);
+        await using (sandbox)
         {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            var json = JsonNode.Parse(line!)!.AsObject();
+            var json = sandbox.Report;
             Assert.StartsWith("https://127.0.0.1:", json["baseAddress"]!.GetValue<string>());
             Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-tenant.json"), json["stateFile"]!.GetValue<string>());
             Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-mail.pem"), json["mail"]!["certificateFile"]!.GetValue<string>());
             Assert.True(json["mail"]!["smtp"]!["port"]!.GetValue<int>() > 0);
 
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(timeout.Token);
-            var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
+            var (exitCode, later, errors) = await sandbox.StopAsync();
 
-            Assert.True(process.ExitCode == 0, stderr);
-            Assert.Empty(rest);
-            Assert.EndsWith("mailsetup: sandbox stopped.", stderr.TrimEnd());
+            Assert.True(exitCode == 0, errors);
+            Assert.Empty(later);
+            Assert.EndsWith("mailsetup: sandbox stopped.", errors.TrimEnd());
             Assert.True(File.Exists(json["stateFile"]!.GetValue<string>()));
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill();
         }
     }
 }

@@ -23,19 +23,14 @@ internal static partial class RealTenantIdle
         var serve = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "sandbox", "serve", "--mailboxes", "50" }) serve.ArgumentList.Add(arg);
         await using var sandbox = await ServedSandbox.StartAsync(serve, state.Path);
-        var trusted = Path.Combine(state.Path, "sandbox.pem");
-        await File.WriteAllTextAsync(trusted, sandbox.CertificatePem);
         await using var proxy = new ConnectProxy(sandbox.Endpoint);
+        var client = await sandbox.ClientEnvironmentAsync(proxy, state.Path);
 
         var results = new List<ProcessMemory>();
         for (var r = 0; r < runs; r++)
         {
-            var environment = new Dictionary<string, string>(productEnvironment)
-            {
-                ["HTTPS_PROXY"] = proxy.Url,
-                ["NO_PROXY"] = "",
-                ["SSL_CERT_FILE"] = trusted,
-            };
+            var environment = new Dictionary<string, string>(productEnvironment);
+            foreach (var (name, value) in client) environment[name] = value;
             using var run = PtyRun.Start($"exec '{binary}' --tenant contoso.onmicrosoft.com", 120, 40, environment);
             var code = await DeviceCodeAsync(run);
             await sandbox.ApproveDeviceCodeAsync(code, "admin@contoso.onmicrosoft.com");

@@ -38,19 +38,12 @@ public sealed partial class TuiRealTenantEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_signs_in_by_the_device_code_in_the_tenant_pane_and_the_panes_read_the_tenant()
     {
-        var trusted = Path.Combine(_uiState.Path, "sandbox.pem");
-        await File.WriteAllTextAsync(trusted, _sandbox!.CertificatePem);
+        var environment = await _sandbox!.ClientEnvironmentAsync(_proxy!, _uiState.Path);
+        environment["XDG_STATE_HOME"] = _uiState.Path;
+        environment["TERM"] = "xterm-256color";
         using var tmux = TmuxSession.Start(
             $"echo {TmuxSession.Quote(Before)}; {BuiltProgram.CommandLine("--tenant", "contoso.onmicrosoft.com")}; echo \"exit=$?\"; sleep 60",
-            120, 40,
-            new Dictionary<string, string>
-            {
-                ["XDG_STATE_HOME"] = _uiState.Path,
-                ["TERM"] = "xterm-256color",
-                ["HTTPS_PROXY"] = _proxy!.Url,
-                ["NO_PROXY"] = "",
-                ["SSL_CERT_FILE"] = trusted,
-            });
+            120, 40, environment);
 
         var waiting = tmux.WaitForText("code: ", Slow);
         Assert.Contains("a real tenant", waiting);
@@ -70,7 +63,7 @@ public sealed partial class TuiRealTenantEndToEndTests : IAsyncLifetime
         tmux.WaitForText("support@contoso.onmicrosoft.com", Slow);
 
         // Every request went to Microsoft's own host names (through the proxy), none elsewhere.
-        Assert.Contains("login.microsoftonline.com:443", _proxy.Targets);
+        Assert.Contains("login.microsoftonline.com:443", _proxy!.Targets);
         Assert.Contains("graph.microsoft.com:443", _proxy.Targets);
         Assert.All(_proxy.Targets, target => Assert.Contains(target, new[] { "login.microsoftonline.com:443", "graph.microsoft.com:443", "outlook.office365.com:443" }));
 
