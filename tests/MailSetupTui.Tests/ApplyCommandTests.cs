@@ -1,3 +1,4 @@
+using MailSetup.App;
 using MailSetup.Testing;
 using System.Text.Json;
 using MailSetup.Core.Execution;
@@ -20,8 +21,8 @@ public sealed class ApplyCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(services => services
-        .AddSingleton(_store)
-        .AddSingleton<Func<string, string?>>(name => _environment.GetValueOrDefault(name)), args);
+        .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+        .AddSingleton<IEnvironment>(new DictionaryEnvironment(_environment)), args);
 
     private string[] Apply(params string[] more) =>
         ["apply", "--sandbox", "--preset", "imap-app,smtp-app", "--app-name", "Mail Relay", "--mailbox", Support, "--yes", .. more];

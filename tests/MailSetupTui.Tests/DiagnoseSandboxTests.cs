@@ -1,3 +1,4 @@
+using MailSetup.App;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MailSetup.Sandbox.Hosting;
@@ -24,8 +25,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(services => services
-        .AddSingleton(_store)
-        .AddSingleton<Func<string, string?>>(name => _environment.GetValueOrDefault(name)), args);
+        .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+        .AddSingleton<IEnvironment>(new DictionaryEnvironment(_environment)), args);
 
     private async Task ApplyAsync(string presets = "imap-app,smtp-app", params string[] more)
     {

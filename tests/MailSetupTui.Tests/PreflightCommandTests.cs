@@ -1,3 +1,4 @@
+using MailSetup.App;
 using System.Text.Json;
 using MailSetup.Sandbox.State;
 using MailSetup.Testing;
@@ -18,8 +19,8 @@ public sealed class PreflightCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(services => services
-        .AddSingleton(_store)
-        .AddSingleton<Func<string, string?>>(new Func<string, string?>(_ => null)), args);
+        .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+        .AddSingleton<IEnvironment>(DictionaryEnvironment.Empty), args);
 
     private async Task ApplyAsync(string presets)
     {

@@ -13,16 +13,14 @@ namespace MailSetupTui.Tests;
 /// <summary><c>mailsetup sandbox reset</c> and <c>serve</c>, in-process with the state file in a temporary folder.</summary>
 public sealed class SandboxCommandTests
 {
+    /// <summary>The test services with the state folder the store is in.</summary>
     private static ServiceProvider Services(SandboxStateStore store) =>
-        new ServiceCollection().AddMailSetupCore(o => o.Clock = FixedClock.Default).AddSingleton(store).BuildServiceProvider();
+        TestServices.Collection(Path.GetDirectoryName(store.Path)!).BuildServiceProvider();
 
     private static async Task<CliResult> RunAsync(SandboxStateStore store, params string[] args)
     {
         await using var services = Services(store);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await new CliApp(services, output, error).InvokeAsync(args);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        return await CliRunner.RunAsync(ToolServices.From(services), args);
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public sealed class SandboxCommandTests
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        var run = new CliApp(services, output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"], stop.Token);
+        var run = new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"], stop.Token);
         var line = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(60));
         var json = JsonNode.Parse(line)!.AsObject();
 

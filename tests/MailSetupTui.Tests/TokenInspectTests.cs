@@ -44,7 +44,7 @@ public sealed class TokenInspectTests : IDisposable
     }
 
     private static Task<CliResult> RunWithStdin(string stdin, params string[] args) =>
-        CliRunner.RunAsync(s => s.AddSingleton(new CliTerminal(false, new StringReader(stdin))), args);
+        CliRunner.RunAsync(s => s.AddSingleton<MailSetupTui.Tui.Terminal.ITerminal>(new TestTerminal(input: stdin)), args);
 
     private static void NeverPrintsTheToken(CliResult result, string token)
     {

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using MailSetup.Core.Execution;
 using MailSetup.Core.Plans;
 using MailSetup.Core.Plans.Rendering;
-using MailSetup.Sandbox.State;
-using Microsoft.Extensions.DependencyInjection;
+using MailSetup.App;
+using MailSetup.App.Workspaces;
 
 namespace MailSetupTui.Cli;
 
@@ -15,9 +14,9 @@ namespace MailSetupTui.Cli;
 internal sealed class ApplyCommand : ICliCommand
 {
     private readonly ApplyOptions _options = new();
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
 
-    public ApplyCommand(IServiceProvider services)
+    public ApplyCommand(ToolServices services)
     {
         _services = services;
         Command = new Command("apply", "Apply a setup to the sandbox tenant (default) or a real tenant: shows the plan, asks, then runs it; re-runs change nothing.");
@@ -27,10 +26,8 @@ internal sealed class ApplyCommand : ICliCommand
 
     public Command Command { get; }
 
-    private SandboxStateStore Store => _services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
-    private TimeProvider Clock => _services.GetService<TimeProvider>() ?? TimeProvider.System;
-    private CliTerminal Terminal => _services.GetService<CliTerminal>() ?? CliTerminal.None;
-    private Func<string, string?> Environment => _services.GetService<Func<string, string?>>() ?? System.Environment.GetEnvironmentVariable;
+    private TimeProvider Clock => _services.Clock;
+    private MailSetupTui.Tui.Terminal.ITerminal Terminal => _services.Terminal;
 
     public async Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
         (await PrepareAsync(result, cancellationToken)).Errors;
@@ -42,10 +39,10 @@ internal sealed class ApplyCommand : ICliCommand
         var job = await PrepareAsync(result, cancellationToken);
         if (job.Errors.Count > 0) return await ErrorReport.UsageAsync(error, job.Errors, CommandPath.Of(result));
 
-        var plan = _services.GetRequiredService<PlanBuilder>().Build(job.Request!);
+        var plan = _services.Plans.Build(job.Request!);
         if (!job.Yes)
         {
-            await output.WriteAsync(_services.GetRequiredService<PlanRenderers>().Get("text").Render(plan));
+            await output.WriteAsync(_services.Renderers.Get("text").Render(plan));
             await output.WriteAsync($"\nApply these {plan.Steps.Count} steps to the {(job.Target!.Sandbox ? "sandbox tenant" : "tenant " + job.Target.SignIn!.Tenant)}? [y/N] ");
             await output.FlushAsync(cancellationToken);
             var answer = (await Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
@@ -56,16 +53,16 @@ internal sealed class ApplyCommand : ICliCommand
             }
         }
 
-        await using var connection = TenantConnection.Open(job.Target!, Store, Clock, error);
+        await using var connection = await TenantWorkspace.OpenAsync(job.Target!, _services, error, cancellationToken);
         var journal = RunJournal.Open(job.JournalPath!);
         await error.WriteLineAsync($"mailsetup: applying {plan.Steps.Count} steps to {connection.Description}; journal {job.JournalPath}");
         // A person at a terminal sees a new secret once; without one (scripts, CI) it goes to a new
         // owner-only file in the state folder, named in the output.
         ISecretSink secrets = job.SecretOut is not null ? new FileSecretSink(job.SecretOut, error)
             : Terminal.Interactive ? new TerminalSecretSink(error)
-            : new FileSecretSink(DefaultSecretFile(plan), error);
+            : new FileSecretSink(_services.Folders.NewSecretFile(PlanBuilder.AppLabel(plan.Request), Clock.GetUtcNow()), error);
         var runner = new PlanRunner(connection.Clients.Graph, connection.Clients.Exchange,
-            new CertificateMaker(Path.Combine(StateFolder, "certificates"), Clock), secrets, Clock);
+            new CertificateMaker(_services.Folders.Certificates, Clock), secrets, Clock);
 
         var text = job.Format == "text";
         var applied = await runner.RunAsync(plan, journal, e =>
@@ -77,22 +74,11 @@ internal sealed class ApplyCommand : ICliCommand
         return applied.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private string StateFolder => Path.GetDirectoryName(Store.Path)!;
-
-    private string DefaultSecretFile(Plan plan)
-    {
-        var folder = Path.Combine(StateFolder, "secrets");
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var name = new string(PlanBuilder.AppLabel(plan.Request).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        return Path.Combine(folder, $"{name}-{Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.secret");
-    }
-
     private async Task<ApplyJob> PrepareAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var errors = new List<CliError>();
         var request = await SetupRequestReader.ReadAsync(result, _options.Setup, errors, cancellationToken);
-        var target = request is null ? null : TenantTarget.Read(result, _options.Target, request.Cloud, Environment, errors);
+        var target = request is null ? null : TenantTarget.Read(result, _options.Target, request.Cloud, _services.Environment, errors);
 
         var format = (result.ValueOrDefault(_options.Format) ?? "text").Trim().ToLowerInvariant();
         if (format is not ("text" or "json"))
@@ -105,7 +91,7 @@ internal sealed class ApplyCommand : ICliCommand
         var journal = result.ValueOrDefault(_options.Journal);
         if (journal is not null && Directory.Exists(journal))
             errors.Add(new(_options.Journal.Name, $"'{journal}' is a folder; expected a journal file (an existing one resumes its run)."));
-        journal ??= Path.Combine(StateFolder, "journals", $"apply-{Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.jsonl");
+        journal ??= _services.Folders.NewJournal(Clock.GetUtcNow());
 
         var yes = result.ValueOrDefault(_options.Yes);
         if (!yes && !Terminal.Interactive)

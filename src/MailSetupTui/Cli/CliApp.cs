@@ -1,9 +1,7 @@
+using MailSetup.App;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
-using MailSetup.Core.Plans;
-using MailSetup.Core.Plans.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Cli;
 
@@ -20,13 +18,13 @@ public sealed class CliApp
     private readonly IReadOnlyList<ICliCommand> _commands;
     private readonly RootUi _ui;
 
-    public CliApp(IServiceProvider services, TextWriter output, TextWriter error)
+    public CliApp(ToolServices services, TextWriter output, TextWriter error)
     {
         _error = error;
         _invocation = new InvocationConfiguration { Output = output, Error = error };
         _commands =
         [
-            new PlanCommand(services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>()),
+            new PlanCommand(services.Plans, services.Renderers),
             new PresetsCommand(),
             new SandboxCommand(services),
             new ApplyCommand(services),

@@ -1,3 +1,4 @@
+using MailSetup.App.Workspaces;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -20,7 +21,7 @@ internal sealed class DiagnoseCommand : ICliCommand
     private static readonly Dictionary<string, SaslMechanismKind> Mechanisms = new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
     private readonly DiagnoseRunner _runner;
 
     private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three one after the other." };
@@ -39,7 +40,7 @@ internal sealed class DiagnoseCommand : ICliCommand
     private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
     private readonly Option<string> _format = new("--format") { Description = "Output format: text (live trace, then findings) or json (one object at the end). Default text.", HelpName = "text|json" };
 
-    public DiagnoseCommand(IServiceProvider services)
+    public DiagnoseCommand(ToolServices services)
     {
         _services = services;
         _runner = new DiagnoseRunner(services);
@@ -89,7 +90,7 @@ internal sealed class DiagnoseCommand : ICliCommand
             if (!MailCredential.Given(result, _credential))
                 errors.Add(new(_tokenFile.Name + "/--tenant/--sandbox", "say where the token comes from: --token-file F, --tenant T --client-id C [--auth ...], or --sandbox."));
             else
-                credential = MailCredential.Read(result, _credential, mailbox, CliEnvironment.Variables(_services), CliEnvironment.PasswordPrompt(_services), errors);
+                credential = MailCredential.Read(result, _credential, mailbox, _services.Environment, _services.Passwords, errors);
         }
         if (credential?.Sandbox == true)
         {
@@ -107,7 +108,7 @@ internal sealed class DiagnoseCommand : ICliCommand
         if (errors.Count > 0 || protocolWord is null) return (null, errors);
         var host = result.ValueOrDefault(_host)?.Trim();
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
-            .Select(p => DiagnoseTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
+            .Select(p => MailTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
         return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json) { Envelope = envelope }, errors);
     }
 

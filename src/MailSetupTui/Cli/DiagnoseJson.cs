@@ -1,3 +1,4 @@
+using MailSetup.App.Diagnosis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailSetup.Core.Mail.Tracing;
@@ -10,7 +11,7 @@ internal static class DiagnoseJson
     // Relaxed escaping keeps quotes and angle brackets readable in causes and fixes; the output is never embedded in HTML.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(IReadOnlyList<DiagnoseRun> runs)
+    public static string Render(IReadOnlyList<DiagnosisRun> runs)
     {
         var root = new JsonObject
         {
@@ -43,7 +44,7 @@ internal static class DiagnoseJson
             ["docs"] = f.Docs,
         }).ToArray());
 
-    private static JsonObject Run(DiagnoseRun run)
+    private static JsonObject Run(DiagnosisRun run)
     {
         var result = run.Result;
         return new JsonObject

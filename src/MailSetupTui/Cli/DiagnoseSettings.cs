@@ -1,3 +1,4 @@
+using MailSetup.App.Workspaces;
 using System.Security.Cryptography.X509Certificates;
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
@@ -11,7 +12,7 @@ namespace MailSetupTui.Cli;
 /// targets are its own servers, known only once they run.
 /// </summary>
 internal sealed record DiagnoseSettings(
-    IReadOnlyList<DiagnoseTarget> Targets,
+    IReadOnlyList<MailTarget> Targets,
     string Mailbox,
     SaslMechanismKind Mechanism,
     string? TokenFile,

@@ -1,54 +1,36 @@
-using System.Security.Cryptography.X509Certificates;
-using MailSetup.Core.Execution;
+using MailSetup.App;
+using MailSetup.App.Diagnosis;
+using MailSetup.App.Workspaces;
 using MailSetup.Core.Identity;
 using MailSetup.Core.Identity.MailTokens;
-using MailSetup.Core.Mail.Connection;
-using MailSetup.Core.Mail.Probes;
-using MailSetup.Core.Mail.Tracing;
-using MailSetup.Core.Setup;
-using MailSetup.Sandbox.Hosting;
-using MailSetup.Sandbox.State;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>The token for a diagnosis, or why there is none: bad input (exit 2) or Entra's refusal (explained, exit 1).</summary>
-internal sealed record DiagnoseToken(string? Token, CliError? Problem = null, MailTokenException? Refused = null);
+/// <summary>The token for a diagnosis, or why there is none: bad input (exit 2). Entra's refusal is thrown as <see cref="MailTokenException"/>.</summary>
+internal sealed record DiagnoseToken(string? Token, CliError? Problem = null);
 
 /// <summary>
-/// Where a diagnosis gets its token, its servers and (in the sandbox) the setup: a token file, the
-/// mail app's own flow against a real tenant, or the sandbox with its Exchange-like servers, its
-/// token endpoint and its setup read live through Graph and Exchange. Status lines go to stderr.
+/// Where the command line's diagnosis gets its token, its servers and its setup: a token file, the
+/// mail app's own flow against a real tenant (with an admin signed in to read the setup, for
+/// preflight), or the sandbox's workspace with its mail servers. Status lines go to stderr.
 /// </summary>
 internal sealed class DiagnoseSource : IAsyncDisposable
 {
     private readonly DiagnoseSettings _settings;
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
     private readonly TextWriter _status;
-    private readonly SandboxDiagnosisSession? _sandbox;
-    private readonly TenantClients? _admin;
+    private readonly Workspace? _workspace;
 
-    private DiagnoseSource(DiagnoseSettings settings, IServiceProvider services, TextWriter status, SandboxDiagnosisSession? sandbox, TenantClients? admin = null)
+    private DiagnoseSource(DiagnoseSettings settings, ToolServices services, TextWriter status, Workspace? workspace)
     {
-        _admin = admin;
         _settings = settings;
         _services = services;
         _status = status;
-        _sandbox = sandbox;
+        _workspace = workspace;
         AppId = settings.Credential?.ClientId;
-        Tenant = settings.Credential?.Tenant;
-        Targets = settings.Targets;
-        TrustedCertificates = settings.TrustedCertificates;
-        if (sandbox is not null)
-        {
-            Tenant = sandbox.Tenant.DefaultDomain;
-            Targets = settings.Targets.Select(t => sandbox.Mail.Endpoint(t.Protocol)).Select(e => new DiagnoseTarget(e.Protocol, e.Host, e.Port, e.Tls)).ToList();
-            TrustedCertificates = [sandbox.Mail.Certificate];
-        }
+        Tenant = workspace?.SandboxTenant?.DefaultDomain ?? settings.Credential?.Tenant;
     }
 
-    public IReadOnlyList<DiagnoseTarget> Targets { get; }
-    public X509Certificate2Collection TrustedCertificates { get; }
     public string? AppId { get; private set; }
     public string? Tenant { get; }
 
@@ -59,16 +41,13 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     public CliError? Unavailable { get; private set; }
 
     /// <param name="signInAdmin">For a real tenant, also sign an admin in (device code) so the setup can be read; the sandbox always can.</param>
-    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, IServiceProvider services, TextWriter status, CancellationToken cancellationToken, bool signInAdmin = false)
+    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, ToolServices services, TextWriter status, CancellationToken cancellationToken, bool signInAdmin = false)
     {
-        if (!settings.Sandbox && signInAdmin) return new DiagnoseSource(settings, services, status, null, SignInAdmin(settings, status));
+        if (!settings.Sandbox && signInAdmin) return new DiagnoseSource(settings, services, status, SignInAdmin(settings, services.Environment, status));
         if (!settings.Sandbox) return new DiagnoseSource(settings, services, status, null);
 
-        var store = services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var tenant = SandboxTenant.LoadOrSeed(store, clock);
-        var session = await SandboxDiagnosisSession.OpenAsync(tenant, line => status.WriteLineAsync("mailsetup: " + line), cancellationToken: cancellationToken);
-        var source = new DiagnoseSource(settings, services, status, session);
+        var workspace = await Workspace.OpenSandboxAsync(services.Folders, services.Clock, mailServers: true, line => status.WriteLineAsync("mailsetup: " + line), cancellationToken);
+        var source = new DiagnoseSource(settings, services, status, workspace);
         source.PickSandboxApp();
         return source;
     }
@@ -76,7 +55,7 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     private void PickSandboxApp()
     {
         var clientId = _settings.Credential!.ClientId;
-        var app = _sandbox!.FindApp(clientId);
+        var app = _workspace!.FindSandboxApp(clientId);
         if (app is null && clientId is not null)
             Problem = new("--client-id", $"the sandbox tenant has no app with client id {clientId}; 'mailsetup diagnose --sandbox' without --client-id picks its newest mail app.");
         else if (app is null)
@@ -88,80 +67,63 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         }
     }
 
-    private static TenantClients SignInAdmin(DiagnoseSettings settings, TextWriter status)
+    private static Workspace SignInAdmin(DiagnoseSettings settings, IEnvironment environment, TextWriter status)
     {
-        var tenant = settings.Credential!.Tenant!;
-        var credential = new SignInCredentialFactory().Create(
-            new SignInOptions { Cloud = settings.Cloud, Tenant = tenant, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+        var workspace = Workspace.OpenTenant(
+            new SignInOptions { Cloud = settings.Cloud, Tenant = settings.Credential!.Tenant!, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+            environment,
             async (code, _) => await status.WriteLineAsync($"mailsetup: to sign in as an admin (read-only checks), open {code.VerificationUri} on any device and enter the code {code.UserCode}"));
         status.WriteLine("mailsetup: Exchange is read through its admin API, which Microsoft does not document or support (experimental).");
-        return new TenantClients(credential, settings.Cloud, tenant);
+        return workspace;
     }
 
-    /// <summary>Reads the setup live: the sandbox's, or a real tenant's with the admin signed in; null without either.</summary>
-    public MailAppSetupReader? SetupReader => _sandbox?.SetupReader ?? (_admin is null ? null : new MailAppSetupReader(_admin.Graph, _admin.Exchange));
-
-    public async Task<DiagnoseToken> TokenAsync(CancellationToken cancellationToken)
+    /// <summary>The diagnosis as the settings ask for it, on the sandbox's servers when diagnosing the sandbox.</summary>
+    public DiagnosisRequest Request() => new(
+        _settings.Targets.Select(t => _workspace?.Target(t.Protocol, t) ?? t).ToList(), _settings.Mailbox, _settings.Cloud)
     {
-        if (_settings.TokenFile is { } file)
-        {
-            var stdin = _services.GetService<CliTerminal>()?.Input ?? Console.In;
-            var (token, problem) = await TokenInput.ReadAsync(file, stdin, cancellationToken);
-            return new DiagnoseToken(token, problem is null ? null : problem with { Subject = "--token-file " + problem.Subject });
-        }
-
-        var credential = _settings.Credential!;
-        var password = credential.Password ?? credential.AskPassword?.Invoke();
-        if (credential.Flow == MailTokenFlow.Ropc && _sandbox is null && string.IsNullOrEmpty(password))
-            return new DiagnoseToken(null, new CliError("--auth", $"--auth ropc needs {credential.User}'s password; none was typed."));
-        try
-        {
-            var acquired = _sandbox is not null
-                ? await _sandbox.AcquireTokenAsync(AppId!, credential.Flow, _settings.Protocols, credential.User, credential.CertificatePath, credential.ClientSecret, Status, cancellationToken)
-                : await new MailTokenSource().AcquireAsync(new MailTokenRequest
-                {
-                    Cloud = _settings.Cloud,
-                    Tenant = credential.Tenant!,
-                    ClientId = credential.ClientId!,
-                    Flow = credential.Flow,
-                    Protocols = _settings.Protocols,
-                    ClientSecret = credential.ClientSecret,
-                    CertificatePath = credential.CertificatePath,
-                    UserName = credential.User,
-                    Password = password,
-                }, async (code, _) => await Status($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"), cancellationToken);
-            if (credential.Flow == MailTokenFlow.Ropc) await Status("note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
-            return new DiagnoseToken(acquired.AccessToken);
-        }
-        catch (MailTokenException e)
-        {
-            return new DiagnoseToken(null, Refused: e);
-        }
-    }
-
-    /// <summary>The setup read live, where it can be (the sandbox, or with an admin signed in); null elsewhere.</summary>
-    public async Task<MailAppSetup?> SetupAsync(CancellationToken cancellationToken) =>
-        SetupReader is not { } reader || AppId is null ? null : await reader.ReadAsync(AppId, _settings.Mailbox, cancellationToken);
-
-    /// <summary>The login at <paramref name="target"/> as this diagnosis makes it: its mailbox, mechanism, trusted certificates and (SMTP) envelope.</summary>
-    public MailProbeRequest Request(DiagnoseTarget target, string token, ITraceSink? sink) => new()
-    {
-        Host = target.Host,
-        Port = target.Port,
-        Tls = target.Tls,
-        Mailbox = _settings.Mailbox,
-        Token = token,
+        AppId = AppId,
+        Tenant = Tenant,
         Mechanism = _settings.Mechanism,
-        Options = new MailConnectionOptions { TrustedCertificates = TrustedCertificates },
-        TraceSink = sink,
-        Envelope = target.Protocol == MailSetup.Core.Catalog.MailProtocol.Smtp ? _settings.Envelope : null,
+        Envelope = _settings.Envelope,
+        TrustedCertificates = _workspace?.IsSandbox == true ? _workspace.TrustedCertificates : _settings.TrustedCertificates,
+        SetupReader = _workspace?.SetupReader,
     };
+
+    /// <summary>A token file's token, read now (it may be stdin); null when the token comes from the app's own flow.</summary>
+    public async Task<DiagnoseToken?> TokenFileAsync(CancellationToken cancellationToken)
+    {
+        if (_settings.TokenFile is not { } file) return null;
+        var (token, problem) = await TokenInput.ReadAsync(file, _services.Terminal.Input, cancellationToken);
+        return new DiagnoseToken(token, problem is null ? null : problem with { Subject = "--token-file " + problem.Subject });
+    }
+
+    /// <summary>The password of the password flow, asked now if it must be; a problem (exit 2) when none was typed.</summary>
+    public CliError? AskPassword(out string? password)
+    {
+        var credential = _settings.Credential!;
+        password = credential.Password ?? credential.AskPassword?.Invoke();
+        return credential.Flow == MailTokenFlow.Ropc && _workspace?.IsSandbox != true && string.IsNullOrEmpty(password)
+            ? new CliError("--auth", $"--auth ropc needs {credential.User}'s password; none was typed.")
+            : null;
+    }
+
+    /// <summary>The mail app's token by its own flow.</summary>
+    /// <exception cref="MailTokenException">Entra refused.</exception>
+    public async Task<MailToken> AcquireAsync(string? password, CancellationToken cancellationToken)
+    {
+        var credential = _settings.Credential!;
+        var appCredential = new MailAppCredential(credential.Flow, credential.ClientSecret, credential.CertificatePath, credential.User, password);
+        var token = _workspace?.IsSandbox == true
+            ? await _workspace.AcquireMailTokenAsync(AppId!, appCredential, _settings.Protocols, Status, cancellationToken)
+            : await Workspace.AcquireOnTenantAsync(_settings.Cloud, credential.Tenant!, credential.ClientId!, appCredential, _settings.Protocols, Status, cancellationToken);
+        if (credential.Flow == MailTokenFlow.Ropc) await Status("note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
+        return token;
+    }
 
     private Task Status(string line) => _status.WriteLineAsync("mailsetup: " + line);
 
     public async ValueTask DisposeAsync()
     {
-        if (_sandbox is not null) await _sandbox.DisposeAsync();
-        _admin?.Dispose();
+        if (_workspace is not null) await _workspace.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using MailSetup.App.Diagnosis;
 using System.Text;
 
 namespace MailSetupTui.Cli;
@@ -5,7 +6,7 @@ namespace MailSetupTui.Cli;
 /// <summary>The verdict and findings printed after one protocol's live trace.</summary>
 internal static class DiagnoseText
 {
-    public static string Render(DiagnoseRun run)
+    public static string Render(DiagnosisRun run)
     {
         var text = new StringBuilder();
         var result = run.Result;

@@ -1,3 +1,4 @@
+using MailSetup.App.Diagnosis;
 using System.Text;
 using System.Text.Json.Nodes;
 using MailSetup.Core.Mail.Tracing;
@@ -7,7 +8,7 @@ namespace MailSetupTui.Cli;
 /// <summary>The <c>--trace-out</c> file: every protocol's redacted trace, as text or (for a .json name) JSON keyed by protocol.</summary>
 internal static class DiagnoseTraceFile
 {
-    public static string Render(IReadOnlyList<DiagnoseRun> runs, string path)
+    public static string Render(IReadOnlyList<DiagnosisRun> runs, string path)
     {
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {

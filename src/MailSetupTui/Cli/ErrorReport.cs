@@ -1,3 +1,4 @@
+using MailSetup.App;
 namespace MailSetupTui.Cli;
 
 /// <summary>Writes problems to stderr in one shape, so scripts and people can rely on it.</summary>

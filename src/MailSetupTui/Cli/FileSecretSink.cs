@@ -1,3 +1,4 @@
+using MailSetup.App;
 using MailSetup.Core.Execution;
 
 namespace MailSetupTui.Cli;
@@ -8,19 +9,9 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class FileSecretSink(string path, TextWriter status) : ISecretSink
 {
-    /// <summary>Writes a secret to a new owner-only file; fails (IOException) rather than overwrite anything.</summary>
-    public static async Task WriteNewAsync(string path, string secret, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync((secret + "\n").AsMemory(), cancellationToken);
-    }
-
     public async Task DeliverAsync(string credentialName, string secretValue, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        await WriteNewAsync(path, secretValue, cancellationToken);
+        await SecretFile.WriteNewAsync(path, secretValue, cancellationToken);
         await status.WriteLineAsync($"mailsetup: the new client secret is in {path} (mode 0600); it is not shown anywhere else.");
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MailSetup.App;
+using MailSetupTui.Tui.Terminal;
 using MailSetup.Core.Identity;
 using MailSetup.Core.Identity.MailTokens;
 
@@ -25,11 +27,11 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
 
     /// <summary>
     /// Reads and checks the options. <paramref name="mailbox"/> is the default --user;
-    /// <paramref name="password"/> asks a person at a terminal (null when there is none).
+    /// <paramref name="passwords"/> asks a person at a terminal, when there is one.
     /// </summary>
     /// <param name="optional">True where a token is a bonus (preflight): without --auth and without a secret, no credential is no error.</param>
     public static MailCredential? Read(ParseResult result, MailCredentialOptions options, string? mailbox,
-        Func<string, string?> environment, Func<string, string?>? password, List<CliError> errors, bool optional = false)
+        IEnvironment environment, IPasswordPrompt passwords, List<CliError> errors, bool optional = false)
     {
         var authGiven = result.GetResult(options.Auth) is { Implicit: false };
         var sandbox = result.ValueOrDefault(options.Sandbox);
@@ -60,7 +62,7 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
         else if (secretFile is not null) secret = ReadSecret(secretFile, errors);
         else if (flow == MailTokenFlow.Secret && !sandbox)
         {
-            secret = environment(EnvironmentSignIn.ClientSecret);
+            secret = environment.Get(EnvironmentSignIn.ClientSecret);
             if (string.IsNullOrWhiteSpace(secret) && optional && !authGiven) secret = null;
             else if (string.IsNullOrWhiteSpace(secret))
                 errors.Add(new("--auth", $"--auth secret needs the secret in --secret-file or {EnvironmentSignIn.ClientSecret} (never on the command line, where others can see it)."));
@@ -75,9 +77,9 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
         Func<string?>? askPassword = null;
         if (flow == MailTokenFlow.Ropc && !sandbox)
         {
-            userPassword = environment(MailCredentialOptions.PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+            userPassword = environment.Get(MailCredentialOptions.PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
             // Asked only when everything else checked out and the token is really wanted (see DiagnoseSource).
-            if (userPassword is null && password is not null) askPassword = () => password($"password for {user}: ");
+            if (userPassword is null && passwords.CanAsk) askPassword = () => passwords.Ask($"password for {user}: ");
             else if (userPassword is null)
                 errors.Add(new("--auth", $"--auth ropc needs {user}'s password in {MailCredentialOptions.PasswordVariable} (or typed at a terminal)."));
         }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MailSetup.App;
+using MailSetup.App.Workspaces;
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Identity.MailTokens;
@@ -6,7 +8,6 @@ using MailSetup.Core.Mail.Connection;
 using MailSetup.Core.Mail.Probes;
 using MailSetup.Core.Mail.Sasl;
 using MailSetup.Core.Preflight;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Cli;
 
@@ -19,14 +20,14 @@ internal sealed class PreflightCommand : ICliCommand
 {
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
     private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three." };
     private readonly Option<string> _mailbox = new("--mailbox") { Description = "The mailbox the app logs in to.", HelpName = "address" };
     private readonly MailCredentialOptions _credential = new();
     private readonly Option<string> _cloud = new("--cloud") { Description = $"The tenant's cloud: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
     private readonly Option<string> _format = new("--format") { Description = "text (default: each link as it is checked) or json.", HelpName = "text|json" };
 
-    public PreflightCommand(IServiceProvider services)
+    public PreflightCommand(ToolServices services)
     {
         _services = services;
         Command = new Command("preflight", "Walk the chain a mail login depends on (app, enterprise app, credential, consent, Exchange registration, mailbox, FullAccess, protocol, token, login) "
@@ -53,11 +54,11 @@ internal sealed class PreflightCommand : ICliCommand
         var cloud = LoginInputs.Cloud(result, _cloud, errors);
         var cloudKey = result.ValueOrDefault(_cloud);
 
-        var credential = MailCredential.Read(result, _credential, mailbox, CliEnvironment.Variables(_services), CliEnvironment.PasswordPrompt(_services), errors, optional: true);
+        var credential = MailCredential.Read(result, _credential, mailbox, _services.Environment, _services.Passwords, errors, optional: true);
         if (credential?.Sandbox == true && cloudKey is not null) errors.Add(new(_cloud.Name, "does not go with --sandbox: the sandbox is in the global cloud."));
         if (errors.Count > 0 || protocolWord is null || credential is null) return (null, false, errors);
 
-        var targets = DiagnoseSettings.ProtocolsOf(protocolWord).Select(p => DiagnoseTarget.For(p, cloud, null, null, null)).ToList();
+        var targets = DiagnoseSettings.ProtocolsOf(protocolWord).Select(p => MailTarget.For(p, cloud)).ToList();
         return (new DiagnoseSettings(targets, mailbox!, SaslMechanismKind.XOAuth2, null, credential, cloud, [], null, false), format == "json", errors);
     }
 
@@ -72,12 +73,13 @@ internal sealed class PreflightCommand : ICliCommand
         if (source.Problem is { } problem) return await ErrorReport.UsageAsync(error, [problem], CommandPath.Of(result));
         if (source.Unavailable is { } unavailable) return await ErrorReport.FailureAsync(error, unavailable);
 
-        var clock = _services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clock = _services.Clock;
+        var request = source.Request();
         if (!json) await output.WriteLineAsync($"preflight: app {source.AppId} and {settings.Mailbox}: {string.Join(", ", settings.Protocols.Select(p => p.ToString().ToLowerInvariant()))}");
-        var report = await new PreflightRunner(source.SetupReader!, clock).RunAsync(
+        var report = await new PreflightRunner(request.SetupReader!, clock).RunAsync(
             source.AppId!, settings.Mailbox, settings.Protocols,
-            settings.Credential!.CanGetToken ? ct => TokenAsync(source, settings.Credential.Flow, clock, ct) : null,
-            (protocol, token, ct) => MailProbe.For(protocol).RunAsync(source.Request(source.Targets.Single(t => t.Protocol == protocol), token, null), ct),
+            settings.Credential!.CanGetToken ? ct => TokenAsync(source, ct) : null,
+            (protocol, token, ct) => MailProbe.For(protocol).RunAsync(request.Login(request.Targets.Single(t => t.Protocol == protocol), token, null), ct),
             json ? null : link => output.Write(PreflightText.Link(link)),
             cancellationToken);
 
@@ -86,12 +88,10 @@ internal sealed class PreflightCommand : ICliCommand
         return report.BrokenLink is null ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<MailToken> TokenAsync(DiagnoseSource source, MailTokenFlow flow, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The app's token for the token link; a password nobody typed counts as a refusal there.</summary>
+    private static async Task<MailToken> TokenAsync(DiagnoseSource source, CancellationToken cancellationToken)
     {
-        var token = await source.TokenAsync(cancellationToken);
-        if (token.Refused is { } refused) throw refused;
-        if (token.Problem is { } problem) throw new MailTokenException(problem.Message, null);
-        var expires = MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token!, out var claims) && claims.ExpiresOn is { } e ? e : clock.GetUtcNow();
-        return new MailToken(token.Token!, expires, flow, []);
+        if (source.AskPassword(out var password) is { } problem) throw new MailTokenException(problem.Message, null);
+        return await source.AcquireAsync(password, cancellationToken);
     }
 }

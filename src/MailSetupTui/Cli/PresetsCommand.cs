@@ -1,3 +1,4 @@
+using MailSetup.App;
 using System.CommandLine;
 using MailSetup.Core.Catalog;
 

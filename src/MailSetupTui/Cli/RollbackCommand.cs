@@ -1,8 +1,7 @@
+using MailSetup.App;
 using System.CommandLine;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Execution;
-using MailSetup.Sandbox.State;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Cli;
 
@@ -14,7 +13,7 @@ namespace MailSetupTui.Cli;
 internal sealed class RollbackCommand : ICliCommand
 {
     private readonly TargetOptions _target = new();
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
 
     private readonly Option<string> _journal = new("--journal")
     {
@@ -30,7 +29,7 @@ internal sealed class RollbackCommand : ICliCommand
         HelpName = string.Join('|', CloudCatalog.Keys),
     };
 
-    public RollbackCommand(IServiceProvider services)
+    public RollbackCommand(ToolServices services)
     {
         _services = services;
         Command = new Command("rollback", "Remove what an apply run created, as its journal records (newest first).");
@@ -43,9 +42,7 @@ internal sealed class RollbackCommand : ICliCommand
 
     public Command Command { get; }
 
-    private SandboxStateStore Store => _services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
-    private TimeProvider Clock => _services.GetService<TimeProvider>() ?? TimeProvider.System;
-    private CliTerminal Terminal => _services.GetService<CliTerminal>() ?? CliTerminal.None;
+    private MailSetupTui.Tui.Terminal.ITerminal Terminal => _services.Terminal;
 
     public Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CliError>>(Prepare(result).Errors);
@@ -76,7 +73,7 @@ internal sealed class RollbackCommand : ICliCommand
             }
         }
 
-        await using var connection = TenantConnection.Open(target!, Store, Clock, error);
+        await using var connection = await TenantWorkspace.OpenAsync(target!, _services, error, cancellationToken);
         var removed = await new Rollback(connection.Clients.Graph, connection.Clients.Exchange).RunAsync(journal, cancellationToken);
         foreach (var item in removed)
             await output.WriteLineAsync($"{(item.Removed ? "removed" : "FAILED "),-8} {item.StepKey}{(item.Error is null ? "" : $" ({item.Error})")}");
@@ -95,8 +92,7 @@ internal sealed class RollbackCommand : ICliCommand
         var cloud = CloudCatalog.Global;
         if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
             errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
-        var environment = _services.GetService<Func<string, string?>>() ?? Environment.GetEnvironmentVariable;
-        var target = TenantTarget.Read(result, _target, cloud ?? CloudCatalog.Global, environment, errors);
+        var target = TenantTarget.Read(result, _target, cloud ?? CloudCatalog.Global, _services.Environment, errors);
         if (!result.ValueOrDefault(_yes) && !Terminal.Interactive)
             errors.Add(new(_yes.Name, "is required when no terminal is attached to ask on."));
         return (target, journal, errors);

@@ -1,3 +1,4 @@
+using MailSetup.App;
 using System.CommandLine;
 using MailSetup.Core.Clouds;
 using MailSetupTui.Tui.Runtime;
@@ -9,7 +10,7 @@ namespace MailSetupTui.Cli;
 /// Plain <c>mailsetup</c>: the full-screen terminal UI, on the sandbox tenant when nothing is given,
 /// or on <c>--tenant</c> (device-code sign-in shown in the Tenant pane).
 /// </summary>
-internal sealed class RootUi(IServiceProvider services)
+internal sealed class RootUi(ToolServices services)
 {
     public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Open the UI on the built-in sandbox tenant (the default when no tenant is given)." };
     public Option<string> Tenant { get; } = new("--tenant") { Description = "Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.", HelpName = "id|domain" };
@@ -29,7 +30,7 @@ internal sealed class RootUi(IServiceProvider services)
         var flags = new List<string>();
         if (result.ValueOrDefault(NoColor)) flags.Add(TerminalOptions.NoColorFlag);
         if (result.ValueOrDefault(Ascii)) flags.Add(TerminalOptions.AsciiFlag);
-        var code = await TuiLauncher.RunAsync(services, error, settings.Value.Tenant is null, settings.Value.Cloud, settings.Value.Tenant, flags, cancellationToken);
+        var code = await TuiLauncher.RunAsync(services, error, new TuiTarget(settings.Value.Tenant is null, settings.Value.Cloud, settings.Value.Tenant), flags, cancellationToken);
         if (code != ExitCodes.Success) await RootUsage.RunAsync(result, cancellationToken);
         return code;
     }

@@ -1,16 +1,16 @@
 using System.CommandLine;
-using MailSetup.Sandbox.State;
+using MailSetup.App;
 
 namespace MailSetupTui.Cli;
 
 /// <summary><c>mailsetup sandbox reset</c>: forgets the saved sandbox tenant; the next run seeds a new one.</summary>
 internal sealed class SandboxResetCommand
 {
-    private readonly Func<SandboxStateStore> _store;
+    private readonly StateFolders _folders;
 
-    public SandboxResetCommand(Func<SandboxStateStore> store)
+    public SandboxResetCommand(StateFolders folders)
     {
-        _store = store;
+        _folders = folders;
         Command = new Command("reset", "Delete the saved sandbox tenant; the next sandbox run starts from a freshly seeded one.");
         Command.SetAction(RunAsync);
     }
@@ -19,7 +19,7 @@ internal sealed class SandboxResetCommand
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var store = _store();
+        var store = _folders.SandboxStore;
         var existed = File.Exists(store.Path);
         try
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using MailSetup.App;
 using MailSetup.Sandbox.Hosting;
 using MailSetup.Sandbox.Mail;
 using MailSetup.Sandbox.State;
@@ -13,7 +14,7 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class SandboxServeCommand
 {
-    private readonly Func<SandboxStateStore> _store;
+    private readonly StateFolders _folders;
     private readonly TimeProvider _clock;
 
     private readonly Option<string?> _portBase = new("--port-base")
@@ -28,9 +29,9 @@ internal sealed class SandboxServeCommand
         HelpName = "count",
     };
 
-    public SandboxServeCommand(Func<SandboxStateStore> store, TimeProvider clock)
+    public SandboxServeCommand(StateFolders folders, TimeProvider clock)
     {
-        _store = store;
+        _folders = folders;
         _clock = clock;
         Command = new Command("serve", "Serve the sandbox tenant over HTTPS on 127.0.0.1 and print its endpoints and credentials as JSON.");
         Command.Add(_portBase);
@@ -49,7 +50,7 @@ internal sealed class SandboxServeCommand
         var mailboxes = Number(result, _mailboxes, 0, TenantSeedOptions.MaxUserMailboxes, "a number of mailboxes", errors);
         if (errors.Count > 0) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
 
-        var store = _store();
+        var store = _folders.SandboxStore;
         var saved = File.Exists(store.Path);
         SandboxTenant tenant;
         try
@@ -84,7 +85,7 @@ internal sealed class SandboxServeCommand
             }
             await using (mail)
             {
-                var pem = WriteCertificatePem(mail, store);
+                var pem = WriteCertificatePem(mail, _folders);
                 await output.WriteLineAsync(SandboxServeReport.Json(host, store, mail, pem));
                 await output.FlushAsync(cancellationToken);
                 if (saved && mailboxes is not null)
@@ -99,16 +100,15 @@ internal sealed class SandboxServeCommand
     }
 
     /// <summary>
-    /// Writes the mail servers' certificate (public, so 0644) next to the state file for curl's
+    /// Writes the mail servers' certificate (public, so 0644) where the state folders keep it, for curl's
     /// --cacert or a mail client's trust store; a temporary folder when the state folder is not writable.
     /// </summary>
-    private static string WriteCertificatePem(SandboxMailServers mail, SandboxStateStore store)
+    private static string WriteCertificatePem(SandboxMailServers mail, StateFolders folders)
     {
         const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        foreach (var folder in new[] { Path.GetDirectoryName(Path.GetFullPath(store.Path)), Path.GetTempPath() })
+        var file = folders.SandboxMailCertificate;
+        foreach (var path in new[] { file, Path.Combine(Path.GetTempPath(), Path.GetFileName(file)) })
         {
-            if (string.IsNullOrEmpty(folder)) continue;
-            var path = Path.Combine(folder, "sandbox-mail.pem");
             try
             {
                 File.WriteAllText(path, mail.CertificatePem);

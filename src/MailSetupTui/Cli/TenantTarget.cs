@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MailSetup.App;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Identity;
 
@@ -10,7 +11,7 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
     private static readonly string[] AuthKinds = ["device", "secret", "certificate", "env"];
 
     /// <summary>Reads --sandbox, --tenant, --auth, --client-id, --certificate-path; nothing given means the sandbox.</summary>
-    public static TenantTarget? Read(ParseResult result, TargetOptions options, Cloud cloud, Func<string, string?> environment, List<CliError> errors)
+    public static TenantTarget? Read(ParseResult result, TargetOptions options, Cloud cloud, IEnvironment environment, List<CliError> errors)
     {
         var sandbox = result.ValueOrDefault(options.Sandbox);
         var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
@@ -47,7 +48,7 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
         };
         if (kind is SignInKind.Secret or SignInKind.Certificate && clientId is null)
             errors.Add(new("--client-id", $"is required with --auth {auth}: the admin app that signs in."));
-        var secret = environment(EnvironmentSignIn.ClientSecret);
+        var secret = environment.Get(EnvironmentSignIn.ClientSecret);
         if (kind == SignInKind.Secret && string.IsNullOrEmpty(secret))
             errors.Add(new("--auth", $"--auth secret reads the secret from {EnvironmentSignIn.ClientSecret} (never from the command line, where others can see it), and it is not set."));
         if (kind == SignInKind.Certificate && (certificate is null || !File.Exists(certificate)))

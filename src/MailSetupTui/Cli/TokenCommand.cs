@@ -5,7 +5,7 @@ namespace MailSetupTui.Cli;
 /// <summary><c>mailsetup token</c>: work with access tokens (for now: inspect one).</summary>
 internal sealed class TokenCommand : ICliCommand
 {
-    public TokenCommand(IServiceProvider services)
+    public TokenCommand(ToolServices services)
     {
         Command = new Command("token", "Inspect access tokens: decode the claims and check them for IMAP, POP and SMTP.");
         Command.Add(new TokenInspectCommand(services).Command);

@@ -1,9 +1,9 @@
+using MailSetup.App;
 using System.CommandLine;
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Cli;
 
@@ -17,7 +17,7 @@ internal sealed class TokenInspectCommand
     private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
     private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp"];
 
-    private readonly IServiceProvider _services;
+    private readonly ToolServices _services;
 
     private readonly Argument<string> _source = new("FILE")
     {
@@ -46,7 +46,7 @@ internal sealed class TokenInspectCommand
 
     private readonly Option<string> _clientId = new("--client-id") { Description = "The expected app (client) id: a token of another app is flagged.", HelpName = "id" };
 
-    public TokenInspectCommand(IServiceProvider services)
+    public TokenInspectCommand(ToolServices services)
     {
         _services = services;
         Command = new Command("inspect", "Decode an access token (no signature check) and check audience, roles or scopes, tenant, app and expiry for IMAP, POP and SMTP. The token itself is never printed.");
@@ -61,8 +61,8 @@ internal sealed class TokenInspectCommand
 
     public Command Command { get; }
 
-    private TimeProvider Clock => _services.GetService<TimeProvider>() ?? TimeProvider.System;
-    private TextReader Stdin => _services.GetService<CliTerminal>()?.Input ?? Console.In;
+    private TimeProvider Clock => _services.Clock;
+    private TextReader Stdin => _services.Terminal.Input;
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {

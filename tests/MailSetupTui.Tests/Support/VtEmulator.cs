@@ -47,6 +47,18 @@ public sealed class VtEmulator
         (Width, Height, _x, _y, _top, _bottom, _pendingWrap) = (width, height, 0, 0, 0, height - 1, false);
     }
 
+    /// <summary>Row <paramref name="y"/>'s characters, trailing blanks kept.</summary>
+    public string RowText(int y)
+    {
+        var text = new StringBuilder(Width);
+        for (var x = 0; x < Width; x++)
+            if (!this[x, y].IsContinuation) text.Append(this[x, y].Rune.ToString());
+        return text.ToString();
+    }
+
+    /// <summary>The whole screen as text, one line per row without trailing blanks.</summary>
+    public string ScreenText() => string.Join('\n', Enumerable.Range(0, Height).Select(y => RowText(y).TrimEnd()));
+
     public void Feed(string output)
     {
         var i = 0;

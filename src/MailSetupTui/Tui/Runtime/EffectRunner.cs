@@ -1,10 +1,9 @@
-using System.Globalization;
+using MailSetup.App;
+using MailSetup.App.Workspaces;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Execution;
+using MailSetup.Core.Identity;
 using MailSetup.Core.Plans;
-using MailSetup.Core.Plans.Rendering;
-using MailSetup.Sandbox.State;
-using MailSetupTui.Cli;
 using MailSetupTui.Tui.App;
 
 namespace MailSetupTui.Tui.Runtime;
@@ -13,17 +12,17 @@ namespace MailSetupTui.Tui.Runtime;
 /// Does the work effects ask for, each on the thread pool, answering with messages; never touches
 /// the state. One piece of long work (apply, diagnostics) runs at a time and can be cancelled.
 /// </summary>
-internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, PlanRenderers renderers, SandboxStateStore store, TimeProvider clock, Action<Msg> post) : IAsyncDisposable
+internal sealed class EffectRunner(TuiTarget target, ToolServices services, Action<Msg> post) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _lifetime = new();
     private readonly SemaphoreSlim _opening = new(1, 1);
-    private TuiWorkspace? _workspace;
+    private Workspace? _workspace;
     private CancellationTokenSource? _work;
     private string? _lastSecret;
 
     private void Post(Msg msg) => post(msg);
 
-    private string StateFolder => Path.GetDirectoryName(store.Path)!;
+    private TimeProvider Clock => services.Clock;
 
     public void Run(Effect effect)
     {
@@ -110,17 +109,29 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
         }
     }
 
-    private DiagnosticsWork Diagnostics(TuiWorkspace workspace) =>
-        new(workspace, clock, () => _lastSecret ?? (workspace.Sandbox is null ? options.Environment(MailSetup.Core.Identity.EnvironmentSignIn.ClientSecret) : null), post);
+    private DiagnosticsWork Diagnostics(Workspace workspace) =>
+        new(workspace, services.Diagnosis, Clock, () => _lastSecret ?? (workspace.IsSandbox ? null : services.Environment.Get(EnvironmentSignIn.ClientSecret)), post);
 
-    private async Task<TuiWorkspace> WorkspaceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The workspace, opened on first use: after the first frame, so the identity stack never delays
+    /// the UI. A real tenant's device code goes to the Tenant pane; the sandbox's sign-in lines would
+    /// only repeat what that pane shows.
+    /// </summary>
+    private async Task<Workspace> WorkspaceAsync(CancellationToken cancellationToken)
     {
         await _opening.WaitAsync(cancellationToken);
         try
         {
-            return _workspace ??= options.Sandbox
-                ? await TuiWorkspace.OpenSandboxAsync(store, clock, cancellationToken)
-                : TuiWorkspace.OpenReal(options.Cloud, options.Tenant!, post);
+            return _workspace ??= target.Sandbox
+                ? await Workspace.OpenSandboxAsync(services.Folders, Clock, mailServers: true, status: null, cancellationToken)
+                : Workspace.OpenTenant(
+                    new SignInOptions { Cloud = target.Cloud, Tenant = target.Tenant!, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+                    services.Environment,
+                    (code, _) =>
+                    {
+                        post(new DeviceCodeMsg(code.UserCode, code.VerificationUri.ToString()));
+                        return Task.CompletedTask;
+                    });
         }
         finally
         {
@@ -151,7 +162,7 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     }
 
     /// <summary>The signed-in person and their mail-relevant directory roles, from the admin's own (cached) Graph token.</summary>
-    private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(TuiWorkspace workspace, CancellationToken cancellationToken)
+    private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var token = await workspace.Admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]), cancellationToken);
         return MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token, out var claims)
@@ -186,7 +197,7 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     private async Task ReadAppSetupAsync(ReadAppSetupEffect read, CancellationToken cancellationToken)
     {
         var workspace = await WorkspaceAsync(cancellationToken);
-        var reader = new MailSetup.Core.Setup.MailAppSetupReader(workspace.Clients.Graph, workspace.Clients.Exchange);
+        var reader = workspace.SetupReader;
         var setup = await reader.ReadAsync(read.AppId, mailbox: null, cancellationToken);
         post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
         var mailboxes = await reader.ReadMailboxesAsync(setup, read.Mailboxes, cancellationToken);
@@ -201,24 +212,24 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
             post(new PlanRejectedMsg(errors.Select(e => e.Message).ToList()));
             return;
         }
-        var plan = planBuilder.Build(request);
-        post(new PlanReadyMsg(plan, renderers.Get("text").Render(plan).Replace("\r", "").Split('\n')));
+        var plan = services.Plans.Build(request);
+        post(new PlanReadyMsg(plan, services.Renderers.Get("text").Render(plan).Replace("\r", "").Split('\n')));
     }
 
     private async Task ExportAsync(ExportPlanEffect export, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(export.Path);
+        var path = StateFolders.FileNamed(export.Path);
         if (File.Exists(path)) throw new IOException($"'{path}' exists already; choose a new file name");
-        await File.WriteAllTextAsync(path, renderers.Get(export.Format).Render(export.Plan), cancellationToken);
+        await File.WriteAllTextAsync(path, services.Renderers.Get(export.Format).Render(export.Plan), cancellationToken);
         post(new PlanExportedMsg(path));
     }
 
     private async Task ApplyAsync(Plan plan, CancellationToken cancellationToken)
     {
         var workspace = await WorkspaceAsync(cancellationToken);
-        var journalPath = Path.Combine(StateFolder, "journals", $"apply-{clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.jsonl");
+        var journalPath = services.Folders.NewJournal(Clock.GetUtcNow());
         var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
-            new CertificateMaker(Path.Combine(StateFolder, "certificates"), clock), new PostingSecretSink(this), clock);
+            new CertificateMaker(services.Folders.Certificates, Clock), new PostingSecretSink(this), Clock);
         var result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
         post(new ApplyFinishedMsg(result));
         await LoadDirectoryAsync(cancellationToken);
@@ -226,8 +237,8 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
 
     private async Task SaveSecretAsync(SaveSecretEffect save, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(save.Path);
-        await FileSecretSink.WriteNewAsync(path, save.Secret, cancellationToken);
+        var path = StateFolders.FileNamed(save.Path);
+        await SecretFile.WriteNewAsync(path, save.Secret, cancellationToken);
         post(new SecretSavedMsg(path));
     }
 
@@ -252,5 +263,5 @@ internal sealed class EffectRunner(TuiOptions options, PlanBuilder planBuilder, 
     }
 }
 
-/// <summary>Where the UI works: the sandbox or a tenant, its cloud, and the environment for AZURE_* lookups.</summary>
-internal sealed record TuiOptions(bool Sandbox, Cloud Cloud, string? Tenant, Func<string, string?> Environment);
+/// <summary>Where the UI works: the sandbox, or a tenant (its id or domain) in its cloud.</summary>
+internal sealed record TuiTarget(bool Sandbox, Cloud Cloud, string? Tenant);

@@ -1,11 +1,6 @@
-using MailSetup.Core.Clouds;
-using MailSetup.Core.Plans;
-using MailSetup.Core.Plans.Rendering;
-using MailSetup.Sandbox.State;
-using MailSetupTui.Cli;
+using MailSetup.App;
 using MailSetupTui.Tui.App;
 using MailSetupTui.Tui.Terminal;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Tui.Runtime;
 
@@ -15,35 +10,33 @@ namespace MailSetupTui.Tui.Runtime;
 /// </summary>
 internal static class TuiLauncher
 {
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter error, bool sandbox, Cloud cloud, string? tenant, IReadOnlyCollection<string> flags, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ToolServices services, TextWriter error, TuiTarget target, IReadOnlyCollection<string> flags, CancellationToken cancellationToken)
     {
-        var interactive = CliEnvironment.Terminal(services).Interactive;
-        var terminal = TerminalOptions.Detect(flags, CliEnvironment.Variables(services), interactive, interactive);
+        var interactive = services.Terminal.Interactive;
+        var terminal = TerminalOptions.Detect(flags, services.Environment.Get, interactive, interactive);
         if (terminal.UnsupportedMessage is { } message)
         {
             await error.WriteLineAsync(message);
             return ExitCodes.Failure;
         }
 
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var store = services.GetService<SandboxStateStore>() ?? SandboxStateStore.Default();
-        var options = new TuiOptions(sandbox, cloud, tenant, CliEnvironment.Variables(services));
-        var initial = TuiState.Initial(80, 24, sandbox, cloud, clock.GetUtcNow(), tenant) with
+        var clock = services.Clock;
+        var initial = TuiState.Initial(80, 24, target.Sandbox, target.Cloud, clock.GetUtcNow(), target.Tenant) with
         {
-            Status = sandbox ? "working on the built-in sandbox tenant (nothing real is changed); mailsetup --tenant ID works on a real one" : null,
+            Status = target.Sandbox ? "working on the built-in sandbox tenant (nothing real is changed); mailsetup --tenant ID works on a real one" : null,
         };
 
         var loop = new TuiLoop(initial, terminal, clock);
-        await using var session = TerminalSession.Start(e => loop.Post(e switch
+        await using var screen = services.Terminal.Open(e => loop.Post(e switch
         {
             KeyEvent key => new KeyMsg(key.Key),
             ResizeEvent resize => new ResizeMsg(resize.Width, resize.Height),
             _ => throw new InvalidOperationException($"Unknown terminal event {e}."),
         }));
-        await using var runner = new EffectRunner(options, services.GetRequiredService<PlanBuilder>(), services.GetRequiredService<PlanRenderers>(), store, clock, loop.Post);
+        await using var runner = new EffectRunner(target, services, loop.Post);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var synthetic = SyntheticTrace.Rate(options.Environment) is { } rate ? SyntheticTrace.RunAsync(rate, loop.Post, clock, stop.Token) : Task.CompletedTask;
-        await loop.RunAsync(session, runner.Run, TuiUpdate.Start(), cancellationToken);
+        var synthetic = SyntheticTrace.Rate(services.Environment.Get) is { } rate ? SyntheticTrace.RunAsync(rate, loop.Post, clock, stop.Token) : Task.CompletedTask;
+        await loop.RunAsync(screen, runner.Run, TuiUpdate.Start(), cancellationToken);
         await stop.CancelAsync();
         await synthetic;
         return ExitCodes.Success;

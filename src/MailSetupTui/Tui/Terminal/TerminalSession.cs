@@ -12,7 +12,7 @@ namespace MailSetupTui.Tui.Terminal;
 /// and SIGINT (after which the runtime's default applies: the process ends).
 /// One session per process.
 /// </summary>
-public sealed class TerminalSession : IDisposable, IAsyncDisposable
+public sealed class TerminalSession : ITerminalScreen, IDisposable
 {
     private const string EnterSequence =
         Ansi.EnterAlternateScreen + Ansi.HideCursor + Ansi.DisableLineWrap + Ansi.ResetStyle + Ansi.CursorHome + Ansi.ClearScreen;

@@ -1,4 +1,4 @@
-namespace MailSetupTui.Cli;
+namespace MailSetup.App;
 
 /// <summary>
 /// Process exit codes. 2 means "fix the command line" (the getopt convention scripts test for);

@@ -2,21 +2,21 @@ using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Mail.Connection;
 
-namespace MailSetupTui.Cli;
+namespace MailSetup.App.Workspaces;
 
 /// <summary>Where one protocol's login is tried. Defaults follow Exchange Online's endpoints in the chosen cloud.</summary>
-internal sealed record DiagnoseTarget(MailProtocol Protocol, string Host, int Port, TlsMode Tls)
+public sealed record MailTarget(MailProtocol Protocol, string Host, int Port, TlsMode Tls)
 {
     /// <summary>
     /// The cloud's host for the protocol, the port Exchange serves it on, and that port's TLS mode; a
     /// TLS mode given without a port picks the port conventionally paired with it.
     /// </summary>
-    public static DiagnoseTarget For(MailProtocol protocol, Cloud cloud, string? host, int? port, TlsMode? tls)
+    public static MailTarget For(MailProtocol protocol, Cloud cloud, string? host = null, int? port = null, TlsMode? tls = null)
     {
         var defaultTls = protocol == MailProtocol.Smtp ? TlsMode.StartTls : TlsMode.Implicit;
         var mode = tls ?? defaultTls;
         var defaultHost = protocol == MailProtocol.Smtp ? cloud.Smtp.Name : cloud.Exchange.Name;
-        return new DiagnoseTarget(protocol, host ?? defaultHost, port ?? DefaultPort(protocol, mode), mode);
+        return new MailTarget(protocol, host ?? defaultHost, port ?? DefaultPort(protocol, mode), mode);
     }
 
     private static int DefaultPort(MailProtocol protocol, TlsMode tls) => (protocol, tls) switch
@@ -29,6 +29,9 @@ internal sealed record DiagnoseTarget(MailProtocol Protocol, string Host, int Po
         _ => 587,
     };
 
+    /// <summary>The protocol's name as people type it: imap, pop, smtp.</summary>
+    public string Name => Protocol.ToString().ToLowerInvariant();
+
     public string Describe(string mechanism) =>
-        $"{Protocol.ToString().ToLowerInvariant()} {Host}:{Port} tls={Tls.ToString().ToLowerInvariant()} mech={mechanism}";
+        $"{Name} {Host}:{Port} tls={Tls.ToString().ToLowerInvariant()} mech={mechanism}";
 }
