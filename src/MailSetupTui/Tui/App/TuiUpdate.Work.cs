@@ -81,7 +81,8 @@ public static partial class TuiUpdate
     {
         "apply" when state.Overlay is ApplyOverlay apply => state with { Overlay = apply with { Finished = true, Result = "FAILED: " + failed.Problem + " Enter closes." } },
         "export" when state.Overlay is PlanReviewOverlay review => state with { Overlay = review with { Notice = "export failed: " + failed.Problem } },
-        "diagnostics" => state with { Diagnostics = state.Diagnostics with { Running = false, Status = "failed: " + failed.Problem } },
+        // Shown in the status line too: the pane's own status shows only while a run is going.
+        "diagnostics" => state with { Diagnostics = state.Diagnostics with { Running = false, Status = "failed: " + failed.Problem }, Status = "diagnostics failed: " + failed.Problem },
         "secret" => state with { App = state.App with { Notice = "not saved: " + failed.Problem } },
         "sign-in" => state with { Tenant = state.Tenant with { Status = SignInStatus.Failed, Problem = failed.Problem, DeviceCode = null } },
         _ => state with { Status = $"{failed.What} failed: {failed.Problem}" },

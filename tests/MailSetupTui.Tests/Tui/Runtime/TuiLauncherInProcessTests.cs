@@ -1,0 +1,116 @@
+using MailSetup.App;
+using MailSetup.Core.Clouds;
+using MailSetup.Testing;
+using MailSetupTui.Tests.Support;
+using MailSetupTui.Tui.Input;
+using MailSetupTui.Tui.Runtime;
+using MailSetupTui.Tui.Terminal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailSetupTui.Tests.Tui.Runtime;
+
+/// <summary>
+/// The real launcher, loop, effects and diagnosis in process, through a test terminal: the same
+/// keyboard walk as the tmux end-to-end test (set up imap-app for support@, review, apply, diagnose,
+/// quit) in a fraction of its time, with the state in a temporary folder.
+/// </summary>
+public sealed class TuiLauncherInProcessTests : IDisposable
+{
+    private static readonly TimeSpan Slow = TimeSpan.FromSeconds(60);
+    private readonly TempFolder _state = new();
+
+    public void Dispose() => _state.Dispose();
+
+    private (ToolServices Services, TestTerminal Terminal, ServiceProvider Provider) Build(bool interactive = true, string? term = "xterm-256color")
+    {
+        var terminal = new TestTerminal(interactive, width: 120, height: 40);
+        var environment = new Dictionary<string, string>();
+        if (term is not null) environment["TERM"] = term;
+        var provider = TestServices.Collection(_state.Path)
+            .AddSingleton<IEnvironment>(new DictionaryEnvironment(environment))
+            .AddSingleton<ITerminal>(terminal)
+            .BuildServiceProvider();
+        return (ToolServices.From(provider), terminal, provider);
+    }
+
+    private static Task<int> Launch(ToolServices services, TextWriter error) =>
+        TuiLauncher.RunAsync(services, error, new TuiTarget(true, CloudCatalog.Global, null), [], CancellationToken.None);
+
+    [Fact]
+    public async Task Set_up_imap_for_support_by_keyboard_apply_diagnose_and_quit()
+    {
+        var (services, terminal, provider) = Build();
+        await using var _ = provider;
+        var run = Launch(services, TextWriter.Null);
+        var screen = await terminal.Opened.WaitAsync(Slow);
+
+        await screen.WaitForAsync("signed in", Slow);
+        screen.Type("4");
+        await screen.WaitForAsync("support@contoso.onmicrosoft.com", Slow);
+        foreach (var key in new[] { KeyName.Down, KeyName.Down, KeyName.Down }) screen.Press(KeyPress.Of(key));
+        screen.Type(" ");
+        await screen.WaitForAsync("[x] support@contoso.onmicrosoft.com");
+
+        screen.Type("p");
+        Assert.Contains("nothing has changed yet", await screen.WaitForAsync("Plan review", Slow));
+        screen.Type("a");
+        Assert.Contains("failed 0", await screen.WaitForAsync("Done: ", Slow));
+        // The apply's journal went where the state folders say, not to the real ~/.local/state.
+        Assert.Single(Directory.GetFiles(new StateFolders(_state.Path).Journals, "apply-*.jsonl"));
+
+        screen.Press(KeyPress.Of(KeyName.Enter));
+        await screen.WaitForAsync("New client secret (shown once");
+        screen.Type("d");
+        await screen.WaitForAsync("the secret was dismissed");
+
+        screen.Type("5");
+        screen.Press(KeyPress.Of(KeyName.Enter));
+        var diagnosed = await screen.WaitForAsync("imap: login works", Slow);
+        Assert.Contains("A2 OK AUTHENTICATE completed.", diagnosed);
+        Assert.DoesNotMatch(@"eyJ[A-Za-z0-9_-]{8,}\.", screen.Written);
+
+        screen.Type("q");
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(Slow));
+        Assert.True(screen.Disposed);
+    }
+
+    [Fact]
+    public async Task Diagnostics_without_an_app_say_how_to_get_one_and_a_resize_redraws_at_the_new_size()
+    {
+        var (services, terminal, provider) = Build();
+        await using var _ = provider;
+        var run = Launch(services, TextWriter.Null);
+        var screen = await terminal.Opened.WaitAsync(Slow);
+        await screen.WaitForAsync("signed in", Slow);
+        screen.Type("4");
+        await screen.WaitForAsync("support@contoso.onmicrosoft.com", Slow);
+        screen.Type(" ");
+        await screen.WaitForAsync("[x] ");
+
+        screen.Type("5");
+        screen.Press(KeyPress.Of(KeyName.Enter));
+        await screen.WaitForAsync("no app chosen", Slow);
+
+        screen.Resize(80, 24);
+        await screen.WaitForAsync("5 Diagnostics");
+        Assert.Equal(80, screen.Text.Split('\n').Max(l => l.Length));
+
+        screen.Press(KeyPress.CtrlOf('c'));
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(Slow));
+    }
+
+    [Theory]
+    [InlineData(false, "xterm-256color", "output is not a terminal")]
+    [InlineData(true, "dumb", "TERM=dumb")]
+    [InlineData(true, null, "TERM is not set")]
+    public async Task Without_a_usable_terminal_the_launcher_says_why_and_never_opens_the_screen(bool interactive, string? term, string reason)
+    {
+        var (services, terminal, provider) = Build(interactive, term);
+        await using var _ = provider;
+        using var error = new StringWriter();
+
+        Assert.Equal(ExitCodes.Failure, await Launch(services, error));
+        Assert.Contains(reason, error.ToString());
+        Assert.False(terminal.Opened.IsCompleted);
+    }
+}
