@@ -11,11 +11,12 @@ public sealed class ServiceCollectionTests
     [Fact]
     public void Core_registers_the_plan_builder_with_the_given_clock_and_the_four_formats()
     {
-        using var services = new ServiceCollection().AddMailSetupCore(o => o.Clock = FixedClock.Default).BuildServiceProvider();
-        Assert.Same(FixedClock.Default, services.GetRequiredService<TimeProvider>());
+        var clock = TestClock.Default;
+        using var services = new ServiceCollection().AddMailSetupCore(o => o.Clock = clock).BuildServiceProvider();
+        Assert.Same(clock, services.GetRequiredService<TimeProvider>());
         Assert.Equal(["text", "json", "http", "powershell"], services.GetRequiredService<PlanRenderers>().Formats);
         var plan = services.GetRequiredService<PlanBuilder>().Build(TestPlans.Request(PlanCases.All["imap-app"]));
-        Assert.Equal(FixedClock.Default.GetUtcNow(), plan.CreatedAt);
+        Assert.Equal(clock.GetUtcNow(), plan.CreatedAt);
     }
 
     [Fact]

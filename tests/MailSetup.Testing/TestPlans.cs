@@ -13,5 +13,5 @@ public static class TestPlans
     }
 
     public static Plan Build(SetupRequestInput input, TimeProvider? clock = null) =>
-        new PlanBuilder(clock ?? FixedClock.Default).Build(Request(input));
+        new PlanBuilder(clock ?? TestClock.Default).Build(Request(input));
 }

@@ -55,7 +55,7 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         Assert.DoesNotMatch(Jwt(), result.Stdout + result.Stderr);
         Assert.Contains("added a temporary client secret", result.Stderr);
         // The temporary secret is gone again: the app keeps only the secret apply made.
-        var tenant = SandboxTenant.LoadOrSeed(_store, FixedClock.Default);
+        var tenant = SandboxTenant.LoadOrSeed(_store, TestClock.Default);
         Assert.Empty(tenant.Read(s => s.Applications.SelectMany(a => a.PasswordCredentials).Where(p => p.DisplayName == SandboxDiagnosisSession.TemporarySecretName).ToList()));
     }
 
@@ -64,7 +64,7 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     {
         var secretFile = _folder.File("secret.txt");
         await ApplyAsync("imap-app,smtp-app", "--secret-out", secretFile);
-        var tenant = SandboxTenant.LoadOrSeed(_store, FixedClock.Default);
+        var tenant = SandboxTenant.LoadOrSeed(_store, TestClock.Default);
         tenant.Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
 
         var result = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--secret-file", secretFile);
@@ -79,7 +79,7 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     public async Task The_smtp_envelope_check_needs_send_as_for_another_sender_and_sends_a_test_message_as_the_mailbox()
     {
         await ApplyAsync("imap-app,smtp-app");
-        SandboxTenant.LoadOrSeed(_store, FixedClock.Default).Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
+        SandboxTenant.LoadOrSeed(_store, TestClock.Default).Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
 
         var other = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--mail-from", "noreply@contoso.onmicrosoft.com", "--rcpt-to", "sales@contoso.onmicrosoft.com");
         Assert.Equal(1, other.ExitCode);

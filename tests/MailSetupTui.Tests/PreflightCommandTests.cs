@@ -59,7 +59,7 @@ public sealed class PreflightCommandTests : IDisposable
     public async Task A_wrong_exchange_object_id_breaks_there_and_json_says_so()
     {
         await ApplyAsync("imap-app");
-        var tenant = SandboxTenant.LoadOrSeed(_store, FixedClock.Default);
+        var tenant = SandboxTenant.LoadOrSeed(_store, TestClock.Default);
         tenant.Change(s =>
         {
             var app = s.Applications.Single(a => a.DisplayName == "Mail Relay");

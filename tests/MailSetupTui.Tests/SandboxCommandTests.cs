@@ -28,7 +28,7 @@ public sealed class SandboxCommandTests
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("state/sandbox-tenant.json"));
-        SandboxTenant.LoadOrSeed(store, FixedClock.Default);
+        SandboxTenant.LoadOrSeed(store, TestClock.Default);
 
         var deleted = await RunAsync(store, "sandbox", "reset");
         var again = await RunAsync(store, "sandbox", "reset");

@@ -13,7 +13,7 @@ public sealed class TokenInspectTests : IDisposable
     // A signature no output may ever contain: the tests' stand-in for a live token's secret part.
     private const string CanarySignature = "CANARYsig-7f3a9c1e5b_DO-NOT-PRINT";
 
-    private static readonly DateTimeOffset Now = FixedClock.Default.GetUtcNow();
+    private static readonly DateTimeOffset Now = TestClock.Default.GetUtcNow();
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();

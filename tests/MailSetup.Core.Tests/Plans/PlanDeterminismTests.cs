@@ -35,12 +35,12 @@ public sealed class PlanDeterminismTests
     [InlineData("ja-JP")]
     public void Same_bytes_under_another_culture(string culture)
     {
-        var expected = RenderAll(PlanCases.All.Keys, FixedClock.Default);
+        var expected = RenderAll(PlanCases.All.Keys, TestClock.Default);
         var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            AssertSame(expected, RenderAll(PlanCases.All.Keys, FixedClock.Default));
+            AssertSame(expected, RenderAll(PlanCases.All.Keys, TestClock.Default));
         }
         finally
         {
@@ -51,10 +51,10 @@ public sealed class PlanDeterminismTests
     [Fact]
     public void Same_bytes_when_the_clock_reports_the_same_instant_in_another_time_zone()
     {
-        var instant = FixedClock.Default.GetUtcNow();
-        var kolkata = new FixedClock(instant.ToOffset(TimeSpan.FromHours(5.5)));
-        var honolulu = new FixedClock(instant.ToOffset(TimeSpan.FromHours(-10)));
-        var expected = RenderAll(PlanCases.All.Keys, FixedClock.Default);
+        var instant = TestClock.Default.GetUtcNow();
+        var kolkata = new TestClock(instant.ToOffset(TimeSpan.FromHours(5.5)));
+        var honolulu = new TestClock(instant.ToOffset(TimeSpan.FromHours(-10)));
+        var expected = RenderAll(PlanCases.All.Keys, TestClock.Default);
         AssertSame(expected, RenderAll(PlanCases.All.Keys, kolkata));
         AssertSame(expected, RenderAll(PlanCases.All.Keys, honolulu));
     }
@@ -62,15 +62,15 @@ public sealed class PlanDeterminismTests
     [Fact]
     public void Same_bytes_in_reverse_run_order()
     {
-        var forward = RenderAll(PlanCases.All.Keys, FixedClock.Default);
-        var backward = RenderAll(PlanCases.All.Keys.Reverse(), FixedClock.Default);
+        var forward = RenderAll(PlanCases.All.Keys, TestClock.Default);
+        var backward = RenderAll(PlanCases.All.Keys.Reverse(), TestClock.Default);
         AssertSame(forward, backward);
     }
 
     [Fact]
     public void Another_date_changes_the_plan_so_the_clock_is_really_used()
     {
-        var later = new FixedClock(FixedClock.Default.GetUtcNow().AddDays(1));
+        var later = new TestClock(TestClock.Default.GetUtcNow().AddDays(1));
         var text = new TextPlanRenderer();
         var input = PlanCases.All["imap-app"];
         Assert.NotEqual(text.Render(TestPlans.Build(input)), text.Render(TestPlans.Build(input, later)));

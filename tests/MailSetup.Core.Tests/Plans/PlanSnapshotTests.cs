@@ -19,7 +19,7 @@ public sealed class PlanSnapshotTests
     [MemberData(nameof(CasesAndFormats))]
     public void Plan_matches_its_verified_snapshot(string caseName, string format)
     {
-        using var services = new ServiceCollection().AddMailSetupCore(o => o.Clock = FixedClock.Default).BuildServiceProvider();
+        using var services = new ServiceCollection().AddMailSetupCore(o => o.Clock = TestClock.Default).BuildServiceProvider();
         var plan = TestPlans.Build(PlanCases.All[caseName]);
         var rendered = services.GetRequiredService<PlanRenderers>().Get(format).Render(plan);
         Snapshot.Verify("MailSetup.Core.Tests/Plans", $"plan.{caseName}.{format}", rendered);

@@ -459,7 +459,7 @@ public sealed class PowerShellPlanRendererTests
     {
         var (request, errors) = SetupRequestParser.Parse(input);
         Assert.Empty(errors);
-        return new PlanBuilder(FixedClock.Default).Build(request!);
+        return new PlanBuilder(TestClock.Default).Build(request!);
     }
 
     private static string Render(SetupRequestInput input) => Renderer.Render(Build(input));

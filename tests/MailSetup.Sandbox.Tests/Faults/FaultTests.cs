@@ -128,7 +128,7 @@ public sealed class FaultTests
     [Fact]
     public async Task ReplicationDelayHidesANewObjectFromOtherCallsForAWhile()
     {
-        var clock = new ManualClock(FixedClock.Default.GetUtcNow());
+        var clock = new TestClock(TestClock.Default.GetUtcNow());
         await using var host = Sandboxes.InMemory(Sandboxes.Tenant(clock));
         host.Faults.Add(FaultMatch.Any, SandboxFault.ReplicationDelay(TimeSpan.FromSeconds(10)));
         var graph = Sandboxes.Graph(host, bare: true);
@@ -152,7 +152,7 @@ public sealed class FaultTests
     [Fact]
     public async Task ReplicationDelayCanHitOnlyTheFirstReadAfterACreate()
     {
-        await using var host = Sandboxes.InMemory(Sandboxes.Tenant(new ManualClock(FixedClock.Default.GetUtcNow())));
+        await using var host = Sandboxes.InMemory(Sandboxes.Tenant(new TestClock(TestClock.Default.GetUtcNow())));
         host.Faults.Add(FaultMatch.Any, SandboxFault.ReplicationDelay(TimeSpan.FromMinutes(1)), FaultOccurrences.Next(1));
         var graph = Sandboxes.Graph(host, bare: true);
         var app = await graph.Applications.PostAsync(new Application { DisplayName = "Nearly there" });

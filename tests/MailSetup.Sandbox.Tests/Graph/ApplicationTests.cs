@@ -34,7 +34,7 @@ public sealed class ApplicationTests
         Assert.NotEqual(created.Id, created.AppId);
         Assert.Equal("Mail Relay", created.DisplayName);
         Assert.Equal("AzureADMyOrg", created.SignInAudience);
-        Assert.Equal(FixedClockNow, created.CreatedDateTime);
+        Assert.Equal(SnapshotNow, created.CreatedDateTime);
 
         var read = await graph.Applications[created.Id].GetAsync(r => r.QueryParameters.Select = ["id", "appId", "requiredResourceAccess"]);
         Assert.Equal(created.AppId, read!.AppId);
@@ -46,7 +46,7 @@ public sealed class ApplicationTests
         Assert.Equal(created.Id, byAppId!.Id);
     }
 
-    private static DateTimeOffset FixedClockNow => MailSetup.Testing.FixedClock.Default.GetUtcNow();
+    private static DateTimeOffset SnapshotNow => MailSetup.Testing.TestClock.SnapshotDate;
 
     [Fact]
     public async Task AddPasswordReturnsTheSecretOnceAndTheStateFileNeverHoldsIt()
@@ -59,15 +59,15 @@ public sealed class ApplicationTests
 
         var credential = await graph.Applications[app!.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody
         {
-            PasswordCredential = new PasswordCredential { DisplayName = "relay", EndDateTime = FixedClockNow.AddMonths(6) },
+            PasswordCredential = new PasswordCredential { DisplayName = "relay", EndDateTime = SnapshotNow.AddMonths(6) },
         });
 
         var secret = credential!.SecretText!;
         Assert.Equal(40, secret.Length);
         Assert.Equal("8Q~", secret[3..6]);
         Assert.Equal(secret[..3], credential.Hint);
-        Assert.Equal(FixedClockNow.AddMonths(6), credential.EndDateTime);
-        Assert.Equal(FixedClockNow, credential.StartDateTime);
+        Assert.Equal(SnapshotNow.AddMonths(6), credential.EndDateTime);
+        Assert.Equal(SnapshotNow, credential.StartDateTime);
 
         var listed = Assert.Single((await graph.Applications[app.Id].GetAsync())!.PasswordCredentials!);
         Assert.Null(listed.SecretText);
@@ -90,7 +90,7 @@ public sealed class ApplicationTests
         var app = await graph.Applications.PostAsync(new Application { DisplayName = "Rotating" });
         var first = await graph.Applications[app!.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "one" } });
         var second = await graph.Applications[app.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "two" } });
-        Assert.Equal(FixedClockNow.AddDays(730), first!.EndDateTime); // default lifetime: two years
+        Assert.Equal(SnapshotNow.AddDays(730), first!.EndDateTime); // default lifetime: two years
 
         await graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId });
 
@@ -133,7 +133,7 @@ public sealed class ApplicationTests
         var app = await graph.Applications.PostAsync(new Application { DisplayName = "Certified" });
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=Certified", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(FixedClockNow.AddDays(-1), FixedClockNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(SnapshotNow.AddDays(-1), SnapshotNow.AddYears(1));
 
         await graph.Applications[app!.Id].PatchAsync(new Application
         {

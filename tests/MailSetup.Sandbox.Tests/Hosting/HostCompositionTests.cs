@@ -53,7 +53,7 @@ public sealed class HostCompositionTests
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
         string appId, appObjectId, secret;
-        await using (var first = Sandboxes.InMemory(SandboxTenant.LoadOrSeed(store, FixedClock.Default)))
+        await using (var first = Sandboxes.InMemory(SandboxTenant.LoadOrSeed(store, TestClock.Default)))
         {
             var graph = Sandboxes.Graph(first);
             var app = await graph.Applications.PostAsync(new Application { DisplayName = "Persistent" });
@@ -63,7 +63,7 @@ public sealed class HostCompositionTests
             await new ExchangeClient(first).RunAsync("Set-TransportConfig", new { SmtpClientAuthenticationDisabled = false });
         }
 
-        await using var second = Sandboxes.InMemory(SandboxTenant.LoadOrSeed(store, FixedClock.Default));
+        await using var second = Sandboxes.InMemory(SandboxTenant.LoadOrSeed(store, TestClock.Default));
         var again = await Sandboxes.Graph(second).Applications[appObjectId].GetAsync();
         Assert.Equal("Persistent", again!.DisplayName);
         Assert.Equal("kept", Assert.Single(again.PasswordCredentials!).DisplayName);

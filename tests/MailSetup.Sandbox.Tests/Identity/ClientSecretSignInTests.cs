@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using Azure.Core;
 using Azure.Identity;
 using MailSetup.Core.Catalog;
@@ -90,7 +91,7 @@ public sealed class ClientSecretSignInTests
     [Fact]
     public async Task An_expired_secret_fails_with_7000222()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero));
         await using var host = await IdentityHost.StartAsync(clock);
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddSecret(host.Tenant, app, Secret, end: clock.GetUtcNow().AddDays(30));

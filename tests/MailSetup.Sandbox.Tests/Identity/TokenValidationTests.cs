@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using System.Buffers.Text;
 using System.Text.Json;
 using Azure.Core;
@@ -17,7 +18,7 @@ public sealed class TokenValidationTests
     [Fact]
     public async Task A_sandbox_token_validates_for_its_resource_and_gives_its_claims()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var host = await IdentityHost.StartAsync(clock);
         var (app, token) = await AppToken(host);
 
@@ -72,7 +73,7 @@ public sealed class TokenValidationTests
     [Fact]
     public async Task A_token_expires_after_an_hour_by_the_sandbox_clock()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var host = await IdentityHost.StartAsync(clock);
         var (_, token) = await AppToken(host);
 

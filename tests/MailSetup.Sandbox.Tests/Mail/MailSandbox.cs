@@ -28,7 +28,7 @@ public sealed class MailSandbox : IAsyncDisposable
     public const string Support = PlanCases.Support;
     public const string ExchangeScope = "https://outlook.office365.com/.default";
 
-    private MailSandbox(SandboxRun run, SandboxMailServers servers, ManualClock clock, string appId, string appObjectId, string servicePrincipalId, string secret)
+    private MailSandbox(SandboxRun run, SandboxMailServers servers, TestClock clock, string appId, string appObjectId, string servicePrincipalId, string secret)
     {
         Run = run;
         Servers = servers;
@@ -41,7 +41,7 @@ public sealed class MailSandbox : IAsyncDisposable
 
     public SandboxRun Run { get; }
     public SandboxMailServers Servers { get; }
-    public ManualClock Clock { get; }
+    public TestClock Clock { get; }
     public SandboxTenant Tenant => Run.Tenant;
     public string AppId { get; }
     public string AppObjectId { get; }
@@ -51,7 +51,7 @@ public sealed class MailSandbox : IAsyncDisposable
     public static async Task<MailSandbox> StartAsync(string presets = "imap-app,pop-app,smtp-app")
     {
         // Starts at real time so the servers' certificate and the tokens agree with every clock.
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
         var run = new SandboxRun(mailboxes: 3, clock: clock);
         try
         {

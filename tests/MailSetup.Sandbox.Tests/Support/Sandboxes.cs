@@ -9,7 +9,7 @@ namespace MailSetup.Sandbox.Tests.Support;
 public static class Sandboxes
 {
     public static SandboxTenant Tenant(TimeProvider? clock = null, int mailboxes = 50, SandboxStateStore? store = null) =>
-        SandboxTenant.CreateSeeded(clock ?? FixedClock.Default, new TenantSeedOptions { UserMailboxes = mailboxes }, store);
+        SandboxTenant.CreateSeeded(clock ?? TestClock.Default, new TenantSeedOptions { UserMailboxes = mailboxes }, store);
 
     public static SandboxHost InMemory(SandboxTenant? tenant = null, SandboxHostOptions? options = null) =>
         SandboxHost.CreateInMemory(tenant ?? Tenant(), options);

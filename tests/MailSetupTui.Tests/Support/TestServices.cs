@@ -14,7 +14,7 @@ namespace MailSetupTui.Tests.Support;
 public static class TestServices
 {
     public static IServiceCollection Collection(string stateRoot) => new ServiceCollection()
-        .AddMailSetupCore(o => o.Clock = FixedClock.Default)
+        .AddMailSetupCore(o => o.Clock = TestClock.Default)
         .AddSingleton<IEnvironment>(DictionaryEnvironment.Empty)
         .AddSingleton(new StateFolders(stateRoot))
         .AddMailSetupApp()

@@ -1,3 +1,4 @@
+using MailSetup.Testing;
 using MailSetupTui.Tests.Support;
 using MailSetupTui.Tui.Terminal;
 
@@ -5,7 +6,7 @@ namespace MailSetupTui.Tests.Tui.Terminal;
 
 public sealed class FramePacerTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), manualTimestamps: true);
     private readonly FramePacer _pacer;
 
     public FramePacerTests() => _pacer = new FramePacer(_clock, TimeSpan.FromMilliseconds(33));
