@@ -75,7 +75,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
         }
         catch (MailTokenException e)
         {
-            post(new TraceMsg(new TraceLine("token", "token request refused: " + e.ErrorText)));
+            post(new TraceMsg(TraceLine.Token("token request refused: " + e.ErrorText)));
             var findings = new Diagnostician().Diagnose(new DiagnosisFacts(clock.GetUtcNow(), AppId: appId, Cloud: workspace.Cloud, ErrorText: e.ErrorText));
             foreach (var protocol in protocols) post(new ProbeFinishedMsg(new ProbeVerdict(protocol, false, "no token: " + e.ErrorText, findings)));
             post(new DiagnosticsFinishedMsg("the token was refused; no login was tried"));
@@ -88,7 +88,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
     {
         Task Show(string line)
         {
-            post(new TraceMsg(new TraceLine("token", line)));
+            post(new TraceMsg(TraceLine.Token(line)));
             return Task.CompletedTask;
         }
 
@@ -130,7 +130,7 @@ internal sealed class DiagnosticsWork(TuiWorkspace workspace, TimeProvider clock
             Mailbox = mailbox,
             Token = token,
             Options = new MailConnectionOptions { TrustedCertificates = workspace.Sandbox is { } s ? [s.Mail.Certificate] : [] },
-            TraceSink = new TuiTraceSink(protocol.ToString().ToLowerInvariant(), post),
+            TraceSink = new TuiTraceSink(protocol, post),
         }, cancellationToken);
     }
 }
