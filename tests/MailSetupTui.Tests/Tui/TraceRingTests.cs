@@ -21,7 +21,7 @@ public sealed class TraceRingTests
         Assert.Equal(2, ring.Oldest);
         Assert.Equal(["line 3", "line 4", "line 5"], Enumerable.Range(0, 3).Select(i => ring[i].Text));
         Assert.Equal([TraceOrigin.Imap, TraceOrigin.Pop, TraceOrigin.Imap], Enumerable.Range(2, 3).Select(n => ring.OriginAt(n)));
-        Assert.Equal("line 4", ring.TextAt(3).ToString());
+        Assert.Equal("line 4", ring.Line(3).Text);
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Line(1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Line(5));
     }

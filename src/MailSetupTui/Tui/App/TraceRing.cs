@@ -113,9 +113,6 @@ public sealed class TraceRing : IReadOnlyTraceRing
         return TraceLine.ShownContains(Stage(slot), (TraceDirection)slot.Direction, TimeSpan.FromTicks(slot.Offset), Text(slot), search);
     }
 
-    /// <summary>Line <paramref name="number"/>'s text without copying it (valid until the next <see cref="Add"/>).</summary>
-    public ReadOnlySpan<char> TextAt(long number) => Text(At(number));
-
     private ReadOnlySpan<char> Text(Slot slot) => _text.AsSpan((int)(slot.Start % TextCapacity), slot.Length);
 
     private static TraceStage? Stage(Slot slot) => slot.Stage == NoStage ? null : (TraceStage)slot.Stage;
