@@ -58,6 +58,31 @@ public sealed class TraceRingTests
     }
 
     [Fact]
+    public void Search_in_place_agrees_with_searching_the_shown_line()
+    {
+        var gen = from stage in Gen.Choose(-1, 5)
+                  from direction in Gen.Choose(0, 2)
+                  from ms in Gen.Choose(0, 5_000_000)
+                  from text in Gen.Elements("", "A2 OK done", "* OK [x] ready", "535 5.7.139 failed", new string('y', 600))
+                  from start in Gen.Choose(0, 700)
+                  from length in Gen.Choose(1, 700)
+                  from upper in Gen.Elements(false, true)
+                  select (stage, direction, ms, text, start, length, upper);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(3_000).WithQuietOnSuccess(true), Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var line = new TraceLine(TraceOrigin.Imap, (TraceDirection)c.direction, c.stage < 0 ? null : (TraceStage)c.stage, TimeSpan.FromMilliseconds(c.ms), c.text);
+            var ring = new TraceRing();
+            ring.Add(line);
+            var shown = line.Shown;
+            // A piece of the shown line (head, text or across both), or else something it may not hold.
+            var from = Math.Min(c.start, shown.Length);
+            var search = from < shown.Length ? shown.Substring(from, Math.Min(c.length, shown.Length - from)) : "zz" + c.length;
+            if (c.upper) search = search.ToUpperInvariant();
+            return ring.Contains(0, search) == shown.Contains(search, StringComparison.OrdinalIgnoreCase);
+        }));
+    }
+
+    [Fact]
     public void A_full_text_buffer_evicts_the_oldest_lines_and_a_line_that_does_not_fit_before_the_end_starts_again_at_zero()
     {
         var ring = new TraceRing(capacity: 100, textCapacity: TraceRing.MaxLineLength);
