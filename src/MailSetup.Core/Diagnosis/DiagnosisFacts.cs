@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Identity;
 using MailSetup.Core.Mail.Probes;
@@ -24,7 +25,7 @@ public sealed record DiagnosisFacts(
     string? Mailbox = null,
     string? Tenant = null,
     Cloud? Cloud = null,
-    LoginProtocol? Protocol = null,
+    MailProtocol? Protocol = null,
     string? ErrorText = null,
     IReadOnlyList<string>? ServerAnswers = null,
     JwtClaims? Token = null,

@@ -1,3 +1,5 @@
+using MailSetup.Core.Catalog;
+
 namespace MailSetup.Core.Diagnosis;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace MailSetup.Core.Diagnosis;
 public sealed record ExchangeAnswer(
     string Code,
     string Pattern,
-    LoginProtocol Protocol,
+    MailProtocol Protocol,
     string Cause,
     Func<DiagnosisFacts, string> Fix)
 {

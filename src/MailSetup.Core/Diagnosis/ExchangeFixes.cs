@@ -1,3 +1,5 @@
+using MailSetup.Core.Catalog;
+
 namespace MailSetup.Core.Diagnosis;
 
 /// <summary>
@@ -17,10 +19,10 @@ public static class ExchangeFixes
     public static string AddSendAs(DiagnosisFacts facts) =>
         $"Add-RecipientPermission -Identity {facts.MailboxOrPlaceholder} -Trustee {facts.ServicePrincipalOrPlaceholder} -AccessRights SendAs";
 
-    public static string EnableProtocol(DiagnosisFacts facts, LoginProtocol protocol) => protocol switch
+    public static string EnableProtocol(DiagnosisFacts facts, MailProtocol protocol) => protocol switch
     {
-        LoginProtocol.Imap => $"Set-CASMailbox -Identity {facts.MailboxOrPlaceholder} -ImapEnabled $true",
-        LoginProtocol.Pop => $"Set-CASMailbox -Identity {facts.MailboxOrPlaceholder} -PopEnabled $true",
+        MailProtocol.Imap => $"Set-CASMailbox -Identity {facts.MailboxOrPlaceholder} -ImapEnabled $true",
+        MailProtocol.Pop => $"Set-CASMailbox -Identity {facts.MailboxOrPlaceholder} -PopEnabled $true",
         _ => EnableSmtpAuthForMailbox(facts),
     };
 
@@ -32,28 +34,28 @@ public static class ExchangeFixes
     public static string TestAuthorization(DiagnosisFacts facts) =>
         $"Test-ServicePrincipalAuthorization -Identity {facts.ServicePrincipalOrPlaceholder} -Resource {facts.MailboxOrPlaceholder}";
 
-    public static string Role(LoginProtocol protocol) => protocol switch
+    public static string Role(MailProtocol protocol) => protocol switch
     {
-        LoginProtocol.Imap => "IMAP.AccessAsApp",
-        LoginProtocol.Pop => "POP.AccessAsApp",
+        MailProtocol.Imap => "IMAP.AccessAsApp",
+        MailProtocol.Pop => "POP.AccessAsApp",
         _ => "SMTP.SendAsApp",
     };
 
-    public static string Scope(LoginProtocol protocol) => protocol switch
+    public static string Scope(MailProtocol protocol) => protocol switch
     {
-        LoginProtocol.Imap => "IMAP.AccessAsUser.All",
-        LoginProtocol.Pop => "POP.AccessAsUser.All",
+        MailProtocol.Imap => "IMAP.AccessAsUser.All",
+        MailProtocol.Pop => "POP.AccessAsUser.All",
         _ => "SMTP.Send",
     };
 
     /// <summary>The usual causes of an unexplained rejection (FACTS.md), as one checklist.</summary>
-    public static string Checklist(DiagnosisFacts facts, LoginProtocol protocol)
+    public static string Checklist(DiagnosisFacts facts, MailProtocol protocol)
     {
         var steps = new List<string>
         {
             $"register the app with Exchange: {NewServicePrincipal(facts)} (the ObjectId of the ENTERPRISE APP, not of the app registration)",
         };
-        if (protocol != LoginProtocol.Smtp) steps.Add($"give the mailbox permission: {AddMailboxPermission(facts)}");
+        if (protocol != MailProtocol.Smtp) steps.Add($"give the mailbox permission: {AddMailboxPermission(facts)}");
         steps.Add($"request the token for {facts.CloudOrGlobal.ExchangeDefaultScope} and check it carries {Role(protocol)} (mailsetup token inspect)");
         steps.Add($"verify: {TestAuthorization(facts)}; changes can take up to 30 minutes to replicate");
         return string.Join("; ", steps.Select((s, i) => $"{i + 1}. {s}"));

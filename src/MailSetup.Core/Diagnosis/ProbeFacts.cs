@@ -15,7 +15,7 @@ public static class ProbeFacts
         // The server's side of the login (its answers and the base64 error challenge) is what the answer rules read.
         var answers = result.Trace.Where(e => e.Direction == TraceDirection.Server && e.Stage == TraceStage.Auth).Select(e => e.Text).ToList();
         if (result.FinalAnswer is { } final && !answers.Contains(final)) answers.Add(final);
-        var protocol = Enum.Parse<LoginProtocol>(result.Protocol.ToString());
+        var protocol = result.Protocol;
         var facts = setup?.Facts(now, protocol) ?? new DiagnosisFacts(now, Protocol: protocol);
         return facts with { Mailbox = mailbox, Cloud = cloud, ServerAnswers = answers, Token = token, Probe = result };
     }

@@ -1,3 +1,5 @@
+using MailSetup.Core.Catalog;
+
 namespace MailSetup.Core.Diagnosis;
 
 /// <summary>
@@ -35,24 +37,24 @@ public sealed class SetupStateRule : IDiagnosisRule
                 $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo {{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<{roles} id>\"}} (or Grant admin consent in the portal).");
         }
 
-        if (setup.FullAccess == false && protocol is null or LoginProtocol.Imap or LoginProtocol.Pop)
+        if (setup.FullAccess == false && protocol is null or MailProtocol.Imap or MailProtocol.Pop)
             yield return new Finding("mailbox-no-full-access", FindingSeverity.Error,
                 $"Get-MailboxPermission {facts.MailboxOrPlaceholder}: no FullAccess for {facts.ServicePrincipalOrPlaceholder}",
                 "The service principal has no FullAccess to the mailbox; IMAP and POP app-only logins need it.",
                 ExchangeFixes.AddMailboxPermission(facts));
 
-        if (setup.FullAccess == false && setup.SendAs == false && protocol is LoginProtocol.Smtp)
+        if (setup.FullAccess == false && setup.SendAs == false && protocol is MailProtocol.Smtp)
             yield return new Finding("mailbox-no-send-permission", FindingSeverity.Error,
                 $"Get-MailboxPermission / Get-RecipientPermission {facts.MailboxOrPlaceholder}: neither FullAccess nor SendAs for {facts.ServicePrincipalOrPlaceholder}",
                 "The service principal has no permission on the mailbox, so Exchange will not let the app log in to send as it.",
                 $"{ExchangeFixes.AddMailboxPermission(facts)} (or {ExchangeFixes.AddSendAs(facts)})");
 
-        if (setup.ImapEnabled == false && protocol is null or LoginProtocol.Imap)
-            yield return ProtocolDisabled(facts, LoginProtocol.Imap, "ImapEnabled");
-        if (setup.PopEnabled == false && protocol is null or LoginProtocol.Pop)
-            yield return ProtocolDisabled(facts, LoginProtocol.Pop, "PopEnabled");
+        if (setup.ImapEnabled == false && protocol is null or MailProtocol.Imap)
+            yield return ProtocolDisabled(facts, MailProtocol.Imap, "ImapEnabled");
+        if (setup.PopEnabled == false && protocol is null or MailProtocol.Pop)
+            yield return ProtocolDisabled(facts, MailProtocol.Pop, "PopEnabled");
 
-        if (protocol is null or LoginProtocol.Smtp)
+        if (protocol is null or MailProtocol.Smtp)
         {
             if (setup.SmtpClientAuthenticationDisabledForMailbox == true)
                 yield return new Finding("smtp-auth-disabled-mailbox", FindingSeverity.Error,
@@ -90,7 +92,7 @@ public sealed class SetupStateRule : IDiagnosisRule
         return null;
     }
 
-    private static Finding ProtocolDisabled(DiagnosisFacts facts, LoginProtocol protocol, string property) =>
+    private static Finding ProtocolDisabled(DiagnosisFacts facts, MailProtocol protocol, string property) =>
         new($"mailbox-{protocol.ToString().ToLowerInvariant()}-disabled", FindingSeverity.Error,
             $"Get-CASMailbox {facts.MailboxOrPlaceholder}: {property} False",
             $"{protocol.ToString().ToUpperInvariant()} is disabled on the mailbox.",

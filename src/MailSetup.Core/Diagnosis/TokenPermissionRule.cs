@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Identity;
 
 namespace MailSetup.Core.Diagnosis;
@@ -20,18 +21,18 @@ public sealed class TokenPermissionRule : IDiagnosisRule
             if (!Carries(token, protocol)) yield return Missing(facts, token, [protocol], FindingSeverity.Error);
             yield break;
         }
-        var missing = Enum.GetValues<LoginProtocol>().Where(p => !Carries(token, p)).ToList();
+        var missing = Enum.GetValues<MailProtocol>().Where(p => !Carries(token, p)).ToList();
         if (missing.Count == 0) yield break;
         // Missing one protocol is fine when the token is meant for another; missing all is not.
-        var severity = missing.Count == Enum.GetValues<LoginProtocol>().Length ? FindingSeverity.Error : FindingSeverity.Info;
+        var severity = missing.Count == Enum.GetValues<MailProtocol>().Length ? FindingSeverity.Error : FindingSeverity.Info;
         yield return Missing(facts, token, missing, severity);
     }
 
-    private static bool Carries(JwtClaims token, LoginProtocol protocol) => token.IsAppOnly
+    private static bool Carries(JwtClaims token, MailProtocol protocol) => token.IsAppOnly
         ? token.Roles.Contains(ExchangeFixes.Role(protocol), StringComparer.OrdinalIgnoreCase)
         : token.Scopes.Contains(ExchangeFixes.Scope(protocol), StringComparer.OrdinalIgnoreCase);
 
-    private static Finding Missing(DiagnosisFacts facts, JwtClaims token, IReadOnlyList<LoginProtocol> protocols, FindingSeverity severity)
+    private static Finding Missing(DiagnosisFacts facts, JwtClaims token, IReadOnlyList<MailProtocol> protocols, FindingSeverity severity)
     {
         var names = string.Join(", ", protocols.Select(p => p.ToString().ToUpperInvariant()));
         if (token.IsAppOnly)

@@ -81,7 +81,7 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
         foreach (var protocol in protocols.Distinct().Order())
         {
             var problem = new Diagnostician(Diagnostician.TokenRules())
-                .Diagnose(setup.Facts(now, SetupLinks.ToLogin(protocol)) with { Token = claims, Setup = null })
+                .Diagnose(setup.Facts(now, protocol) with { Token = claims, Setup = null })
                 .FirstOrDefault(f => f.Severity == FindingSeverity.Error);
             if (problem is not null) return (PreflightLink.Fail("token", title, problem.Evidence, problem.Fix), null);
         }

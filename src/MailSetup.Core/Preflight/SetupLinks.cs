@@ -79,7 +79,7 @@ public static class SetupLinks
 
     private static PreflightLink Consent(MailAppSetup setup, IReadOnlyList<MailProtocol> protocols)
     {
-        var wanted = protocols.Distinct().Order().Select(p => ExchangeFixes.Role(ToLogin(p))).ToList();
+        var wanted = protocols.Distinct().Order().Select(p => ExchangeFixes.Role(p)).ToList();
         var missing = wanted.Where(r => !setup.ExchangeRoles.Contains(r)).ToList();
         if (missing.Count == 0) return PreflightLink.Pass("consent", PreflightTitles.Of("consent"), $"Office 365 Exchange Online: {string.Join(", ", wanted)}");
         var facts = setup.Facts(DateTimeOffset.MinValue);
@@ -95,11 +95,11 @@ public static class SetupLinks
             case MailProtocol.Imap:
                 return mailbox.ImapEnabled
                     ? PreflightLink.Pass(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled True")
-                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled False", ExchangeFixes.EnableProtocol(facts, LoginProtocol.Imap) + " (takes up to 30 minutes)");
+                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled False", ExchangeFixes.EnableProtocol(facts, MailProtocol.Imap) + " (takes up to 30 minutes)");
             case MailProtocol.Pop:
                 return mailbox.PopEnabled
                     ? PreflightLink.Pass(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled True")
-                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled False", ExchangeFixes.EnableProtocol(facts, LoginProtocol.Pop) + " (takes up to 30 minutes)");
+                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled False", ExchangeFixes.EnableProtocol(facts, MailProtocol.Pop) + " (takes up to 30 minutes)");
             default:
                 var title = PreflightTitles.Of(key);
                 if (mailbox.SmtpAuthDisabled == true)
@@ -112,6 +112,4 @@ public static class SetupLinks
                     : PreflightLink.Pass(key, title, "Get-TransportConfig: SmtpClientAuthenticationDisabled False");
         }
     }
-
-    internal static LoginProtocol ToLogin(MailProtocol protocol) => Enum.Parse<LoginProtocol>(protocol.ToString());
 }

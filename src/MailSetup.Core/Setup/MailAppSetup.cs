@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 
 namespace MailSetup.Core.Setup;
@@ -25,7 +26,7 @@ public sealed record MailAppSetup(
     public DateTimeOffset? SecretExpiresOn => App?.Secrets.Select(s => s.EndsOn).Max();
 
     /// <summary>The same facts as the diagnostician reads them, for ranking the causes of a failed login.</summary>
-    public SetupState ToSetupState(LoginProtocol? protocol) => new(
+    public SetupState ToSetupState(MailProtocol? protocol) => new(
         ExchangeServicePrincipalPresent: Exchange is not null,
         ExchangeServicePrincipalObjectId: Exchange?.ObjectId,
         FullAccess: Mailbox?.FullAccess,
@@ -38,7 +39,7 @@ public sealed record MailAppSetup(
         SecretExpiresOn: SecretExpiresOn);
 
     /// <summary>Ids for filling fixes in.</summary>
-    public DiagnosisFacts Facts(DateTimeOffset now, LoginProtocol? protocol = null) => new(now,
+    public DiagnosisFacts Facts(DateTimeOffset now, MailProtocol? protocol = null) => new(now,
         AppId: AppId, ServicePrincipalObjectId: ServicePrincipalId, AppObjectId: App?.ObjectId, Mailbox: Mailbox?.Address ?? RequestedMailbox,
         Protocol: protocol, Setup: ToSetupState(protocol));
 }

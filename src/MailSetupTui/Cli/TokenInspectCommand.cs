@@ -86,7 +86,7 @@ internal sealed class TokenInspectCommand
         if (problem is not null) return await ErrorReport.UsageAsync(error, [problem], CommandPath.Of(result));
 
         var claims = JwtClaims.Decode(token!);
-        var protocols = protocol is null ? Enum.GetValues<LoginProtocol>() : [Enum.Parse<LoginProtocol>(protocol, ignoreCase: true)];
+        var protocols = protocol is null ? Enum.GetValues<MailProtocol>() : [Enum.Parse<MailProtocol>(protocol, ignoreCase: true)];
         var now = Clock.GetUtcNow();
         var facts = new DiagnosisFacts(now, AppId: result.ValueOrDefault(_clientId), Tenant: tenant, Cloud: cloud, Token: claims,
             Protocol: protocols.Length == 1 ? protocols[0] : null);

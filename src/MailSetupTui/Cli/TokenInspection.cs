@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Identity;
 
@@ -6,7 +7,7 @@ namespace MailSetupTui.Cli;
 /// <summary>What <c>token inspect</c> found: the decoded claims and the findings, for one renderer.</summary>
 internal sealed record TokenInspection(
     JwtClaims Claims,
-    IReadOnlyList<LoginProtocol> Protocols,
+    IReadOnlyList<MailProtocol> Protocols,
     IReadOnlyList<Finding> Findings,
     DateTimeOffset Now)
 {

@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 
 namespace MailSetup.Core.Tests.Diagnosis;
@@ -11,7 +12,7 @@ public sealed class SetupRankingTests
     {
         var facts = TestTokens.Known with
         {
-            Protocol = LoginProtocol.Imap,
+            Protocol = MailProtocol.Imap,
             ServerAnswers = ImapFailure,
             Token = TestTokens.AppOnly(exp: TestTokens.Now.AddMinutes(3)),
             Setup = new SetupState(ExchangeServicePrincipalPresent: true, ExchangeServicePrincipalObjectId: TestTokens.AppObjectId, FullAccess: true, ImapEnabled: true),
@@ -45,7 +46,7 @@ public sealed class SetupRankingTests
     [Fact]
     public void Fixes_carry_the_real_ids()
     {
-        var facts = TestTokens.Known with { Protocol = LoginProtocol.Imap, Setup = new SetupState(ExchangeServicePrincipalPresent: false, FullAccess: false, ImapEnabled: false) };
+        var facts = TestTokens.Known with { Protocol = MailProtocol.Imap, Setup = new SetupState(ExchangeServicePrincipalPresent: false, FullAccess: false, ImapEnabled: false) };
         var fixes = new SetupStateRule().Evaluate(facts).Select(f => f.Fix).ToList();
         Assert.Equal(
             [$"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}",
@@ -57,7 +58,7 @@ public sealed class SetupRankingTests
     [Fact]
     public void A_mailbox_that_explicitly_allows_SMTP_AUTH_overrides_the_tenant()
     {
-        var facts = TestTokens.Known with { Protocol = LoginProtocol.Smtp, Setup = new SetupState(SmtpClientAuthenticationDisabledForTenant: true, SmtpClientAuthenticationDisabledForMailbox: false) };
+        var facts = TestTokens.Known with { Protocol = MailProtocol.Smtp, Setup = new SetupState(SmtpClientAuthenticationDisabledForTenant: true, SmtpClientAuthenticationDisabledForMailbox: false) };
         Assert.Empty(new SetupStateRule().Evaluate(facts));
         var disabled = Assert.Single(new SetupStateRule().Evaluate(facts with { Setup = new SetupState(SmtpClientAuthenticationDisabledForMailbox: true) }));
         Assert.Equal("smtp-auth-disabled-mailbox", disabled.Code);
@@ -68,7 +69,7 @@ public sealed class SetupRankingTests
     {
         var facts = TestTokens.Known with
         {
-            Protocol = LoginProtocol.Imap,
+            Protocol = MailProtocol.Imap,
             ServerAnswers = ImapFailure,
             Setup = new SetupState(true, TestTokens.SpObjectId, true, true, true, false, null, true, TestTokens.Now.AddDays(300)),
         };

@@ -1,3 +1,4 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Identity;
@@ -6,7 +7,7 @@ namespace MailSetup.Core.Tests.Diagnosis;
 
 public sealed class TokenRuleTests
 {
-    private static IReadOnlyList<Finding> Inspect(JwtClaims token, LoginProtocol? protocol = null, Cloud? cloud = null) =>
+    private static IReadOnlyList<Finding> Inspect(JwtClaims token, MailProtocol? protocol = null, Cloud? cloud = null) =>
         new Diagnostician(Diagnostician.TokenRules()).Diagnose(TestTokens.Known with { Token = token, Protocol = protocol, Cloud = cloud });
 
     [Theory]
@@ -45,10 +46,10 @@ public sealed class TokenRuleTests
     }
 
     [Theory]
-    [InlineData(LoginProtocol.Imap, "IMAP.AccessAsApp")]
-    [InlineData(LoginProtocol.Pop, "POP.AccessAsApp")]
-    [InlineData(LoginProtocol.Smtp, "SMTP.SendAsApp")]
-    public void An_app_only_token_needs_the_protocols_role(LoginProtocol protocol, string role)
+    [InlineData(MailProtocol.Imap, "IMAP.AccessAsApp")]
+    [InlineData(MailProtocol.Pop, "POP.AccessAsApp")]
+    [InlineData(MailProtocol.Smtp, "SMTP.SendAsApp")]
+    public void An_app_only_token_needs_the_protocols_role(MailProtocol protocol, string role)
     {
         var others = new[] { "IMAP.AccessAsApp", "POP.AccessAsApp", "SMTP.SendAsApp" }.Where(r => r != role).ToArray();
         var finding = Assert.Single(Inspect(TestTokens.AppOnly(roles: others), protocol));
@@ -59,10 +60,10 @@ public sealed class TokenRuleTests
     }
 
     [Theory]
-    [InlineData(LoginProtocol.Imap, "IMAP.AccessAsUser.All")]
-    [InlineData(LoginProtocol.Pop, "POP.AccessAsUser.All")]
-    [InlineData(LoginProtocol.Smtp, "SMTP.Send")]
-    public void A_delegated_token_needs_the_protocols_scope(LoginProtocol protocol, string scope)
+    [InlineData(MailProtocol.Imap, "IMAP.AccessAsUser.All")]
+    [InlineData(MailProtocol.Pop, "POP.AccessAsUser.All")]
+    [InlineData(MailProtocol.Smtp, "SMTP.Send")]
+    public void A_delegated_token_needs_the_protocols_scope(MailProtocol protocol, string scope)
     {
         var finding = Assert.Single(Inspect(TestTokens.Delegated("https://outlook.office.com", "User.Read"), protocol));
         Assert.Equal("token-missing-scope", finding.Code);

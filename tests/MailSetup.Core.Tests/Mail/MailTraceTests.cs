@@ -58,6 +58,26 @@ public sealed class MailTraceTests
     }
 
     [Fact]
+    public void A_line_from_its_parts_is_the_export_line_for_every_stage_direction_and_offset()
+    {
+        double[] seconds = [0, 0.0004, 0.012, 1.5, 59.9995, 3_600.25, 1_000_000.123];
+        Span<char> head = stackalloc char[TraceExport.MaxHeadLength];
+        foreach (var stage in Enum.GetValues<TraceStage>())
+            foreach (var direction in Enum.GetValues<TraceDirection>())
+                foreach (var offset in seconds.Select(TimeSpan.FromSeconds))
+                {
+                    var e = new TraceEvent(1, stage, direction, offset, "A1 [x] text");
+                    // The format the export has always written, spelled out.
+                    var arrow = direction switch { TraceDirection.Client => "C:", TraceDirection.Server => "S:", _ => "--" };
+                    var expected = $"+{offset.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}s {stage.ToString().ToLowerInvariant(),-8} {arrow} A1 [x] text";
+
+                    Assert.Equal(expected, TraceExport.Line(e));
+                    Assert.Equal(expected, TraceExport.Line(stage, direction, offset, e.Text));
+                    Assert.Equal(expected[..^e.Text.Length], head[..TraceExport.WriteHead(head, stage, direction, offset)].ToString());
+                }
+    }
+
+    [Fact]
     public void Json_export_names_stages_and_directions_as_words()
     {
         var json = TraceExport.ToJson([new TraceEvent(1, TraceStage.Auth, TraceDirection.Server, TimeSpan.FromMilliseconds(2.5), "535 5.7.8 Authentication failed.")]);

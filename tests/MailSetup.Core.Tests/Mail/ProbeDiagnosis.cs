@@ -11,7 +11,7 @@ internal static class ProbeDiagnosis
     {
         var answers = result.Trace.Where(e => e.Direction == TraceDirection.Server && e.Stage == TraceStage.Auth).Select(e => e.Text).ToList();
         if (result.FinalAnswer is { } final && !answers.Contains(final)) answers.Add(final);
-        var protocol = Enum.Parse<LoginProtocol>(result.Protocol.ToString());
+        var protocol = result.Protocol;
         return new Diagnostician().Diagnose(new DiagnosisFacts(DateTimeOffset.UtcNow, Mailbox: mailbox, ServicePrincipalObjectId: servicePrincipal,
             Protocol: protocol, ServerAnswers: answers, Probe: result));
     }

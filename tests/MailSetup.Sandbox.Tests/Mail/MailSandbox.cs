@@ -125,7 +125,7 @@ public sealed class MailSandbox : IAsyncDisposable
             AppObjectId: AppObjectId,
             Mailbox: mailbox,
             Tenant: Tenant.TenantId,
-            Protocol: Enum.Parse<LoginProtocol>(protocol.ToString()),
+            Protocol: protocol,
             ServerAnswers: serverLines,
             Token: token is not null && JwtClaims.TryDecode(token, out var claims) ? claims : null,
             Setup: setup,

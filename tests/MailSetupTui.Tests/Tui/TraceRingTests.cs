@@ -1,22 +1,85 @@
 using FsCheck;
 using FsCheck.Fluent;
+using MailSetup.Core.Catalog;
+using MailSetup.Core.Mail.Tracing;
 using MailSetupTui.Tui.App;
 
 namespace MailSetupTui.Tests.Tui;
 
-/// <summary>The diagnostics trace ring: newest lines only, bounded by lines and by characters, text read in place.</summary>
+/// <summary>The diagnostics trace ring: newest lines only, bounded by lines and by characters, each line's parts kept, text read in place.</summary>
 public sealed class TraceRingTests
 {
+    private static TraceLine Line(TraceOrigin origin, string text) => new(origin, TraceDirection.Server, TraceStage.Command, TimeSpan.Zero, text);
+
     [Fact]
     public void It_keeps_the_newest_lines_only()
     {
         var ring = new TraceRing(3);
-        foreach (var i in Enumerable.Range(1, 5)) ring.Add(new TraceLine(i % 2 == 0 ? "pop" : "imap", $"line {i}"));
+        foreach (var i in Enumerable.Range(1, 5)) ring.Add(Line(i % 2 == 0 ? TraceOrigin.Pop : TraceOrigin.Imap, $"line {i}"));
         Assert.Equal(3, ring.Count);
         Assert.Equal(5, ring.Version);
+        Assert.Equal(2, ring.Oldest);
         Assert.Equal(["line 3", "line 4", "line 5"], Enumerable.Range(0, 3).Select(i => ring[i].Text));
-        Assert.Equal(["imap", "pop", "imap"], Enumerable.Range(0, 3).Select(ring.ProtocolAt));
-        Assert.Equal("line 4", ring.TextAt(1).ToString());
+        Assert.Equal([TraceOrigin.Imap, TraceOrigin.Pop, TraceOrigin.Imap], Enumerable.Range(2, 3).Select(n => ring.OriginAt(n)));
+        Assert.Equal("line 4", ring.Line(3).Text);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Line(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Line(5));
+    }
+
+    [Fact]
+    public void Each_line_keeps_its_origin_direction_stage_and_offset()
+    {
+        var ring = new TraceRing();
+        var client = TraceLine.Mail(MailProtocol.Smtp, new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
+        var token = TraceLine.Token("token request refused: AADSTS7000215");
+        ring.Add(client);
+        ring.Add(token);
+
+        Assert.Equal(client, ring.Line(0));
+        Assert.Equal((TraceOrigin.Token, TraceDirection.Info, (TraceStage?)null), (ring.Line(1).Origin, ring.Line(1).Direction, ring.Line(1).Stage));
+        Assert.Equal("+0.012s auth     C: AUTH XOAUTH2", ring.Line(0).Shown);
+        Assert.Equal("token request refused: AADSTS7000215", ring.Line(1).Shown);
+    }
+
+    [Theory]
+    [InlineData("auth xoauth2", true)]
+    [InlineData("C: AUTH", true)]
+    [InlineData("auth     c", true)]
+    [InlineData("+0.012s", true)]
+    [InlineData("S: AUTH", false)]
+    [InlineData("xoauth2 ", false)]
+    public void Search_matches_the_line_as_shown_head_and_text_together(string search, bool found)
+    {
+        var ring = new TraceRing();
+        var line = TraceLine.Mail(MailProtocol.Smtp, new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
+        ring.Add(line);
+        Assert.Equal(line.Shown.Contains(search, StringComparison.OrdinalIgnoreCase), found);
+        Assert.Equal(found, ring.Contains(0, search));
+    }
+
+    [Fact]
+    public void Search_in_place_agrees_with_searching_the_shown_line()
+    {
+        var gen = from stage in Gen.Choose(-1, 5)
+                  from direction in Gen.Choose(0, 2)
+                  from ms in Gen.Choose(0, 5_000_000)
+                  from text in Gen.Elements("", "A2 OK done", "* OK [x] ready", "535 5.7.139 failed", new string('y', 600))
+                  from start in Gen.Choose(0, 700)
+                  from length in Gen.Choose(1, 700)
+                  from upper in Gen.Elements(false, true)
+                  select (stage, direction, ms, text, start, length, upper);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(3_000).WithQuietOnSuccess(true), Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var line = new TraceLine(TraceOrigin.Imap, (TraceDirection)c.direction, c.stage < 0 ? null : (TraceStage)c.stage, TimeSpan.FromMilliseconds(c.ms), c.text);
+            var ring = new TraceRing();
+            ring.Add(line);
+            var shown = line.Shown;
+            // A piece of the shown line (head, text or across both), or else something it may not hold.
+            var from = Math.Min(c.start, shown.Length);
+            var search = from < shown.Length ? shown.Substring(from, Math.Min(c.length, shown.Length - from)) : "zz" + c.length;
+            if (c.upper) search = search.ToUpperInvariant();
+            return ring.Contains(0, search) == shown.Contains(search, StringComparison.OrdinalIgnoreCase);
+        }));
     }
 
     [Fact]
@@ -24,39 +87,27 @@ public sealed class TraceRingTests
     {
         var ring = new TraceRing(capacity: 100, textCapacity: TraceRing.MaxLineLength);
         var line = new string('a', 1_000);
-        for (var i = 0; i < 4; i++) ring.Add(new TraceLine("imap", line + i));
+        for (var i = 0; i < 4; i++) ring.Add(Line(TraceOrigin.Imap, line + i));
         Assert.Equal(4, ring.Count);
 
         // 4 x 1,001 characters fill 4,004 of 4,096; the fifth starts again at 0 and overwrites the first.
-        ring.Add(new TraceLine("smtp", "b" + line));
+        ring.Add(Line(TraceOrigin.Smtp, "b" + line));
         Assert.Equal(4, ring.Count);
         Assert.Equal(line + "1", ring[0].Text);
         Assert.Equal("b" + line, ring[3].Text);
-        Assert.Equal("smtp", ring.ProtocolAt(3));
+        Assert.Equal(TraceOrigin.Smtp, ring.OriginAt(4));
     }
 
     [Fact]
     public void A_line_longer_than_the_limit_is_cut_with_an_ellipsis()
     {
         var ring = new TraceRing();
-        ring.Add(new TraceLine("imap", new string('x', TraceRing.MaxLineLength + 10)));
-        ring.Add(new TraceLine("imap", ""));
+        ring.Add(Line(TraceOrigin.Imap, new string('x', TraceRing.MaxLineLength + 10)));
+        ring.Add(Line(TraceOrigin.Imap, ""));
         var kept = ring[0].Text;
         Assert.Equal(TraceRing.MaxLineLength, kept.Length);
         Assert.EndsWith("x…", kept, StringComparison.Ordinal);
         Assert.Equal("", ring[1].Text);
-    }
-
-    [Fact]
-    public void Clear_empties_it_and_it_fills_again()
-    {
-        var ring = new TraceRing(10);
-        ring.Add(new TraceLine("imap", "before"));
-        ring.Clear();
-        Assert.Equal(0, ring.Count);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ring[0]);
-        ring.Add(new TraceLine("pop", "after"));
-        Assert.Equal(("pop", "after"), (ring[0].Protocol, ring[0].Text));
     }
 
     [Fact]
@@ -65,19 +116,17 @@ public sealed class TraceRingTests
         var gen = from capacity in Gen.Choose(1, 40)
                   from textCapacity in Gen.Choose(TraceRing.MaxLineLength, 3 * TraceRing.MaxLineLength)
                   from lengths in Gen.Choose(0, TraceRing.MaxLineLength + 50).ListOf()
-                  from clearAt in Gen.Choose(-1, 200)
-                  select (capacity, textCapacity, lengths, clearAt);
+                  select (capacity, textCapacity, lengths);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2_000).WithQuietOnSuccess(true), Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var ring = new TraceRing(c.capacity, c.textCapacity);
             var added = new List<TraceLine>();
             for (var i = 0; i < c.lengths.Count; i++)
             {
-                if (i == c.clearAt) { ring.Clear(); added.Clear(); }
-                // Each line's text names its number, so a line overwritten by another shows.
+                // Each line's text names its number, so a line overwritten by another shows; its parts vary with it.
                 var number = $"#{i}:";
                 var text = number + new string((char)('a' + i % 26), Math.Max(0, c.lengths[i] - number.Length));
-                var line = new TraceLine(i % 3 == 0 ? "imap" : "smtp", text);
+                var line = new TraceLine((TraceOrigin)(i % 4), (TraceDirection)(i % 3), i % 5 == 0 ? null : (TraceStage)(i % 6), TimeSpan.FromTicks(i * 7_919L), text);
                 ring.Add(line);
                 added.Add(line.Text.Length <= TraceRing.MaxLineLength ? line : line with { Text = line.Text[..(TraceRing.MaxLineLength - 1)] + "…" });
             }
@@ -86,6 +135,8 @@ public sealed class TraceRingTests
             var chars = held.Sum(l => l.Text.Length);
             var evictedForText = held.Count < Math.Min(added.Count, c.capacity);
             return held.SequenceEqual(expected)
+                && ring.Version == added.Count
+                && ring.Oldest == added.Count - held.Count
                 && held.Count <= c.capacity
                 && (added.Count == 0 || held.Count >= 1)
                 && chars <= c.textCapacity

@@ -13,18 +13,19 @@ public sealed class TuiFrameComposerTests
     public void Frames_reuse_one_buffer_until_the_size_changes_and_keep_nothing_of_the_previous_frame()
     {
         var composer = new TuiFrameComposer(TerminalOptions.Default);
+        var trace = new TraceRing();
         var mailboxes = SignedIn(120, 40, Pane.Mailboxes);
         var tenant = SignedIn(120, 40, Pane.Tenant);
 
-        var first = composer.Compose(mailboxes, 120, 40);
+        var first = composer.Compose(mailboxes, trace, 120, 40);
         var firstText = first.PlainText();
-        var second = composer.Compose(tenant, 120, 40);
+        var second = composer.Compose(tenant, trace, 120, 40);
 
         Assert.Same(first, second);
         Assert.NotEqual(firstText, second.PlainText());
         Assert.Equal(Fresh(tenant, 120, 40), second.PlainText());
 
-        var resized = composer.Compose(tenant, 80, 24);
+        var resized = composer.Compose(tenant, trace, 80, 24);
         Assert.NotSame(second, resized);
         Assert.Equal((80, 24), (resized.Width, resized.Height));
         Assert.Equal(Fresh(tenant, 80, 24), resized.PlainText());

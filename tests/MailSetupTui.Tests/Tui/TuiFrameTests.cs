@@ -1,6 +1,7 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Execution;
+using MailSetup.Core.Mail.Tracing;
 using MailSetup.Core.Plans.Rendering;
 using MailSetup.Core.Preflight;
 using MailSetup.Testing;
@@ -25,21 +26,21 @@ public sealed class TuiFrameTests
         return data;
     }
 
-    private static readonly Dictionary<string, Func<int, int, TuiState>> Builders = new()
+    private static readonly Dictionary<string, Func<int, int, TraceRing, TuiState>> Builders = new()
     {
-        ["tenant"] = (w, h) => SignedIn(w, h),
-        ["tenant-device-code"] = (w, h) => TuiState.Initial(w, h, false, MailSetup.Core.Clouds.CloudCatalog.Global, Now, "contoso.com") is var s
+        ["tenant"] = (w, h, _) => SignedIn(w, h),
+        ["tenant-device-code"] = (w, h, _) => TuiState.Initial(w, h, false, MailSetup.Core.Clouds.CloudCatalog.Global, Now, "contoso.com") is var s
             ? Feed(s, new DeviceCodeMsg("GX7K2PQ9M", "https://microsoft.com/devicelogin")) : s,
-        ["app"] = (w, h) => SignedIn(w, h, Pane.App),
-        ["permissions-gap"] = (w, h) => Feed(SignedIn(w, h, Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(' '),
+        ["app"] = (w, h, _) => SignedIn(w, h, Pane.App),
+        ["permissions-gap"] = (w, h, _) => Feed(SignedIn(w, h, Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(' '),
             new ConsentLoadedMsg(new HashSet<string>(["IMAP.AccessAsApp"])), new TokenRolesMsg(new HashSet<string>(["IMAP.AccessAsApp"]))),
-        ["mailboxes-filtered"] = (w, h) => Feed(SignedIn(w, h, Pane.Mailboxes, users: 2000), [Key('/'), .. Type("user01"), Key(KeyName.Enter), Key(KeyName.Down), Key(' ')]),
-        ["diagnostics"] = (w, h) => Diagnosed(SignedIn(w, h, Pane.Mailboxes)),
-        ["help"] = (w, h) => Feed(SignedIn(w, h), Key('?')),
-        ["plan-review"] = (w, h) => Feed(SignedIn(w, h), PlanReady()),
-        ["plan-export"] = (w, h) => Feed(SignedIn(w, h), PlanReady(), Key('e')),
-        ["apply-running"] = (w, h) => Applying(SignedIn(w, h)),
-        ["quit-confirm"] = (w, h) => Feed(Applying(SignedIn(w, h)), Key('q')),
+        ["mailboxes-filtered"] = (w, h, _) => Feed(SignedIn(w, h, Pane.Mailboxes, users: 2000), [Key('/'), .. Type("user01"), Key(KeyName.Enter), Key(KeyName.Down), Key(' ')]),
+        ["diagnostics"] = (w, h, trace) => Diagnosed(SignedIn(w, h, Pane.Mailboxes), trace),
+        ["help"] = (w, h, _) => Feed(SignedIn(w, h), Key('?')),
+        ["plan-review"] = (w, h, _) => Feed(SignedIn(w, h), PlanReady()),
+        ["plan-export"] = (w, h, _) => Feed(SignedIn(w, h), PlanReady(), Key('e')),
+        ["apply-running"] = (w, h, _) => Applying(SignedIn(w, h)),
+        ["quit-confirm"] = (w, h, _) => Feed(Applying(SignedIn(w, h)), Key('q')),
     };
 
     private static PlanReadyMsg PlanReady()
@@ -59,24 +60,19 @@ public sealed class TuiFrameTests
         return Feed(state, new ApplyStepMsg(new StepEvent.Started(6, steps.Count, steps[5])));
     }
 
-    private static TuiState Diagnosed(TuiState state)
+    private static TuiState Diagnosed(TuiState state, TraceRing trace)
     {
         state = Feed(state, Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('5'), Key('s'), Key(KeyName.Enter));
-        string[] imap =
-        [
-            "+0.005s dns      -- 127.0.0.1 is an address, no lookup",
-            "+0.120s tls      -- TLS Tls13 TLS_AES_256_GCM_SHA384 in 97.7 ms",
-            "+0.170s greeting S: * OK The Microsoft Exchange IMAP4 service is ready. [IMAP]",
-            "+0.179s auth     C: A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted: aud=https://outlook.office365.com exp=2026-11-21T10:30:00Z>",
-            "+0.192s auth     S: A2 OK AUTHENTICATE completed.",
-        ];
-        string[] smtp =
-        [
-            "+0.013s auth     C: AUTH XOAUTH2",
-            "+0.015s auth     S: 334 ",
-            "+0.017s auth     S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
-        ];
-        state = Feed(state, [.. imap.Select(l => (Msg)new TraceMsg(new TraceLine("imap", l))), .. smtp.Select(l => (Msg)new TraceMsg(new TraceLine("smtp", l)))]);
+        state = Feed(state, trace,
+            Trace(MailProtocol.Imap, TraceDirection.Info, TraceStage.Dns, 5, "127.0.0.1 is an address, no lookup"),
+            Trace(MailProtocol.Imap, TraceDirection.Info, TraceStage.Tls, 120, "TLS Tls13 TLS_AES_256_GCM_SHA384 in 97.7 ms"),
+            Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Greeting, 170, "* OK The Microsoft Exchange IMAP4 service is ready. [IMAP]"),
+            Trace(MailProtocol.Imap, TraceDirection.Client, TraceStage.Auth, 179,
+                "A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted: aud=https://outlook.office365.com exp=2026-11-21T10:30:00Z>"),
+            Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Auth, 192, "A2 OK AUTHENTICATE completed."),
+            Trace(MailProtocol.Smtp, TraceDirection.Client, TraceStage.Auth, 13, "AUTH XOAUTH2"),
+            Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 15, "334 "),
+            Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 17, "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."));
         return Feed(state,
             new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])),
             new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Smtp, false, "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
@@ -91,7 +87,8 @@ public sealed class TuiFrameTests
     [MemberData(nameof(Screens))]
     public void Each_screen_matches_its_snapshot_and_fills_the_terminal_exactly(string screen, int width, int height)
     {
-        var frame = FrameText.Render(TuiView.Render(Builders[screen](width, height), new TuiTheme()), width, height);
+        var trace = new TraceRing();
+        var frame = FrameText.Render(TuiView.Render(Builders[screen](width, height, trace), trace, new TuiTheme()), width, height);
 
         var rows = frame.TrimEnd('\n').Split('\n');
         Assert.Equal(height, rows.Length);

@@ -1,4 +1,6 @@
+using MailSetup.Core.Catalog;
 using MailSetup.Core.Clouds;
+using MailSetup.Core.Mail.Tracing;
 using MailSetupTui.Tui.App;
 using MailSetupTui.Tui.Input;
 
@@ -21,7 +23,7 @@ public static class TuiTestStates
     /// <summary>The sandbox UI after sign-in and the directory reads, focused on <paramref name="focus"/>.</summary>
     public static TuiState SignedIn(int width = 120, int height = 40, Pane focus = Pane.Tenant, int users = 50)
     {
-        var state = TuiState.Initial(width, height, true, CloudCatalog.Global, Now, traceCapacity: 1000);
+        var state = TuiState.Initial(width, height, true, CloudCatalog.Global, Now);
         state = Feed(state,
             new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com", ["Global Administrator"]),
             new AppsLoadedMsg([new ExistingApp("170e9431-6456-41f0-88f8-1aaae866beaf", "94ec3d2b-42ab-4dc4-bd02-fa71a19de23d", "Legacy Relay", [("old secret", Now.AddDays(12))])]),
@@ -31,17 +33,26 @@ public static class TuiTestStates
 
     public static TuiState Feed(TuiState state, params Msg[] messages) => Run(state, messages).State;
 
-    public static (TuiState State, List<Effect> Effects) Run(TuiState state, params Msg[] messages)
+    /// <summary>As the loop feeds them: trace lines go into <paramref name="trace"/>, beside the state.</summary>
+    public static TuiState Feed(TuiState state, TraceRing trace, params Msg[] messages) => Run(state, trace, messages).State;
+
+    public static (TuiState State, List<Effect> Effects) Run(TuiState state, params Msg[] messages) => Run(state, null, messages);
+
+    public static (TuiState State, List<Effect> Effects) Run(TuiState state, TraceRing? trace, params Msg[] messages)
     {
         var effects = new List<Effect>();
         foreach (var message in messages)
         {
-            var (next, produced) = TuiUpdate.Update(state, message);
+            var (next, produced) = trace is null ? TuiUpdate.Update(state, message) : TuiUpdate.Update(state, message, trace);
             state = next;
             effects.AddRange(produced);
         }
         return (state, effects);
     }
+
+    /// <summary>A mail event as the UI's trace sink posts it.</summary>
+    public static TraceMsg Trace(MailProtocol protocol, TraceDirection direction, TraceStage stage, int milliseconds, string text) =>
+        new(TraceLine.Mail(protocol, new TraceEvent(0, stage, direction, TimeSpan.FromMilliseconds(milliseconds), text)));
 
     public static KeyMsg Key(char c) => new(KeyPress.Of(c));
     public static KeyMsg Key(KeyName name) => new(KeyPress.Of(name));

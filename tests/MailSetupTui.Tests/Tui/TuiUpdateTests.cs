@@ -1,5 +1,6 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Execution;
+using MailSetup.Core.Mail.Tracing;
 using MailSetup.Core.Plans;
 using MailSetup.Testing;
 using MailSetupTui.Tui.App;
@@ -173,8 +174,10 @@ public sealed class TuiUpdateTests
         Assert.Equal("support@contoso.onmicrosoft.com", diagnose.Mailbox);
         Assert.True(running.Diagnostics.Running);
 
-        running = Feed(running, Enumerable.Range(1, 30).Select(i => (Msg)new TraceMsg(new TraceLine("imap", $"S: line {i}"))).ToArray());
+        var trace = new TraceRing();
+        running = Feed(running, trace, Enumerable.Range(1, 30).Select(i => (Msg)Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Command, i, $"* {i} EXISTS")).ToArray());
         Assert.Equal(30, running.Diagnostics.Trace.Count);
+        Assert.Equal(30, trace.Count);
         var back = Feed(running, Key(KeyName.Up), Key(KeyName.Up));
         Assert.Equal((2, false), (back.Diagnostics.ScrollBack, back.Diagnostics.Follow));
         Assert.True(Feed(back, Key(KeyName.End)).Diagnostics.Follow);

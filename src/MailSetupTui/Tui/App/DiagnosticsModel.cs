@@ -10,11 +10,12 @@ public sealed record ProbeVerdict(MailProtocol Protocol, bool Succeeded, string?
 
 /// <summary>
 /// The Diagnostics pane: which protocols to try, the live trace (follow or scrolled back, searched,
-/// filtered by protocol), the verdicts with findings, and the preflight checklist.
+/// filtered by protocol; its lines are in the loop's <see cref="TraceRing"/>, the state only counts
+/// them), the verdicts with findings, and the preflight checklist.
 /// </summary>
 public sealed record DiagnosticsModel(
     IReadOnlySet<MailProtocol> Protocols,
-    TraceRing Trace,
+    TraceWindow Trace = default,
     bool Running = false,
     bool Follow = true,
     int ScrollBack = 0,
@@ -38,5 +39,5 @@ public sealed record DiagnosticsModel(
     /// <summary>Never shows the password.</summary>
     public override string ToString() => $"DiagnosticsModel {{ Auth = {Auth}, User = {User?.Text}, Running = {Running}, Lines = {Trace.Count} }}";
 
-    public static DiagnosticsModel Create(int traceCapacity = TraceRing.DefaultCapacity) => new(new HashSet<MailProtocol>([MailProtocol.Imap]), new TraceRing(traceCapacity));
+    public static DiagnosticsModel Create() => new(new HashSet<MailProtocol>([MailProtocol.Imap]));
 }

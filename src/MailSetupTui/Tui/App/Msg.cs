@@ -42,6 +42,7 @@ public sealed record SecretMsg(string Secret) : Msg
 
 public sealed record SecretSavedMsg(string Path) : Msg;
 
+/// <summary>A trace line from background work: the loop keeps it in its <see cref="TraceRing"/>, the state only counts it.</summary>
 public sealed record TraceMsg(TraceLine Line) : Msg;
 public sealed record ProbeFinishedMsg(ProbeVerdict Verdict) : Msg;
 public sealed record TokenRolesMsg(IReadOnlySet<string> InToken) : Msg;

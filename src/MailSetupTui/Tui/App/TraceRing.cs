@@ -1,20 +1,43 @@
+using MailSetup.Core.Mail.Tracing;
+
 namespace MailSetupTui.Tui.App;
 
-/// <summary>One line of the diagnostics trace as the pane shows it: which protocol, and the redacted text.</summary>
-public readonly record struct TraceLine(string Protocol, string Text);
+/// <summary>
+/// The trace ring as the view reads it: lines numbered from 0 in the order they came, the newest
+/// held ones only, nothing to add or remove. The state never holds lines, only how many came
+/// (<see cref="TraceWindow"/>); the loop owns the ring and hands the view this read-only face.
+/// </summary>
+public interface IReadOnlyTraceRing
+{
+    /// <summary>The number of the oldest line still held (lines before it were evicted).</summary>
+    long Oldest { get; }
+
+    /// <summary>Lines ever added, so the number the next one gets; a change counter too.</summary>
+    long Version { get; }
+
+    /// <summary>Line <paramref name="number"/>, its text copied out (for the rows on screen, not for scanning).</summary>
+    TraceLine Line(long number);
+
+    /// <summary>Where line <paramref name="number"/> comes from, read in place.</summary>
+    TraceOrigin OriginAt(long number);
+
+    /// <summary>Whether line <paramref name="number"/> as shown contains <paramref name="search"/> (ignoring case), read in place.</summary>
+    bool Contains(long number, string search);
+}
 
 /// <summary>
 /// The diagnostics trace: the newest lines, at most <see cref="Capacity"/> of them and
 /// <see cref="TextCapacity"/> characters in all, so a million streamed lines keep memory flat.
-/// The text is copied into one character buffer instead of keeping each line's string: a kept
-/// string lives long enough to be promoted and then dies in the old generation, and a fast stream
-/// of those grows the process by tens of megabytes between full collections. Copied, every
-/// incoming string dies young. Mutable on purpose (copying it per message would cost O(n) per
-/// line); only the UI loop's update writes it, and <see cref="Version"/> tells views what changed.
+/// Each line's parts (origin, direction, stage, offset) sit in its slot; its text is copied into
+/// one character buffer instead of keeping each line's string: a kept string lives long enough to
+/// be promoted and then dies in the old generation, and a fast stream of those grows the process
+/// by tens of megabytes between full collections. Copied, every incoming string dies young.
+/// Mutable on purpose (copying it per message would cost O(n) per line): only the UI loop writes
+/// it, and the state counts what it took (<see cref="TraceWindow"/>).
 /// </summary>
-public sealed class TraceRing
+public sealed class TraceRing : IReadOnlyTraceRing
 {
-    /// <summary>Longer lines are cut here (with an ellipsis): the pane is never that wide, and one line must not evict thousands.</summary>
+    /// <summary>Longer texts are cut here (with an ellipsis): the pane is never that wide, and one line must not evict thousands.</summary>
     public const int MaxLineLength = 4_096;
 
     /// <summary>
@@ -25,8 +48,10 @@ public sealed class TraceRing
 
     public const int DefaultTextCapacity = 2_000_000;
 
+    // A line without a stage (a token step) stores this in place of one.
+    private const byte NoStage = byte.MaxValue;
+
     private readonly Slot[] _slots;
-    private readonly List<string> _protocols = [];
     private char[]? _text;
     private long _first;
     private long _total;
@@ -50,7 +75,8 @@ public sealed class TraceRing
     /// <summary>Lines held now (at most <see cref="Capacity"/>).</summary>
     public int Count => (int)(_total - _first);
 
-    /// <summary>Lines ever added; grows with each line, so it doubles as a change counter.</summary>
+    public long Oldest => _first;
+
     public long Version => _total;
 
     public void Add(TraceLine line)
@@ -66,38 +92,35 @@ public sealed class TraceRing
         var at = (int)(start % TextCapacity);
         text.CopyTo(_text.AsSpan(at));
         if (line.Text.Length > MaxLineLength) _text[at + text.Length - 1] = '…';
-        _slots[_total++ % _slots.Length] = new Slot(start, text.Length, ProtocolIndex(line.Protocol));
+        _slots[_total++ % _slots.Length] = new Slot(start, line.Offset.Ticks, text.Length, line.Origin, (byte)line.Direction, line.Stage is { } stage ? (byte)stage : NoStage);
         _write = end;
     }
 
-    public void Clear() => _first = _total;
+    /// <summary>The i-th held line, oldest first (for tests and benchmarks; the view reads by number).</summary>
+    public TraceLine this[int index] => index < 0 || index >= Count ? throw new ArgumentOutOfRangeException(nameof(index)) : Line(_first + index);
 
-    /// <summary>The i-th held line, oldest first, as a new string pair (for the rows on screen, not for scanning).</summary>
-    public TraceLine this[int index] => new(ProtocolAt(index), TextAt(index).ToString());
-
-    /// <summary>The i-th held line's protocol, oldest first.</summary>
-    public string ProtocolAt(int index) => _protocols[At(index).Protocol];
-
-    /// <summary>The i-th held line's text, oldest first, without copying it (valid until the next <see cref="Add"/>).</summary>
-    public ReadOnlySpan<char> TextAt(int index)
+    public TraceLine Line(long number)
     {
-        var slot = At(index);
-        return _text.AsSpan((int)(slot.Start % TextCapacity), slot.Length);
+        var slot = At(number);
+        return new TraceLine(slot.Origin, (TraceDirection)slot.Direction, Stage(slot), TimeSpan.FromTicks(slot.Offset), Text(slot).ToString());
     }
 
-    private Slot At(int index) => index < 0 || index >= Count
-        ? throw new ArgumentOutOfRangeException(nameof(index))
-        : _slots[(_first + index) % _slots.Length];
+    public TraceOrigin OriginAt(long number) => At(number).Origin;
 
-    private byte ProtocolIndex(string protocol)
+    public bool Contains(long number, string search)
     {
-        var index = _protocols.IndexOf(protocol);
-        if (index >= 0) return (byte)index;
-        // The protocols are a handful of names (imap, pop, smtp, token); a byte is plenty.
-        if (_protocols.Count == byte.MaxValue) throw new InvalidOperationException("Too many trace protocols.");
-        _protocols.Add(protocol);
-        return (byte)(_protocols.Count - 1);
+        var slot = At(number);
+        return TraceLine.ShownContains(Stage(slot), (TraceDirection)slot.Direction, TimeSpan.FromTicks(slot.Offset), Text(slot), search);
     }
 
-    private readonly record struct Slot(long Start, int Length, byte Protocol);
+    private ReadOnlySpan<char> Text(Slot slot) => _text.AsSpan((int)(slot.Start % TextCapacity), slot.Length);
+
+    private static TraceStage? Stage(Slot slot) => slot.Stage == NoStage ? null : (TraceStage)slot.Stage;
+
+    private Slot At(long number) => number < _first || number >= _total
+        ? throw new ArgumentOutOfRangeException(nameof(number))
+        : _slots[number % _slots.Length];
+
+    // 24 bytes a line: the text's place in the buffer and the line's parts.
+    private readonly record struct Slot(long Start, long Offset, int Length, TraceOrigin Origin, byte Direction, byte Stage);
 }

@@ -21,10 +21,10 @@ public sealed record TuiState(
     bool Quit = false)
 {
     /// <param name="now">The time credential expiry is judged against (views never read a clock, so frames are reproducible).</param>
-    public static TuiState Initial(int width, int height, bool sandbox, Cloud cloud, DateTimeOffset now, string? tenant = null, int traceCapacity = TraceRing.DefaultCapacity) => new(
+    public static TuiState Initial(int width, int height, bool sandbox, Cloud cloud, DateTimeOffset now, string? tenant = null) => new(
         width, height, Pane.Tenant,
         new TenantModel(sandbox, cloud, TenantId: tenant, Domain: sandbox ? null : tenant, Status: SignInStatus.SigningIn),
-        AppModel.Initial, PermissionsModel.Initial, MailboxesModel.Initial, DiagnosticsModel.Create(traceCapacity), now);
+        AppModel.Initial, PermissionsModel.Initial, MailboxesModel.Initial, DiagnosticsModel.Create(), now);
 
     /// <summary>What is running in the background, in words (for the quit confirmation), or null.</summary>
     public string? RunningWork =>

@@ -186,8 +186,7 @@ public static partial class TuiUpdate
         if (!preflight && diagnostics.Auth == MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc && !state.Tenant.Sandbox && diagnostics.Password is not { Text.Length: > 0 })
             return Stay(state with { Diagnostics = diagnostics with { PasswordEditing = true, Password = new TextField() }, Focus = Pane.Diagnostics });
         var protocols = diagnostics.Protocols.Order().ToList();
-        diagnostics.Trace.Clear();
-        var next = diagnostics with { Running = true, Follow = true, ScrollBack = 0, Verdicts = [], Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
+        var next = diagnostics with { Trace = diagnostics.Trace.Cleared(), Running = true, Follow = true, ScrollBack = 0, Verdicts = [], Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
         var user = diagnostics.User?.Text.Trim() is { Length: > 0 } named ? named : null;
         Effect effect = preflight
             ? new PreflightEffect(protocols, mailbox, state.App.AdoptedAppId)

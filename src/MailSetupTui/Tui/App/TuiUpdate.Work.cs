@@ -61,9 +61,6 @@ public static partial class TuiUpdate
                 return state with { App = state.App with { NewSecret = secret.Secret, Notice = null } };
             case SecretSavedMsg saved:
                 return state with { App = state.App with { NewSecret = null, Notice = $"secret saved to {saved.Path} (mode 0600) and cleared from the screen" } };
-            case TraceMsg trace:
-                state.Diagnostics.Trace.Add(trace.Line);
-                return state;
             case ProbeFinishedMsg probe:
                 return state with { Diagnostics = state.Diagnostics with { Verdicts = [.. state.Diagnostics.Verdicts ?? [], probe.Verdict] } };
             case TokenRolesMsg roles:

@@ -11,8 +11,24 @@ public static partial class TuiUpdate
         KeyMsg key => Key(state, key.Key),
         ResizeMsg resize => (state with { Width = resize.Width, Height = resize.Height }, []),
         ApplyFinishedMsg => AfterApply(Work(state, msg)),
+        TraceMsg => throw new ArgumentException("A trace line goes into the loop's ring: use Update(state, msg, trace).", nameof(msg)),
         _ => (Work(state, msg), []),
     };
+
+    /// <summary>
+    /// The loop's step: a trace line goes into <paramref name="trace"/> (the state holds no lines) and
+    /// the state learns what the ring now holds; every other message goes to <see cref="Update(TuiState, Msg)"/>.
+    /// </summary>
+    public static (TuiState State, IReadOnlyList<Effect> Effects) Update(TuiState state, Msg msg, TraceRing trace)
+    {
+        if (msg is not TraceMsg line) return Update(state, msg);
+        trace.Add(line.Line);
+        return (Traced(state, trace.Oldest, trace.Version), []);
+    }
+
+    /// <summary>The trace ring now holds lines <paramref name="oldest"/> to <paramref name="version"/>.</summary>
+    public static TuiState Traced(TuiState state, long oldest, long version) =>
+        state with { Diagnostics = state.Diagnostics with { Trace = state.Diagnostics.Trace.Took(oldest, version) } };
 
     /// <summary>The effects the UI starts with: sign in, then the directory loads once signed in.</summary>
     public static IReadOnlyList<Effect> Start() => [new SignInEffect()];

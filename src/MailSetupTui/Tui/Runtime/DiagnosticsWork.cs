@@ -63,7 +63,7 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
         switch (e)
         {
             case TokenRefused refused:
-                post(new TraceMsg(new TraceLine("token", "token request refused: " + refused.ErrorText)));
+                post(new TraceMsg(TraceLine.Token("token request refused: " + refused.ErrorText)));
                 foreach (var target in request.Targets) post(new ProbeFinishedMsg(new ProbeVerdict(target.Protocol, false, "no token: " + refused.ErrorText, refused.Findings)));
                 break;
             case TokenReceived { Claims: { } claims }:
@@ -73,7 +73,7 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
                 post(new ConsentLoadedMsg(read.Setup.ExchangeRoles.Concat(read.Setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
                 break;
             case LoginTraced traced:
-                post(new TraceMsg(new TraceLine(traced.Target.Name, MailSetup.Core.Mail.Tracing.TraceExport.Line(traced.Event))));
+                post(new TraceMsg(TraceLine.Mail(traced.Target.Protocol, traced.Event)));
                 break;
             case LoginFinished { Run: var run }:
                 post(new ProbeFinishedMsg(new ProbeVerdict(run.Target.Protocol, run.Result.Succeeded, run.Result.FinalAnswer ?? run.Result.Failure, run.Findings)));
@@ -96,7 +96,7 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
             : effect.User ?? (workspace.IsSandbox ? workspace.SandboxSignInFor(effect.Mailbox) : effect.Mailbox);
         return workspace.AcquireMailTokenAsync(appId, new MailAppCredential(effect.Flow, secret, null, user, effect.Password), effect.Protocols, line =>
         {
-            post(new TraceMsg(new TraceLine("token", line)));
+            post(new TraceMsg(TraceLine.Token(line)));
             return Task.CompletedTask;
         }, cancellationToken);
     }
@@ -105,6 +105,6 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
     private Task<MailProbeResult> LoginAsync(DiagnosisRequest request, MailProtocol protocol, string token, CancellationToken cancellationToken)
     {
         var target = request.Targets.Single(t => t.Protocol == protocol);
-        return MailProbe.For(protocol).RunAsync(request.Login(target, token, new TuiTraceSink(target.Name, post)), cancellationToken);
+        return MailProbe.For(protocol).RunAsync(request.Login(target, token, new TuiTraceSink(target.Protocol, post)), cancellationToken);
     }
 }

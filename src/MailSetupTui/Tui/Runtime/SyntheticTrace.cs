@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailSetup.Core.Mail.Tracing;
 using MailSetupTui.Tui.App;
 
 namespace MailSetupTui.Tui.Runtime;
@@ -27,7 +28,8 @@ internal static class SyntheticTrace
             {
                 var due = (long)(clock.GetElapsedTime(start).TotalSeconds * perSecond);
                 for (; sent < due; sent++)
-                    post(new TraceMsg(new TraceLine("imap", $"+{sent / (double)perSecond:0.000}s command  S: * {sent} FETCH (UID {sent} FLAGS (\\Seen) RFC822.SIZE 4096)")));
+                    post(new TraceMsg(new TraceLine(TraceOrigin.Imap, TraceDirection.Server, TraceStage.Command, TimeSpan.FromTicks(sent * TimeSpan.TicksPerSecond / perSecond),
+                        string.Create(CultureInfo.InvariantCulture, $"* {sent} FETCH (UID {sent} FLAGS (\\Seen) RFC822.SIZE 4096)"))));
             }
         }
         catch (OperationCanceledException)

@@ -8,11 +8,14 @@ namespace MailSetupTui.Tui.Runtime;
 /// The one loop: messages from the terminal and from background work are applied in order through
 /// <see cref="TuiUpdate"/>, effects are handed to the <see cref="EffectRunner"/>, and frames are drawn
 /// at once after a key and at most ~30 a second for background bursts (<see cref="FramePacer"/>).
+/// The loop owns the trace ring: trace lines go into it, the state only counts them, and each frame
+/// reads it beside the state.
 /// </summary>
 internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimeProvider clock)
 {
     private readonly Channel<Msg> _messages = Channel.CreateUnbounded<Msg>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TuiFrameComposer _frames = new(terminal);
+    private readonly TraceRing _trace = new();
 
     /// <summary>Queues a message from any thread.</summary>
     public void Post(Msg msg) => _messages.Writer.TryWrite(msg);
@@ -40,7 +43,7 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
             do
             {
                 if (msg is ResizeMsg) writer.Invalidate();
-                var (next, effects) = TuiUpdate.Update(state, msg);
+                var (next, effects) = TuiUpdate.Update(state, msg, _trace);
                 state = next;
                 foreach (var effect in effects) run(effect);
                 pacer.Invalidate(urgent: msg is KeyMsg or ResizeMsg);
@@ -67,5 +70,5 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
     }
 
     private void Present(FrameWriter writer, TuiState state, ITerminalScreen session) =>
-        writer.Present(_frames.Compose(state, session.Width, session.Height));
+        writer.Present(_frames.Compose(state, _trace, session.Width, session.Height));
 }

@@ -1,5 +1,6 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
+using MailSetup.Core.Mail.Tracing;
 using MailSetup.Core.Preflight;
 using MailSetupTui.Tui.App;
 
@@ -7,11 +8,12 @@ namespace MailSetupTui.Tui.View;
 
 /// <summary>
 /// The Diagnostics pane: the protocol picker, the live trace (newest at the bottom while following),
-/// and below it each login's verdict with its findings, or the preflight checklist.
+/// and below it each login's verdict with its findings, or the preflight checklist. The trace's lines
+/// come from the loop's ring, read-only; the state says which of them belong to the pane.
 /// </summary>
 public static class DiagnosticsView
 {
-    public static string Render(TuiState state, ViewLines lines, TuiTheme theme)
+    public static string Render(TuiState state, IReadOnlyTraceRing trace, ViewLines lines, TuiTheme theme)
     {
         var diagnostics = state.Diagnostics;
         var mailbox = state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).FirstOrDefault() ?? state.Mailboxes.Current?.Address ?? "(pick one in 4)";
@@ -29,10 +31,11 @@ public static class DiagnosticsView
         var where = diagnostics.Follow ? "following" : $"scrolled back {diagnostics.ScrollBack} (End follows)";
         var filter = diagnostics.ProtocolFilter?.ToString().ToUpperInvariant() ?? "all";
         var search = diagnostics.Search is { } s ? $"  search /{s.Text}{(diagnostics.SearchEditing ? "▏" : "")}" : "";
-        lines.Add(($"── trace ({diagnostics.Trace.Count:N0} lines, {where}, protocol {filter}){search} ", theme.Dim));
-        var rows = Rows(Window(diagnostics, traceRows - 1), lines.Width - 5, traceRows - 1);
+        var (first, end) = Held(diagnostics.Trace, trace);
+        lines.Add(($"── trace ({end - first:N0} lines, {where}, protocol {filter}){search} ", theme.Dim));
+        var rows = Rows(Window(diagnostics, trace, first, end, traceRows - 1), lines.Width - 5, traceRows - 1);
         if (rows.Count == 0) lines.Add(diagnostics.Running ? "  connecting..." : "  Enter runs the login for the chosen protocols; f walks the whole chain (preflight).", theme.Dim);
-        foreach (var (protocol, text, style) in rows) lines.Add(($"{protocol,-4} ", theme.Dim), (text, LineStyle(style, theme)));
+        foreach (var (origin, text, line) in rows) lines.Add(($"{origin,-4} ", theme.Dim), (text, LineStyle(line, theme)));
         for (var used = Math.Max(1, rows.Count); used < traceRows - 1 && lines.Remaining > results.Count; used++) lines.Blank();
         foreach (var (text, style) in results.Take(lines.Remaining)) lines.Add(text, style);
         return "5 Diagnostics";
@@ -42,16 +45,16 @@ public static class DiagnosticsView
     /// Trace lines cut into rows of <paramref name="width"/> (a long line continues on the next rows,
     /// so nothing an admin needs is cut off), keeping the newest <paramref name="rows"/> rows.
     /// </summary>
-    private static List<(string Protocol, string Text, string Whole)> Rows(List<TraceLine> lines, int width, int rows)
+    private static List<(string Origin, string Text, TraceLine Line)> Rows(List<TraceLine> lines, int width, int rows)
     {
         width = Math.Max(10, width);
-        var result = new List<(string, string, string)>();
+        var result = new List<(string, string, TraceLine)>();
         foreach (var line in lines)
         {
-            var text = line.Text;
+            var text = line.Shown;
             for (var start = 0; start < text.Length || start == 0; start += width)
             {
-                result.Add((start == 0 ? line.Protocol : "", text.Substring(start, Math.Min(width, text.Length - start)), text));
+                result.Add((start == 0 ? TraceLine.Name(line.Origin) : "", text.Substring(start, Math.Min(width, text.Length - start)), line));
                 if (text.Length == 0) break;
             }
         }
@@ -68,31 +71,40 @@ public static class DiagnosticsView
     private static string Protocol(DiagnosticsModel diagnostics, MailProtocol protocol, string key) =>
         $"[{(diagnostics.Protocols.Contains(protocol) ? "x" : " ")}] {protocol.ToString().ToUpperInvariant()} ({key})  ";
 
-    /// <summary>The trace lines to show: the newest ones (or those before the scroll-back point) that pass the protocol filter and the search.</summary>
-    private static List<TraceLine> Window(DiagnosticsModel diagnostics, int rows)
+    /// <summary>The numbers of the lines the pane shows, [first, end): this run's lines that the ring still holds.</summary>
+    private static (long First, long End) Held(TraceWindow window, IReadOnlyTraceRing trace)
     {
-        var trace = diagnostics.Trace;
-        var filter = diagnostics.ProtocolFilter?.ToString().ToLowerInvariant();
+        var first = Math.Max(window.First, trace.Oldest);
+        return (first, Math.Max(first, Math.Min(window.Version, trace.Version)));
+    }
+
+    /// <summary>The trace lines to show: the newest ones (or those before the scroll-back point) that pass the protocol filter and the search.</summary>
+    private static List<TraceLine> Window(DiagnosticsModel diagnostics, IReadOnlyTraceRing trace, long first, long end, int rows)
+    {
+        var filter = diagnostics.ProtocolFilter is { } protocol ? TraceLine.Of(protocol) : (TraceOrigin?)null;
         var search = diagnostics.Search?.Text;
         var picked = new List<TraceLine>(rows);
         var skip = diagnostics.ScrollBack;
         // Filter and search read the ring in place; only the rows picked become strings.
-        for (var i = trace.Count - 1; i >= 0 && picked.Count < rows; i--)
+        for (var number = end - 1; number >= first && picked.Count < rows; number--)
         {
-            if (filter is not null && trace.ProtocolAt(i) != filter) continue;
-            if (!string.IsNullOrEmpty(search) && !trace.TextAt(i).Contains(search, StringComparison.OrdinalIgnoreCase)) continue;
+            if (filter is not null && trace.OriginAt(number) != filter) continue;
+            if (!string.IsNullOrEmpty(search) && !trace.Contains(number, search)) continue;
             if (skip-- > 0) continue;
-            picked.Add(trace[i]);
+            picked.Add(trace.Line(number));
         }
         picked.Reverse();
         return picked;
     }
 
-    private static Spectre.Console.Style LineStyle(string text, TuiTheme theme) =>
-        text.StartsWith("C: ", StringComparison.Ordinal) ? theme.Client
-        : text.StartsWith("S: ", StringComparison.Ordinal) ? theme.Server
-        : text.Contains("failed", StringComparison.OrdinalIgnoreCase) ? theme.Error
-        : theme.Info;
+    /// <summary>By who said it: what we sent, what the server answered, and our notes (a failure among them in red).</summary>
+    private static Spectre.Console.Style LineStyle(TraceLine line, TuiTheme theme) => line.Direction switch
+    {
+        TraceDirection.Client => theme.Client,
+        TraceDirection.Server => theme.Server,
+        _ when line.Text.Contains("failed", StringComparison.OrdinalIgnoreCase) => theme.Error,
+        _ => theme.Info,
+    };
 
     private static List<(string, Spectre.Console.Style)> Results(TuiState state, TuiTheme theme, int width)
     {

@@ -7,11 +7,15 @@ namespace MailSetupTui.Tui.View;
 /// <summary>
 /// The whole screen as a function of the state: tabs on top (the panes are tabs at every size, so
 /// 80x24 loses nothing), the focused pane or an open dialog in a bordered box, a status line and
-/// the key bar for what the keys do right here.
+/// the key bar for what the keys do right here. The trace's lines are not in the state: the loop
+/// passes its ring alongside, read-only.
 /// </summary>
 public static class TuiView
 {
-    public static IRenderable Render(TuiState state, TuiTheme theme)
+    /// <summary>The screen with no trace lines (for screens and tests that have none).</summary>
+    public static IRenderable Render(TuiState state, TuiTheme theme) => Render(state, NoTrace.Instance, theme);
+
+    public static IRenderable Render(TuiState state, IReadOnlyTraceRing trace, TuiTheme theme)
     {
         if (TuiLayout.TooSmall(state.Width, state.Height))
             return new Paragraph($"mailsetup needs at least {TuiLayout.MinWidth}x{TuiLayout.MinHeight}; this terminal is {state.Width}x{state.Height}. Enlarge it, or press q to quit.");
@@ -24,7 +28,7 @@ public static class TuiView
             PlanReviewOverlay review => PlanReviewView.Render(review, lines, theme),
             ApplyOverlay apply => ApplyView.Render(apply, lines, theme),
             ConfirmQuitOverlay quit => ConfirmQuit(quit, lines, theme),
-            _ => Pane(state, lines, theme),
+            _ => Pane(state, trace, lines, theme),
         };
         var body = new Panel(lines.Build())
         {
@@ -36,13 +40,13 @@ public static class TuiView
         return new Rows(Tabs(state, theme), body, StatusLine(state, theme), KeyBar.Render(state, theme));
     }
 
-    private static string Pane(TuiState state, ViewLines lines, TuiTheme theme) => state.Focus switch
+    private static string Pane(TuiState state, IReadOnlyTraceRing trace, ViewLines lines, TuiTheme theme) => state.Focus switch
     {
         App.Pane.Tenant => TenantView.Render(state.Tenant, lines, theme),
         App.Pane.App => AppView.Render(state.App, lines, theme, state.Now),
         App.Pane.Permissions => PermissionsView.Render(state.Permissions, lines, theme),
         App.Pane.Mailboxes => MailboxesView.Render(state.Mailboxes, lines, theme),
-        _ => DiagnosticsView.Render(state, lines, theme),
+        _ => DiagnosticsView.Render(state, trace, lines, theme),
     };
 
     private static IRenderable Tabs(TuiState state, TuiTheme theme)
@@ -79,5 +83,17 @@ public static class TuiView
         lines.Blank().Add($"  {char.ToUpperInvariant(quit.Running[0])}{quit.Running[1..]}.", theme.Warning).Blank()
             .Add("  Quit anyway? y quits (the work is cancelled; an apply can be resumed), n or Esc stays.", theme.Normal);
         return "Quit?";
+    }
+
+    /// <summary>A ring that never held a line.</summary>
+    private sealed class NoTrace : IReadOnlyTraceRing
+    {
+        public static readonly NoTrace Instance = new();
+
+        public long Oldest => 0;
+        public long Version => 0;
+        public TraceLine Line(long number) => throw new ArgumentOutOfRangeException(nameof(number));
+        public TraceOrigin OriginAt(long number) => throw new ArgumentOutOfRangeException(nameof(number));
+        public bool Contains(long number, string search) => throw new ArgumentOutOfRangeException(nameof(number));
     }
 }
