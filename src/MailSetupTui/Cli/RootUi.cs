@@ -20,8 +20,6 @@ internal sealed class RootUi(ToolServices services)
 
     public IEnumerable<Option> All => [Sandbox, Tenant, Cloud, NoColor, Ascii];
 
-    public IReadOnlyList<CliError> Check(ParseResult result) => Read(result).Errors;
-
     public async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var (settings, errors) = Read(result);

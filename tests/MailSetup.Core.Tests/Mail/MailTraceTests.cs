@@ -28,21 +28,6 @@ public sealed class MailTraceTests
     }
 
     [Fact]
-    public async Task A_channel_sink_streams_events_to_another_reader()
-    {
-        var sink = new ChannelTraceSink();
-        var trace = new MailTrace(sink: sink);
-        trace.Info(TraceStage.Dns, "a");
-        trace.Info(TraceStage.Connect, "b");
-        sink.Complete();
-
-        var read = new List<string>();
-        await foreach (var e in sink.Reader.ReadAllAsync()) read.Add(e.Text);
-
-        Assert.Equal(["a", "b"], read);
-    }
-
-    [Fact]
     public void Text_export_has_one_line_per_event_with_offset_stage_and_direction()
     {
         var events = new[]

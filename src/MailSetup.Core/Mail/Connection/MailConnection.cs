@@ -40,8 +40,9 @@ public sealed class MailConnection : IAsyncDisposable
 
     public MailTrace Trace => _trace;
 
+    /// <summary>Opens the plain TCP connection; the caller starts TLS with <see cref="StartTlsAsync"/> (at once for implicit TLS).</summary>
     public static async Task<MailConnection> ConnectAsync(
-        string host, int port, TlsMode tls, MailConnectionOptions options, MailTrace trace, CancellationToken cancellationToken)
+        string host, int port, MailConnectionOptions options, MailTrace trace, CancellationToken cancellationToken)
     {
         var addresses = await ResolveAsync(host, options, trace, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
@@ -67,20 +68,7 @@ public sealed class MailConnection : IAsyncDisposable
         socket.NoDelay = true;
         trace.Info(TraceStage.Connect, $"connected to {socket.RemoteEndPoint} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
 
-        var connection = new MailConnection(socket, options.TlsServerName ?? host, options, trace);
-        if (tls == TlsMode.Implicit)
-        {
-            try
-            {
-                await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-        return connection;
+        return new MailConnection(socket, options.TlsServerName ?? host, options, trace);
     }
 
     /// <summary>Runs the TLS handshake on the same socket (after STARTTLS/STLS was accepted, or at once for implicit TLS).</summary>
