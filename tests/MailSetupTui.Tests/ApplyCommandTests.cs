@@ -119,7 +119,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Theory]
     [InlineData("--sandbox/--tenant", "give --sandbox or --tenant, not both", "--tenant", "contoso.onmicrosoft.com")]
     [InlineData("--cloud", "the sandbox is a tenant in the global cloud, not 'china'", "--cloud", "china")]
-    [InlineData("--format", "unknown format 'xml'; expected text or json", "--format", "xml")]
+    [InlineData("--format", "unknown format 'xml'; expected one of text, json", "--format", "xml")]
     [InlineData("--auth", "sign-in options need --tenant", "--auth", "device")]
     public async Task Bad_apply_input_is_named_and_changes_nothing(string option, string message, string flag, string value)
     {

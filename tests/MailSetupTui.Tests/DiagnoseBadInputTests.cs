@@ -20,7 +20,7 @@ public sealed class DiagnoseBadInputTests : IDisposable
     [InlineData("--tls: unknown value 'bogus'", "diagnose", "imap", "--tls", "bogus")]
     [InlineData("--mech: unknown value 'plain'", "diagnose", "imap", "--mech", "plain")]
     [InlineData("--cloud: unknown cloud 'mars'", "diagnose", "imap", "--cloud", "mars")]
-    [InlineData("--format: unknown value 'xml'", "diagnose", "smtp", "--format", "xml")]
+    [InlineData("--format: unknown format 'xml'; expected one of text, json.", "diagnose", "smtp", "--format", "xml")]
     public async Task A_bad_value_exits_2_naming_it(string expected, params string[] args)
     {
         var result = await CliRunner.RunAsync([.. args, "--mailbox", "a@example.test", "--token-file", _files.Write("t", "x.y.z")]);

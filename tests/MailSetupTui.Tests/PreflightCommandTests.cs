@@ -82,7 +82,7 @@ public sealed class PreflightCommandTests : IDisposable
     [InlineData("imap --mailbox x@y", "--tenant: is required to get a token")]
     [InlineData("imap --mailbox x@y --tenant contoso.com", "--client-id: is required with --tenant")]
     [InlineData("gopher --sandbox --mailbox x@y", "unknown protocol 'gopher'")]
-    [InlineData("imap --sandbox --mailbox x@y --format xml", "--format: unknown value 'xml'")]
+    [InlineData("imap --sandbox --mailbox x@y --format xml", "--format: unknown format 'xml'; expected one of text, json.")]
     public async Task Bad_input_exits_2_and_reads_nothing(string args, string expected)
     {
         var result = await RunAsync(["preflight", .. args.Split(' ')]);

@@ -12,9 +12,9 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class RootUi(ToolServices services)
 {
-    public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Open the UI on the built-in sandbox tenant (the default when no tenant is given)." };
-    public Option<string> Tenant { get; } = new("--tenant") { Description = "Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.", HelpName = "id|domain" };
-    public Option<string> Cloud { get; } = new("--cloud") { Description = $"The tenant's cloud: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
+    public Option<bool> Sandbox { get; } = CommonOptions.Sandbox("Open the UI on the built-in sandbox tenant (the default when no tenant is given).");
+    public Option<string> Tenant { get; } = CommonOptions.Tenant("Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.");
+    public Option<string> Cloud { get; } = CommonOptions.Cloud("The tenant's cloud");
     public Option<bool> NoColor { get; } = new(TerminalOptions.NoColorFlag) { Description = "No colours (as NO_COLOR does); focus stays visible by inverse video." };
     public Option<bool> Ascii { get; } = new(TerminalOptions.AsciiFlag) { Description = "ASCII borders for terminals and fonts without box drawing." };
 
@@ -36,16 +36,11 @@ internal sealed class RootUi(ToolServices services)
     private ((Cloud Cloud, string? Tenant)? Settings, List<CliError> Errors) Read(ParseResult result)
     {
         var errors = new List<CliError>();
-        var tenant = result.ValueOrDefault(Tenant)?.Trim();
-        if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
-            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
-        if (tenant is not null && result.ValueOrDefault(Sandbox)) errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
-        var cloud = CloudCatalog.Global;
-        var cloudKey = result.ValueOrDefault(Cloud);
-        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
-            errors.Add(new("--cloud", $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
-        else if (cloudKey is not null && tenant is null && cloud.Name != CloudName.Global)
-            errors.Add(new("--cloud", $"the sandbox is a tenant in the global cloud, not '{cloudKey}'; give --tenant too."));
-        return errors.Count > 0 ? (null, errors) : ((cloud, tenant), errors);
+        var tenant = CommonOptions.ReadTenant(result, Tenant, errors);
+        CommonOptions.CheckSandboxOrTenant(result.ValueOrDefault(Sandbox), tenant, errors);
+        var cloud = CommonOptions.ReadCloud(result, Cloud, errors);
+        if (cloud is not null && tenant is null && cloud.Name != CloudName.Global)
+            errors.Add(new("--cloud", $"the sandbox is a tenant in the global cloud, not '{result.ValueOrDefault(Cloud)}'; give --tenant too."));
+        return errors.Count > 0 ? (null, errors) : ((cloud ?? CloudCatalog.Global, tenant), errors);
     }
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
+using MailSetup.App;
 using MailSetup.Core.Execution;
 using MailSetup.Core.Plans;
-using MailSetup.Core.Plans.Rendering;
-using MailSetup.App;
-using MailSetup.App.Workspaces;
 
 namespace MailSetupTui.Cli;
 
@@ -11,41 +9,48 @@ namespace MailSetupTui.Cli;
 /// <c>mailsetup apply</c>: builds the plan, shows it, asks (unless --yes), then runs it on the
 /// sandbox (the default) or a real tenant, journaling each step so a stopped run resumes.
 /// </summary>
-internal sealed class ApplyCommand : ICliCommand
+internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
 {
-    private readonly ApplyOptions _options = new();
     private readonly ToolServices _services;
+    private readonly SetupOptions _setup = new();
+    private readonly TargetOptions _target = new();
+    private readonly FormatOption _format = new(["text", "json"], "Result format: text (progress as it happens) or json (one object at the end).");
+
+    private readonly Option<bool> _yes = new("--yes") { Description = "Apply without asking (the plan is still printed first)." };
+
+    private readonly Option<string> _secretOut = new("--secret-out")
+    {
+        Description = "Write the new client secret to this new file (mode 0600); it is shown nowhere else.",
+        HelpName = "file",
+    };
+
+    private readonly Option<string> _journal = new("--journal")
+    {
+        Description = "Journal file: records each finished step so a stopped run resumes from it (default: a new file in the state folder).",
+        HelpName = "file",
+    };
 
     public ApplyCommand(ToolServices services)
+        : base("apply", "Apply a setup to the sandbox tenant (default) or a real tenant: shows the plan, asks, then runs it; re-runs change nothing.")
     {
         _services = services;
-        Command = new Command("apply", "Apply a setup to the sandbox tenant (default) or a real tenant: shows the plan, asks, then runs it; re-runs change nothing.");
-        foreach (var option in _options.All) Command.Add(option);
-        Command.SetAction(RunAsync);
+        Add([.. _setup.All, .. _target.All, _yes, _secretOut, _journal, _format.Option]);
     }
 
-    public Command Command { get; }
-
     private TimeProvider Clock => _services.Clock;
-    private MailSetupTui.Tui.Terminal.ITerminal Terminal => _services.Terminal;
 
-    public async Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
-        (await PrepareAsync(result, cancellationToken)).Errors;
+    internal sealed record Input(SetupRequest Request, TenantTarget Target, string Format, string? SecretOut, string JournalPath, bool Yes);
 
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(Input job, CliOutput io, CancellationToken cancellationToken)
     {
-        var output = result.InvocationConfiguration.Output;
-        var error = result.InvocationConfiguration.Error;
-        var job = await PrepareAsync(result, cancellationToken);
-        if (job.Errors.Count > 0) return await ErrorReport.UsageAsync(error, job.Errors, CommandPath.Of(result));
-
-        var plan = _services.Plans.Build(job.Request!);
+        var (output, error) = (io.Output, io.Error);
+        var plan = _services.Plans.Build(job.Request);
         if (!job.Yes)
         {
             await output.WriteAsync(_services.Renderers.Get("text").Render(plan));
-            await output.WriteAsync($"\nApply these {plan.Steps.Count} steps to the {(job.Target!.Sandbox ? "sandbox tenant" : "tenant " + job.Target.SignIn!.Tenant)}? [y/N] ");
+            await output.WriteAsync($"\nApply these {plan.Steps.Count} steps to the {(job.Target.Sandbox ? "sandbox tenant" : "tenant " + job.Target.SignIn!.Tenant)}? [y/N] ");
             await output.FlushAsync(cancellationToken);
-            var answer = (await Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
+            var answer = (await _services.Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
             if (answer is not ("y" or "yes"))
             {
                 await output.WriteLineAsync("Nothing applied.");
@@ -53,15 +58,15 @@ internal sealed class ApplyCommand : ICliCommand
             }
         }
 
-        await using var connection = await TenantWorkspace.OpenAsync(job.Target!, _services, error, cancellationToken);
-        var journal = RunJournal.Open(job.JournalPath!);
-        await error.WriteLineAsync($"mailsetup: applying {plan.Steps.Count} steps to {connection.Description}; journal {job.JournalPath}");
+        await using var workspace = await TenantWorkspace.OpenAsync(job.Target, _services, error, cancellationToken);
+        var journal = RunJournal.Open(job.JournalPath);
+        await error.WriteLineAsync($"mailsetup: applying {plan.Steps.Count} steps to {workspace.Description}; journal {job.JournalPath}");
         // A person at a terminal sees a new secret once; without one (scripts, CI) it goes to a new
         // owner-only file in the state folder, named in the output.
         ISecretSink secrets = job.SecretOut is not null ? new FileSecretSink(job.SecretOut, error)
-            : Terminal.Interactive ? new TerminalSecretSink(error)
+            : _services.Terminal.Interactive ? new TerminalSecretSink(error)
             : new FileSecretSink(_services.Folders.NewSecretFile(PlanBuilder.AppLabel(plan.Request), Clock.GetUtcNow()), error);
-        var runner = new PlanRunner(connection.Clients.Graph, connection.Clients.Exchange,
+        var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
             new CertificateMaker(_services.Folders.Certificates, Clock), secrets, Clock);
 
         var text = job.Format == "text";
@@ -70,34 +75,30 @@ internal sealed class ApplyCommand : ICliCommand
             if (text && e is not StepEvent.Started) output.WriteLine(ApplyReport.Line(e));
         }, cancellationToken);
 
-        await output.WriteAsync(text ? ApplyReport.Summary(applied, job.JournalPath!) + "\n" : ApplyReport.Json(applied, job.JournalPath));
+        await output.WriteAsync(text ? ApplyReport.Summary(applied, job.JournalPath) + "\n" : ApplyReport.Json(applied, job.JournalPath));
         return applied.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private async Task<ApplyJob> PrepareAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
-        var errors = new List<CliError>();
-        var request = await SetupRequestReader.ReadAsync(result, _options.Setup, errors, cancellationToken);
-        var target = request is null ? null : TenantTarget.Read(result, _options.Target, request.Cloud, _services.Environment, errors);
+        var request = await SetupRequestReader.ReadAsync(result, _setup, errors, cancellationToken);
+        var target = request is null ? null : TenantTarget.Read(result, _target, request.Cloud, _services.Environment, errors);
+        var format = _format.Read(result, errors);
 
-        var format = (result.ValueOrDefault(_options.Format) ?? "text").Trim().ToLowerInvariant();
-        if (format is not ("text" or "json"))
-            errors.Add(new(_options.Format.Name, $"unknown format '{format}'; expected text or json."));
-
-        var secretOut = result.ValueOrDefault(_options.SecretOut);
+        var secretOut = result.ValueOrDefault(_secretOut);
         if (secretOut is not null && NewFileProblem(secretOut) is { } secretProblem)
-            errors.Add(new(_options.SecretOut.Name, secretProblem));
+            errors.Add(new(_secretOut.Name, secretProblem));
 
-        var journal = result.ValueOrDefault(_options.Journal);
+        var journal = result.ValueOrDefault(_journal);
         if (journal is not null && Directory.Exists(journal))
-            errors.Add(new(_options.Journal.Name, $"'{journal}' is a folder; expected a journal file (an existing one resumes its run)."));
+            errors.Add(new(_journal.Name, $"'{journal}' is a folder; expected a journal file (an existing one resumes its run)."));
         journal ??= _services.Folders.NewJournal(Clock.GetUtcNow());
 
-        var yes = result.ValueOrDefault(_options.Yes);
-        if (!yes && !Terminal.Interactive)
-            errors.Add(new(_options.Yes.Name, "is required when no terminal is attached to ask on; read the plan first with 'mailsetup plan'."));
+        var yes = result.ValueOrDefault(_yes);
+        if (!yes && !_services.Terminal.Interactive)
+            errors.Add(new(_yes.Name, "is required when no terminal is attached to ask on; read the plan first with 'mailsetup plan'."));
 
-        return errors.Count > 0 ? new(null, null, format, null, null, yes, errors) : new(request, target, format, secretOut, journal, yes, errors);
+        return request is null || target is null || format is null ? null : new Input(request, target, format, secretOut, journal, yes);
     }
 
     /// <summary>A secret file is always new: never overwrite (it may hold another secret), and its folder must exist.</summary>
@@ -107,6 +108,4 @@ internal sealed class ApplyCommand : ICliCommand
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         return folder is not null && !Directory.Exists(folder) ? $"the folder of '{path}' does not exist." : null;
     }
-
-    private sealed record ApplyJob(SetupRequest? Request, TenantTarget? Target, string Format, string? SecretOut, string? JournalPath, bool Yes, IReadOnlyList<CliError> Errors);
 }

@@ -10,7 +10,7 @@ namespace MailSetupTui.Cli;
 /// newest first, on the same target (the sandbox by default). Lists what it will remove and asks
 /// unless --yes.
 /// </summary>
-internal sealed class RollbackCommand : ICliCommand
+internal sealed class RollbackCommand : CliCommand<RollbackCommand.Input>
 {
     private readonly TargetOptions _target = new();
     private readonly ToolServices _services;
@@ -23,49 +23,33 @@ internal sealed class RollbackCommand : ICliCommand
 
     private readonly Option<bool> _yes = new("--yes") { Description = "Remove without asking." };
 
-    private readonly Option<string> _cloud = new("--cloud")
-    {
-        Description = $"The cloud of --tenant: {string.Join(", ", CloudCatalog.Keys)} (default global).",
-        HelpName = string.Join('|', CloudCatalog.Keys),
-    };
+    private readonly Option<string> _cloud = CommonOptions.Cloud("The cloud of --tenant");
 
     public RollbackCommand(ToolServices services)
+        : base("rollback", "Remove what an apply run created, as its journal records (newest first).")
     {
         _services = services;
-        Command = new Command("rollback", "Remove what an apply run created, as its journal records (newest first).");
-        foreach (var option in _target.All) Command.Add(option);
-        Command.Add(_cloud);
-        Command.Add(_journal);
-        Command.Add(_yes);
-        Command.SetAction(RunAsync);
+        Add([.. _target.All, _cloud, _journal, _yes]);
     }
 
-    public Command Command { get; }
+    internal sealed record Input(TenantTarget Target, string JournalPath, bool Yes);
 
-    private MailSetupTui.Tui.Terminal.ITerminal Terminal => _services.Terminal;
-
-    public Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CliError>>(Prepare(result).Errors);
-
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
-        var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-        var (target, journalPath, errors) = Prepare(result);
-        if (errors.Count > 0) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
-
-        var journal = RunJournal.Open(journalPath!);
+        var output = io.Output;
+        var journal = RunJournal.Open(input.JournalPath);
         var undos = journal.Entries.Where(e => e.Undo is not null).Reverse().ToList();
         if (undos.Count == 0)
         {
-            await output.WriteLineAsync($"The journal {journalPath} records nothing created: nothing to remove.");
+            await output.WriteLineAsync($"The journal {input.JournalPath} records nothing created: nothing to remove.");
             return ExitCodes.Success;
         }
         await output.WriteLineAsync($"To remove ({undos.Count}, newest first):");
         foreach (var entry in undos) await output.WriteLineAsync($"  {entry.Key}: {entry.Undo!.Cmdlet ?? entry.Undo.Method + " " + entry.Undo.Url}");
-        if (!result.ValueOrDefault(_yes))
+        if (!input.Yes)
         {
             await output.WriteAsync("Remove them? [y/N] ");
-            var answer = (await Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
+            var answer = (await _services.Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
             if (answer is not ("y" or "yes"))
             {
                 await output.WriteLineAsync("Nothing removed.");
@@ -73,8 +57,8 @@ internal sealed class RollbackCommand : ICliCommand
             }
         }
 
-        await using var connection = await TenantWorkspace.OpenAsync(target!, _services, error, cancellationToken);
-        var removed = await new Rollback(connection.Clients.Graph, connection.Clients.Exchange).RunAsync(journal, cancellationToken);
+        await using var workspace = await TenantWorkspace.OpenAsync(input.Target, _services, io.Error, cancellationToken);
+        var removed = await new Rollback(workspace.Clients.Graph, workspace.Clients.Exchange).RunAsync(journal, cancellationToken);
         foreach (var item in removed)
             await output.WriteLineAsync($"{(item.Removed ? "removed" : "FAILED "),-8} {item.StepKey}{(item.Error is null ? "" : $" ({item.Error})")}");
         var failed = removed.Count(i => !i.Removed);
@@ -82,19 +66,16 @@ internal sealed class RollbackCommand : ICliCommand
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private (TenantTarget? Target, string? Journal, List<CliError> Errors) Prepare(ParseResult result)
+    protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
-        var errors = new List<CliError>();
         var journal = result.ValueOrDefault(_journal);
         if (journal is null) errors.Add(new(_journal.Name, "is required: the journal file an apply run wrote."));
         else if (!File.Exists(journal)) errors.Add(new(_journal.Name, $"'{journal}' does not exist; expected the journal file an apply run wrote."));
-        var cloudKey = result.ValueOrDefault(_cloud);
-        var cloud = CloudCatalog.Global;
-        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
-            errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
-        var target = TenantTarget.Read(result, _target, cloud ?? CloudCatalog.Global, _services.Environment, errors);
-        if (!result.ValueOrDefault(_yes) && !Terminal.Interactive)
+        var cloud = CommonOptions.ReadCloud(result, _cloud, errors) ?? CloudCatalog.Global;
+        var target = TenantTarget.Read(result, _target, cloud, _services.Environment, errors);
+        var yes = result.ValueOrDefault(_yes);
+        if (!yes && !_services.Terminal.Interactive)
             errors.Add(new(_yes.Name, "is required when no terminal is attached to ask on."));
-        return (target, journal, errors);
+        return Task.FromResult(target is null || journal is null ? null : new Input(target, journal, yes));
     }
 }

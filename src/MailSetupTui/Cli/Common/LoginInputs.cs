@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MailSetup.Core.Clouds;
 
 namespace MailSetupTui.Cli;
 
@@ -23,15 +22,5 @@ internal static class LoginInputs
         if (string.IsNullOrEmpty(mailbox)) errors.Add(new(option.Name, $"is required: {purpose}."));
         else if (!mailbox.Contains('@', StringComparison.Ordinal)) errors.Add(new(option.Name, $"'{mailbox}' is not a mail address."));
         return mailbox;
-    }
-
-    /// <summary>The cloud given, else the global one; an unknown key is reported.</summary>
-    public static Cloud Cloud(ParseResult result, Option<string> option, List<CliError> errors)
-    {
-        var key = result.ValueOrDefault(option);
-        if (key is null) return CloudCatalog.Global;
-        if (CloudCatalog.TryParse(key, out var cloud)) return cloud;
-        errors.Add(new(option.Name, $"unknown cloud '{key}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
-        return CloudCatalog.Global;
     }
 }

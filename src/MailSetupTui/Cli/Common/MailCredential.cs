@@ -35,19 +35,15 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
     {
         var authGiven = result.GetResult(options.Auth) is { Implicit: false };
         var sandbox = result.ValueOrDefault(options.Sandbox);
-        var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
-        var clientId = result.ValueOrDefault(options.ClientId)?.Trim();
+        var tenant = CommonOptions.ReadTenant(result, options.Tenant, errors);
+        var clientId = CommonOptions.ReadClientId(result, options.ClientId, errors);
         var authWord = result.ValueOrDefault(options.Auth)?.Trim().ToLowerInvariant() ?? "secret";
         var secretFile = result.ValueOrDefault(options.SecretFile);
         var certificate = result.ValueOrDefault(options.CertificatePath);
         var user = result.ValueOrDefault(options.User)?.Trim() ?? mailbox;
 
-        if (sandbox && tenant is not null) errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
+        CommonOptions.CheckSandboxOrTenant(sandbox, tenant, errors);
         if (!sandbox && tenant is null) errors.Add(new("--tenant", "is required to get a token (or use --sandbox, or give a token with --token-file)."));
-        if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
-            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
-        if (clientId is not null && !Guid.TryParse(clientId, out _))
-            errors.Add(new("--client-id", $"'{clientId}' is not a client id; expected a GUID."));
         if (clientId is null && !sandbox) errors.Add(new("--client-id", "is required with --tenant: the mail app's client id."));
         if (!Flows.TryGetValue(authWord, out var flow))
         {

@@ -11,29 +11,18 @@ internal sealed class MailCredentialOptions
 {
     public const string PasswordVariable = "MAILSETUP_PASSWORD";
 
-    public Option<bool> Sandbox { get; } = new("--sandbox")
-    {
-        Description = "Use the built-in sandbox tenant: its Exchange-like IMAP/POP/SMTP servers, its token endpoint, and a temporary client secret for the app.",
-    };
+    public Option<bool> Sandbox { get; } = CommonOptions.Sandbox(
+        "Use the built-in sandbox tenant: its Exchange-like IMAP/POP/SMTP servers, its token endpoint, and a temporary client secret for the app.");
 
-    public Option<string> Tenant { get; } = new("--tenant")
-    {
-        Description = "The tenant the mail app lives in: its id or a verified domain.",
-        HelpName = "id|domain",
-    };
+    public Option<string> Tenant { get; } = CommonOptions.Tenant("The tenant the mail app lives in: its id or a verified domain.");
 
-    public Option<string> ClientId { get; } = new("--client-id")
-    {
-        Description = "The mail app's client (application) id. With --sandbox it defaults to the sandbox's newest mail app.",
-        HelpName = "guid",
-    };
+    public Option<string> ClientId { get; } = CommonOptions.ClientId(
+        "The mail app's client (application) id. With --sandbox it defaults to the sandbox's newest mail app.");
 
-    public Option<string> Auth { get; } = new("--auth")
-    {
-        Description = "How the mail app gets its token: secret (default; from --secret-file or AZURE_CLIENT_SECRET), certificate (--certificate-path), "
+    public Option<string> Auth { get; } = CommonOptions.Auth(
+        "How the mail app gets its token: secret (default; from --secret-file or AZURE_CLIENT_SECRET), certificate (--certificate-path), "
             + $"device (a person signs in with a code), ropc (a person's password from {PasswordVariable} or a prompt; not recommended: no MFA).",
-        HelpName = "secret|certificate|device|ropc",
-    };
+        "secret|certificate|device|ropc");
 
     public Option<string> SecretFile { get; } = new("--secret-file")
     {

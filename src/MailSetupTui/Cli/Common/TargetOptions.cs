@@ -5,28 +5,17 @@ namespace MailSetupTui.Cli;
 /// <summary>Where apply and rollback work, and how to sign in there.</summary>
 internal sealed class TargetOptions
 {
-    public Option<bool> Sandbox { get; } = new("--sandbox")
-    {
-        Description = "Apply to the built-in sandbox tenant (the default when no tenant is given).",
-    };
+    public Option<bool> Sandbox { get; } = CommonOptions.Sandbox("Apply to the built-in sandbox tenant (the default when no tenant is given).");
 
-    public Option<string> Tenant { get; } = new("--tenant")
-    {
-        Description = "The real tenant to apply to: its id or a verified domain.",
-        HelpName = "id|domain",
-    };
+    public Option<string> Tenant { get; } = CommonOptions.Tenant("The real tenant to apply to: its id or a verified domain.");
 
-    public Option<string> Auth { get; } = new("--auth")
-    {
-        Description = "How to sign in to a real tenant: device (default; a code to enter on any device), secret or certificate (with --client-id; the secret from AZURE_CLIENT_SECRET), env (the AZURE_* variables).",
-        HelpName = "device|secret|certificate|env",
-    };
+    public Option<string> Auth { get; } = CommonOptions.Auth(
+        "How to sign in to a real tenant: device (default; a code to enter on any device), secret or certificate "
+        + "(with --client-id; the secret from AZURE_CLIENT_SECRET), env (the AZURE_* variables).",
+        "device|secret|certificate|env");
 
-    public Option<string> ClientId { get; } = new("--client-id")
-    {
-        Description = "The admin app's client id for --auth secret|certificate (device code uses Microsoft's own public client when omitted).",
-        HelpName = "guid",
-    };
+    public Option<string> ClientId { get; } = CommonOptions.ClientId(
+        "The admin app's client id for --auth secret|certificate (device code uses Microsoft's own public client when omitted).");
 
     public Option<string> CertificatePath { get; } = new("--certificate-path")
     {

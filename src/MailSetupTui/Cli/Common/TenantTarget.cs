@@ -16,29 +16,26 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
         var sandbox = result.ValueOrDefault(options.Sandbox);
         var tenant = result.ValueOrDefault(options.Tenant)?.Trim();
         var auth = result.ValueOrDefault(options.Auth)?.Trim().ToLowerInvariant();
-        var clientId = result.ValueOrDefault(options.ClientId)?.Trim();
         var certificate = result.ValueOrDefault(options.CertificatePath);
 
         if (sandbox && tenant is not null)
         {
-            errors.Add(new("--sandbox/--tenant", "give --sandbox or --tenant, not both."));
+            CommonOptions.CheckSandboxOrTenant(sandbox, tenant, errors);
             return null;
         }
         if (tenant is null)
         {
-            if (auth is not null || clientId is not null || certificate is not null)
+            if (auth is not null || result.ValueOrDefault(options.ClientId) is not null || certificate is not null)
                 errors.Add(new("--auth", "sign-in options need --tenant; the sandbox signs its admin in by itself."));
             if (cloud.Name != CloudName.Global)
                 errors.Add(new("--cloud", $"the sandbox is a tenant in the global cloud, not '{cloud.Key}'; drop --cloud or give --tenant."));
             return errors.Count > 0 ? null : new TenantTarget(true, null);
         }
 
-        if (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace))
-            errors.Add(new("--tenant", $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+        CommonOptions.ReadTenant(result, options.Tenant, errors);
         if (auth is not null && !AuthKinds.Contains(auth))
             errors.Add(new("--auth", $"unknown sign-in '{auth}'; expected one of {string.Join(", ", AuthKinds)}."));
-        if (clientId is not null && !Guid.TryParse(clientId, out _))
-            errors.Add(new("--client-id", $"'{clientId}' is not a client id; expected a GUID."));
+        var clientId = CommonOptions.ReadClientId(result, options.ClientId, errors);
         var kind = auth switch
         {
             "secret" => SignInKind.Secret,

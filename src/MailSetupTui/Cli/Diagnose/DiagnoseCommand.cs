@@ -15,11 +15,10 @@ namespace MailSetupTui.Cli;
 /// streams the redacted conversation, then explains it. This class only declares and checks the
 /// command line; <see cref="DiagnoseRunner"/> does the work.
 /// </summary>
-internal sealed class DiagnoseCommand : ICliCommand
+internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
 {
     private static readonly Dictionary<string, TlsMode> TlsModes = new() { ["implicit"] = TlsMode.Implicit, ["starttls"] = TlsMode.StartTls, ["none"] = TlsMode.None };
     private static readonly Dictionary<string, SaslMechanismKind> Mechanisms = new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
-    private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
     private readonly ToolServices _services;
     private readonly DiagnoseRunner _runner;
@@ -35,37 +34,28 @@ internal sealed class DiagnoseCommand : ICliCommand
     private readonly Option<string> _mailFrom = new("--mail-from") { Description = "SMTP: after the login, also try MAIL FROM this address (default: the mailbox, when --rcpt-to is given); another address needs SendAs.", HelpName = "address" };
     private readonly Option<string[]> _rcptTo = new("--rcpt-to") { Description = "SMTP: after the login, also try RCPT TO this address (repeatable); without --send-test the envelope is abandoned (RSET) and nothing is sent.", HelpName = "address", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _sendTest = new("--send-test") { Description = "SMTP: send a short test message to the --rcpt-to addresses." };
-    private readonly Option<string> _cloud = new("--cloud") { Description = $"The mailbox's cloud, for default hosts: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
+    private readonly Option<string> _cloud = CommonOptions.Cloud("The mailbox's cloud, for default hosts");
     private readonly Option<string> _trustCert = new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
     private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
-    private readonly Option<string> _format = new("--format") { Description = "Output format: text (live trace, then findings) or json (one object at the end). Default text.", HelpName = "text|json" };
+    private readonly FormatOption _format = new(["text", "json"], "Output format: text (live trace, then findings) or json (one object at the end). Default text.");
 
     public DiagnoseCommand(ToolServices services)
+        : base("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with the mail app's token (given, or got here by its own flow), "
+            + "stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.")
     {
         _services = services;
         _runner = new DiagnoseRunner(services);
-        Command = new Command("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with the mail app's token (given, or got here by its own flow), stream the conversation with secrets hidden, and explain a failure. Exit 0 when every login works, 1 when one fails, 2 on bad input.");
-        Command.Add(_protocol);
-        Option[] options = [_mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert, _traceOut, _format];
-        foreach (var option in options) Command.Add(option);
-        Command.SetAction(RunAsync);
+        Add([_protocol, _mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert, _traceOut, _format.Option]);
     }
 
-    public Command Command { get; }
+    protected override Task<DiagnoseSettings?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken) =>
+        Task.FromResult(Check(result, errors));
 
-    public Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) =>
-        Task.FromResult(Check(result).Errors);
+    protected override Task<int> RunAsync(DiagnoseSettings settings, CliOutput io, CancellationToken cancellationToken) =>
+        _runner.RunAsync(settings, io, cancellationToken);
 
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    private DiagnoseSettings? Check(ParseResult result, List<CliError> errors)
     {
-        var (settings, errors) = Check(result);
-        if (settings is null) return await ErrorReport.UsageAsync(result.InvocationConfiguration.Error, errors, CommandPath.Of(result));
-        return await _runner.RunAsync(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, CommandPath.Of(result), cancellationToken);
-    }
-
-    private (DiagnoseSettings? Settings, IReadOnlyList<CliError> Errors) Check(ParseResult result)
-    {
-        var errors = new List<CliError>();
         var protocolWord = LoginInputs.Protocol(result, _protocol, errors);
         var mailbox = LoginInputs.Mailbox(result, _mailbox, "the mailbox to log in as", errors);
 
@@ -75,9 +65,9 @@ internal sealed class DiagnoseCommand : ICliCommand
 
         var tls = Pick(result, _tls, TlsModes, errors);
         var mechanism = Pick(result, _mech, Mechanisms, errors) ?? SaslMechanismKind.XOAuth2;
-        var json = Pick(result, _format, Formats.ToDictionary(f => f, f => f == "json"), errors) ?? false;
+        var json = _format.Read(result, errors) == "json";
 
-        var cloud = LoginInputs.Cloud(result, _cloud, errors);
+        var cloud = CommonOptions.ReadCloud(result, _cloud, errors) ?? CloudCatalog.Global;
 
         var tokenFile = result.ValueOrDefault(_tokenFile);
         MailCredential? credential = null;
@@ -105,11 +95,11 @@ internal sealed class DiagnoseCommand : ICliCommand
             errors.Add(new(_traceOut.Name, $"the folder of '{traceOut}' does not exist."));
 
         var envelope = Envelope(result, mailbox, protocolWord, errors);
-        if (errors.Count > 0 || protocolWord is null) return (null, errors);
+        if (errors.Count > 0 || protocolWord is null) return null;
         var host = result.ValueOrDefault(_host)?.Trim();
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
             .Select(p => MailTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
-        return (new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json) { Envelope = envelope }, errors);
+        return new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json) { Envelope = envelope };
     }
 
     /// <summary>The optional SMTP envelope check: only for SMTP, addresses that can go on the wire.</summary>

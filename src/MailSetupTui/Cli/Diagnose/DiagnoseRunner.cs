@@ -11,8 +11,9 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class DiagnoseRunner(ToolServices services)
 {
-    public async Task<int> RunAsync(DiagnoseSettings settings, TextWriter output, TextWriter error, string commandPath, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(DiagnoseSettings settings, CliOutput io, CancellationToken cancellationToken)
     {
+        var (output, error, commandPath) = (io.Output, io.Error, io.CommandPath);
         await using var source = await DiagnoseSource.OpenAsync(settings, services, error, cancellationToken);
         if (source.Problem is { } problem) return await ErrorReport.UsageAsync(error, [problem], commandPath);
         if (source.Unavailable is { } unavailable) return await ErrorReport.FailureAsync(error, unavailable);

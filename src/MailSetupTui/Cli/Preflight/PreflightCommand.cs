@@ -16,67 +16,53 @@ namespace MailSetupTui.Cli;
 /// working login and stops at the first broken link with its fix. Read-only: it changes nothing
 /// (in the sandbox a temporary secret for the token check is added and removed again).
 /// </summary>
-internal sealed class PreflightCommand : ICliCommand
+internal sealed class PreflightCommand : CliCommand<PreflightCommand.Input>
 {
-    private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
-
     private readonly ToolServices _services;
     private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three." };
     private readonly Option<string> _mailbox = new("--mailbox") { Description = "The mailbox the app logs in to.", HelpName = "address" };
     private readonly MailCredentialOptions _credential = new();
-    private readonly Option<string> _cloud = new("--cloud") { Description = $"The tenant's cloud: {string.Join(", ", CloudCatalog.Keys)} (default {CloudCatalog.Global.Key}).", HelpName = string.Join('|', CloudCatalog.Keys) };
-    private readonly Option<string> _format = new("--format") { Description = "text (default: each link as it is checked) or json.", HelpName = "text|json" };
+    private readonly Option<string> _cloud = CommonOptions.Cloud("The tenant's cloud");
+    private readonly FormatOption _format = new(["text", "json"], "text (default: each link as it is checked) or json.");
 
     public PreflightCommand(ToolServices services)
+        : base("preflight", "Walk the chain a mail login depends on (app, enterprise app, credential, consent, Exchange registration, mailbox, "
+            + "FullAccess, protocol, token, login) and stop at the first broken link with its fix. Reads only. A real tenant needs an admin "
+            + "sign-in (device code); the token and login links need the app's credential. Exit 0 when no link is broken, 1 when one is, 2 on bad input.")
     {
         _services = services;
-        Command = new Command("preflight", "Walk the chain a mail login depends on (app, enterprise app, credential, consent, Exchange registration, mailbox, FullAccess, protocol, token, login) "
-            + "and stop at the first broken link with its fix. Reads only. A real tenant needs an admin sign-in (device code); the token and login links need the app's credential. "
-            + "Exit 0 when no link is broken, 1 when one is, 2 on bad input.");
-        Command.Add(_protocol);
-        Option[] options = [_mailbox, .. _credential.All, _cloud, _format];
-        foreach (var option in options) Command.Add(option);
-        Command.SetAction(RunAsync);
+        Add([_protocol, _mailbox, .. _credential.All, _cloud, _format.Option]);
     }
 
-    public Command Command { get; }
+    internal sealed record Input(DiagnoseSettings Settings, bool Json);
 
-    public Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken) => Task.FromResult(Check(result).Errors);
-
-    private (DiagnoseSettings? Settings, bool Json, IReadOnlyList<CliError> Errors) Check(ParseResult result)
+    protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
-        var errors = new List<CliError>();
         var protocolWord = LoginInputs.Protocol(result, _protocol, errors);
         var mailbox = LoginInputs.Mailbox(result, _mailbox, "the mailbox the app logs in to", errors);
-
-        var format = result.ValueOrDefault(_format)?.Trim().ToLowerInvariant() ?? "text";
-        if (!Formats.Contains(format)) errors.Add(new(_format.Name, $"unknown value '{format}'; expected one of {string.Join(", ", Formats)}."));
-        var cloud = LoginInputs.Cloud(result, _cloud, errors);
-        var cloudKey = result.ValueOrDefault(_cloud);
+        var format = _format.Read(result, errors);
+        var cloud = CommonOptions.ReadCloud(result, _cloud, errors) ?? CloudCatalog.Global;
 
         var credential = MailCredential.Read(result, _credential, mailbox, _services.Environment, _services.Passwords, errors, optional: true);
-        if (credential?.Sandbox == true && cloudKey is not null) errors.Add(new(_cloud.Name, "does not go with --sandbox: the sandbox is in the global cloud."));
-        if (errors.Count > 0 || protocolWord is null || credential is null) return (null, false, errors);
+        if (credential?.Sandbox == true && result.ValueOrDefault(_cloud) is not null)
+            errors.Add(new(_cloud.Name, "does not go with --sandbox: the sandbox is in the global cloud."));
+        if (errors.Count > 0 || protocolWord is null || credential is null) return Task.FromResult<Input?>(null);
 
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord).Select(p => MailTarget.For(p, cloud)).ToList();
-        return (new DiagnoseSettings(targets, mailbox!, SaslMechanismKind.XOAuth2, null, credential, cloud, [], null, false), format == "json", errors);
+        var settings = new DiagnoseSettings(targets, mailbox!, SaslMechanismKind.XOAuth2, null, credential, cloud, [], null, false);
+        return Task.FromResult<Input?>(new Input(settings, format == "json"));
     }
 
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
-        var (settings, json, errors) = Check(result);
-        var output = result.InvocationConfiguration.Output;
-        var error = result.InvocationConfiguration.Error;
-        if (settings is null) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
+        var (settings, json, output) = (input.Settings, input.Json, io.Output);
+        await using var source = await DiagnoseSource.OpenAsync(settings, _services, io.Error, cancellationToken, signInAdmin: true);
+        if (source.Problem is { } problem) return await io.UsageAsync([problem]);
+        if (source.Unavailable is { } unavailable) return await io.FailureAsync(unavailable);
 
-        await using var source = await DiagnoseSource.OpenAsync(settings, _services, error, cancellationToken, signInAdmin: true);
-        if (source.Problem is { } problem) return await ErrorReport.UsageAsync(error, [problem], CommandPath.Of(result));
-        if (source.Unavailable is { } unavailable) return await ErrorReport.FailureAsync(error, unavailable);
-
-        var clock = _services.Clock;
         var request = source.Request();
         if (!json) await output.WriteLineAsync($"preflight: app {source.AppId} and {settings.Mailbox}: {string.Join(", ", settings.Protocols.Select(p => p.ToString().ToLowerInvariant()))}");
-        var report = await new PreflightRunner(request.SetupReader!, clock).RunAsync(
+        var report = await new PreflightRunner(request.SetupReader!, _services.Clock).RunAsync(
             source.AppId!, settings.Mailbox, settings.Protocols,
             settings.Credential!.CanGetToken ? ct => TokenAsync(source, ct) : null,
             (protocol, token, ct) => MailProbe.For(protocol).RunAsync(request.Login(request.Targets.Single(t => t.Protocol == protocol), token, null), ct),

@@ -12,7 +12,7 @@ namespace MailSetupTui.Cli;
 /// clients, with its Exchange-like IMAP, POP and SMTP servers, prints one JSON object with its
 /// endpoints, certificates and credentials on stdout, and serves until Ctrl+C or SIGTERM.
 /// </summary>
-internal sealed class SandboxServeCommand
+internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input>
 {
     private readonly StateFolders _folders;
     private readonly TimeProvider _clock;
@@ -30,25 +30,25 @@ internal sealed class SandboxServeCommand
     };
 
     public SandboxServeCommand(StateFolders folders, TimeProvider clock)
+        : base("serve", "Serve the sandbox tenant over HTTPS on 127.0.0.1 and print its endpoints and credentials as JSON.")
     {
         _folders = folders;
         _clock = clock;
-        Command = new Command("serve", "Serve the sandbox tenant over HTTPS on 127.0.0.1 and print its endpoints and credentials as JSON.");
-        Command.Add(_portBase);
-        Command.Add(_mailboxes);
-        Command.SetAction(RunAsync);
+        Add(_portBase, _mailboxes);
     }
 
-    public Command Command { get; }
+    internal sealed record Input(int? Port, int? Mailboxes);
 
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
-        var output = result.InvocationConfiguration.Output;
-        var error = result.InvocationConfiguration.Error;
-        var errors = new List<CliError>();
         var port = Number(result, _portBase, 1, 65535, "a port number", errors);
         var mailboxes = Number(result, _mailboxes, 0, TenantSeedOptions.MaxUserMailboxes, "a number of mailboxes", errors);
-        if (errors.Count > 0) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
+        return Task.FromResult<Input?>(new Input(port, mailboxes));
+    }
+
+    protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
+    {
+        var (output, error, port, mailboxes) = (io.Output, io.Error, input.Port, input.Mailboxes);
 
         var store = _folders.SandboxStore;
         var saved = File.Exists(store.Path);

@@ -12,9 +12,8 @@ namespace MailSetupTui.Cli;
 /// the token rules for IMAP, POP and SMTP. Exit 0 when no finding is an error, 1 when one is, 2 on
 /// bad input.
 /// </summary>
-internal sealed class TokenInspectCommand
+internal sealed class TokenInspectCommand : CliCommand<TokenInspectCommand.Input>
 {
-    private static IReadOnlyList<string> Formats { get; } = ["text", "json"];
     private static IReadOnlyList<string> Protocols { get; } = ["imap", "pop", "smtp"];
 
     private readonly ToolServices _services;
@@ -30,71 +29,51 @@ internal sealed class TokenInspectCommand
         HelpName = "imap|pop|smtp",
     };
 
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Output format: text or json (default text).",
-        HelpName = "text|json",
-    };
-
-    private readonly Option<string> _cloud = new("--cloud")
-    {
-        Description = $"The mailbox's cloud, for the expected audience: {string.Join(", ", CloudCatalog.Keys)} (default: any).",
-        HelpName = string.Join('|', CloudCatalog.Keys),
-    };
-
-    private readonly Option<string> _tenant = new("--tenant") { Description = "The expected tenant id (GUID): a token from another tenant is flagged.", HelpName = "id" };
-
-    private readonly Option<string> _clientId = new("--client-id") { Description = "The expected app (client) id: a token of another app is flagged.", HelpName = "id" };
+    private readonly FormatOption _format = new(["text", "json"], "Output format: text or json (default text).");
+    private readonly Option<string> _cloud = CommonOptions.Cloud("The mailbox's cloud, for the expected audience", "default: any");
+    private readonly Option<string> _tenant = CommonOptions.Tenant("The expected tenant id (GUID): a token from another tenant is flagged.", "id");
+    private readonly Option<string> _clientId = CommonOptions.ClientId("The expected app (client) id: a token of another app is flagged.", "id");
 
     public TokenInspectCommand(ToolServices services)
+        : base("inspect", "Decode an access token (no signature check) and check audience, roles or scopes, tenant, app and expiry for IMAP, POP and SMTP. "
+            + "The token itself is never printed.")
     {
         _services = services;
-        Command = new Command("inspect", "Decode an access token (no signature check) and check audience, roles or scopes, tenant, app and expiry for IMAP, POP and SMTP. The token itself is never printed.");
-        Command.Add(_source);
-        Command.Add(_protocol);
-        Command.Add(_format);
-        Command.Add(_cloud);
-        Command.Add(_tenant);
-        Command.Add(_clientId);
-        Command.SetAction(RunAsync);
+        Add(_source, _protocol, _format.Option, _cloud, _tenant, _clientId);
     }
 
-    public Command Command { get; }
+    internal sealed record Input(string Source, string Format, MailProtocol? Protocol, Cloud? Cloud, string? Tenant, string? ClientId);
 
-    private TimeProvider Clock => _services.Clock;
-    private TextReader Stdin => _services.Terminal.Input;
-
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
-        var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-        var errors = new List<CliError>();
-        var format = Choice(result, _format, Formats, errors) ?? Formats[0];
+        var format = _format.Read(result, errors);
         var protocol = Choice(result, _protocol, Protocols, errors);
-        var cloudKey = result.ValueOrDefault(_cloud);
-        Cloud? cloud = null;
-        if (cloudKey is not null && !CloudCatalog.TryParse(cloudKey, out cloud))
-            errors.Add(new(_cloud.Name, $"unknown cloud '{cloudKey}'; expected one of {string.Join(", ", CloudCatalog.Keys)}."));
+        var cloud = CommonOptions.ReadCloud(result, _cloud, errors);
+        // The token's tid is always a GUID: a domain here could never match.
         var tenant = result.ValueOrDefault(_tenant);
         if (tenant is not null && !Guid.TryParse(tenant, out _))
             errors.Add(new(_tenant.Name, $"'{tenant}' is not a tenant id; expected a GUID (tid is always one)."));
-        if (errors.Count > 0) return await ErrorReport.UsageAsync(error, errors, CommandPath.Of(result));
+        var source = result.GetValue(_source);
+        return Task.FromResult(format is null || source is null ? null
+            : new Input(source, format, protocol is null ? null : Enum.Parse<MailProtocol>(protocol, ignoreCase: true), cloud, tenant, result.ValueOrDefault(_clientId)));
+    }
 
-        var source = result.GetValue(_source)!;
-        var (token, problem) = await TokenInput.ReadAsync(source, Stdin, cancellationToken);
+    protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
+    {
+        var (token, problem) = await TokenInput.ReadAsync(input.Source, _services.Terminal.Input, cancellationToken);
         if (problem is null && !JwtClaims.TryDecode(token, out _))
-            problem = new CliError(TokenInput.Subject(source), "is not a JWT (three base64url parts with a JSON header and payload); opaque tokens cannot be inspected.");
-        if (problem is not null) return await ErrorReport.UsageAsync(error, [problem], CommandPath.Of(result));
+            problem = new CliError(TokenInput.Subject(input.Source), "is not a JWT (three base64url parts with a JSON header and payload); opaque tokens cannot be inspected.");
+        if (problem is not null) return await io.UsageAsync([problem]);
 
         var claims = JwtClaims.Decode(token!);
-        var protocols = protocol is null ? Enum.GetValues<MailProtocol>() : [Enum.Parse<MailProtocol>(protocol, ignoreCase: true)];
-        var now = Clock.GetUtcNow();
-        var facts = new DiagnosisFacts(now, AppId: result.ValueOrDefault(_clientId), Tenant: tenant, Cloud: cloud, Token: claims,
-            Protocol: protocols.Length == 1 ? protocols[0] : null);
+        MailProtocol[] protocols = input.Protocol is { } one ? [one] : Enum.GetValues<MailProtocol>();
+        var now = _services.Clock.GetUtcNow();
+        var facts = new DiagnosisFacts(now, AppId: input.ClientId, Tenant: input.Tenant, Cloud: input.Cloud, Token: claims, Protocol: input.Protocol);
         var findings = new Diagnostician(Diagnostician.TokenRules()).Diagnose(facts);
         var inspection = new TokenInspection(claims, protocols, findings, now);
 
-        await output.WriteAsync(format == "json" ? TokenInspectJson.Render(inspection) : TokenInspectText.Render(inspection));
-        await output.FlushAsync(cancellationToken);
+        await io.Output.WriteAsync(input.Format == "json" ? TokenInspectJson.Render(inspection) : TokenInspectText.Render(inspection));
+        await io.Output.FlushAsync(cancellationToken);
         return inspection.HasErrors ? ExitCodes.Failure : ExitCodes.Success;
     }
 
