@@ -1,3 +1,4 @@
+using MailSetupTui.Tui.App.Keys;
 using MailSetupTui.Tui.Input;
 using MailSetupTui.Tui.Terminal;
 
@@ -83,6 +84,23 @@ public sealed class ConsoleKeyMapperTests
     public void AltOnACharacterIsKept()
     {
         Assert.Equal(new KeyPress(KeyName.Char, 'x', Alt: true), Map(ConsoleKey.X, 'x', alt: true));
+    }
+
+    /// <summary>.NET reads ESC b (what a terminal sends for Alt+B) as 'b' with Alt; Ctrl+letters arrive as control characters.</summary>
+    [Theory]
+    [InlineData(ConsoleKey.B, 'b', false, true, KeyAction.WordBack)]
+    [InlineData(ConsoleKey.F, 'f', false, true, KeyAction.WordForward)]
+    [InlineData(ConsoleKey.A, '\u0001', true, false, KeyAction.LineStart)]
+    [InlineData(ConsoleKey.E, '\u0005', true, false, KeyAction.LineEnd)]
+    [InlineData(ConsoleKey.U, '\u0015', true, false, KeyAction.DeleteToStart)]
+    [InlineData(ConsoleKey.W, '\u0017', true, false, KeyAction.DeleteWordBack)]
+    [InlineData((ConsoleKey)0, '\u0017', false, false, KeyAction.DeleteWordBack)]
+    public void ReadlineKeysArriveAsTheTextInputsBindings(ConsoleKey key, char c, bool ctrl, bool alt, KeyAction expected)
+    {
+        var mapped = Map(key, c, alt: alt, ctrl: ctrl);
+
+        Assert.NotNull(mapped);
+        Assert.Equal(expected, KeyMap.Find([KeyScope.TextEntry], mapped.Value)?.Action);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static partial class KeyMap
     private static readonly KeyHelp ReviewHelp = new("a e", "the plan review: apply the plan; export it to a new file", OnHelpScreen: false);
     private static readonly KeyHelp FormatHelp = new("Tab", "the export prompt: the next format (text, json, http, powershell)", OnHelpScreen: false);
     private static readonly KeyHelp ApplyDoneHelp = new("Enter", "the apply view, once finished: close it", OnHelpScreen: false);
-    private static readonly KeyHelp SubmitHelp = new("Enter Esc", "a text input: done (the password prompt runs, a file prompt saves); cancel", OnHelpScreen: false);
+    private static readonly KeyHelp SubmitHelp = new("Enter Esc", "a text input: done (the password prompt runs the login, a file prompt saves or exports); cancel", OnHelpScreen: false);
     private static readonly KeyHelp CursorHelp = new("← →", "a text input: move the cursor", OnHelpScreen: false);
     private static readonly KeyHelp EndsHelp = new("Home Ctrl+A  End Ctrl+E", "a text input: to the start / end", OnHelpScreen: false);
     private static readonly KeyHelp WordHelp = new("Alt+B Alt+F", "a text input: a word back / forward", OnHelpScreen: false);
