@@ -25,7 +25,8 @@ public sealed class TuiUpdateTextInputTests
     [Fact]
     public void Ctrl_w_deletes_the_scope_groups_last_word_and_esc_keeps_what_is_left()
     {
-        var state = Feed(SignedIn(focus: Pane.Mailboxes), [Key('g'), .. Type("wrong mail-apps@contoso.com"), Ctrl('w'), Ctrl('w'), .. Type("mail-apps@contoso.com"), Key(KeyName.Escape)]);
+        var state = Feed(SignedIn(focus: Pane.Mailboxes),
+            [Key('g'), .. Type("wrong mail-apps@contoso.com"), Ctrl('w'), Ctrl('w'), .. Type("mail-apps@contoso.com"), Key(KeyName.Escape)]);
 
         Assert.False(state.Typing);
         Assert.Equal("mail-apps@contoso.com", state.Mailboxes.ScopeGroup!.Text);
@@ -44,7 +45,8 @@ public sealed class TuiUpdateTextInputTests
     [Fact]
     public void Alt_b_and_ctrl_a_move_within_the_app_name_and_slash_is_part_of_the_name()
     {
-        var state = Feed(SignedIn(focus: Pane.App), [Key(KeyName.Enter), Alt('b'), .. Type("Gateway / "), Ctrl('a'), .. Type("Contoso "), Key(KeyName.Enter)]);
+        var state = Feed(SignedIn(focus: Pane.App),
+            [Key(KeyName.Enter), Alt('b'), .. Type("Gateway / "), Ctrl('a'), .. Type("Contoso "), Key(KeyName.Enter)]);
 
         Assert.Equal("Contoso Mail Gateway / Relay", state.App.Name.Text);
         Assert.Null(state.App.Filter);

@@ -41,7 +41,10 @@ public sealed record TextInput
     {
         var action = KeyMap.Find([KeyScope.TextEntry], key)?.Action;
         if (action is null)
-            return key is { Name: KeyName.Char, Ctrl: false, Alt: false } && !char.IsControl(key.Char) ? Edited(Insert(key.Char)) : (this, TextInputOutcome.Ignored);
+        {
+            var printable = key is { Name: KeyName.Char, Ctrl: false, Alt: false } && !char.IsControl(key.Char);
+            return printable ? Edited(Insert(key.Char)) : (this, TextInputOutcome.Ignored);
+        }
         return action switch
         {
             KeyAction.Submit => (this, TextInputOutcome.Submitted),

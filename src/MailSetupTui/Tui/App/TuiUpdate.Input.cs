@@ -43,7 +43,9 @@ public static partial class TuiUpdate
         InputField.TraceSearch => state with { Diagnostics = state.Diagnostics with { Search = input } },
         InputField.User => state with { Diagnostics = state.Diagnostics with { User = input } },
         InputField.Password => state with { Diagnostics = state.Diagnostics with { Password = input } },
-        _ => state.Overlay is PlanReviewOverlay { Export: { } export } review ? state with { Overlay = review with { Export = export with { Path = input } } } : state,
+        _ => state.Overlay is PlanReviewOverlay { Export: { } export } review
+            ? state with { Overlay = review with { Export = export with { Path = input } } }
+            : state,
     };
 
     /// <summary>Enter: the filters and names just stop taking keys; the file names save or export, and the password runs the login.</summary>
@@ -53,9 +55,11 @@ public static partial class TuiUpdate
         switch (field)
         {
             case InputField.SecretPath when path.Length > 0 && state.App.NewSecret is { } secret:
-                return Do(state with { App = state.App with { Editing = null, SavePath = null, Notice = "saving..." } }, new SaveSecretEffect(secret, path));
+                return Do(state with { App = state.App with { Editing = null, SavePath = null, Notice = "saving..." } },
+                    new SaveSecretEffect(secret, path));
             case InputField.ExportPath when path.Length > 0 && state.Overlay is PlanReviewOverlay { Export: { } export } review:
-                return Do(state with { Overlay = review with { Export = null, Notice = "exporting..." } }, new ExportPlanEffect(review.Plan, export.Format, path));
+                return Do(state with { Overlay = review with { Export = null, Notice = "exporting..." } },
+                    new ExportPlanEffect(review.Plan, export.Format, path));
             case InputField.SecretPath or InputField.ExportPath:
                 return Stay(state); // nothing to save to yet: the prompt stays open
             case InputField.Password:

@@ -32,7 +32,8 @@ public sealed class KeyMapTests
         ["quit-confirm"] = () => Feed(SignedIn() with { Diagnostics = SignedIn().Diagnostics with { Running = true } }, Key('q')),
         ["plan-review"] = () => Feed(SignedIn(), new PlanReadyMsg(TestPlans.Build(PlanCases.All["imap-app"]), ["x"])),
         ["plan-export"] = () => Feed(SignedIn(), new PlanReadyMsg(TestPlans.Build(PlanCases.All["imap-app"]), ["x"]), Key('e')),
-        ["apply-finished"] = () => Feed(SignedIn(), new PlanReadyMsg(TestPlans.Build(PlanCases.All["imap-app"]), ["x"]), Key('a'), new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string>()))),
+        ["apply-finished"] = () => Feed(SignedIn(), new PlanReadyMsg(TestPlans.Build(PlanCases.All["imap-app"]), ["x"]), Key('a'),
+            new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string>()))),
     };
 
     [Theory]
@@ -42,7 +43,8 @@ public sealed class KeyMapTests
         var context = KeyContext.For(Samples[sample]());
         var bound = KeyMap.All.Where(b => b.AppliesIn(context)).SelectMany(b => b.Keys.Select(k => (Key: k, b.Action))).ToList();
 
-        var twice = bound.GroupBy(b => b.Key with { Shift = false }).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(b => b.Action))}");
+        var twice = bound.GroupBy(b => b.Key with { Shift = false }).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(b => b.Action))}");
         Assert.Empty(twice);
     }
 
@@ -69,7 +71,8 @@ public sealed class KeyMapTests
         {
             var bound = KeyMap.All.Where(b => b.Help == line).SelectMany(b => b.Keys).ToHashSet();
             Assert.True(bound.Count > 0, $"help line '{line.Keys}' documents no binding");
-            Assert.True(bound.SetEquals(KeyNames.KeysOf(line.Keys)), $"help line '{line.Keys}' names {string.Join(" ", KeyNames.KeysOf(line.Keys))} but binds {string.Join(" ", bound)}");
+            var named = KeyNames.KeysOf(line.Keys);
+            Assert.True(bound.SetEquals(named), $"help line '{line.Keys}' names {string.Join(" ", named)} but binds {string.Join(" ", bound)}");
         }
     }
 

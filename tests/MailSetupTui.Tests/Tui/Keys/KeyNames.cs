@@ -29,9 +29,11 @@ public static class KeyNames
     public static IReadOnlyList<KeyPress> Parse(string name)
     {
         if (Named.TryGetValue(name, out var keys)) return keys;
-        if (name.Length is 2 or 3 && name[0] == 'F' && int.TryParse(name[1..], out var f) && f is >= 1 and <= 12) return [KeyPress.Of(KeyName.F1 + (f - 1))];
+        if (name.Length is 2 or 3 && name[0] == 'F' && int.TryParse(name[1..], out var f) && f is >= 1 and <= 12)
+            return [KeyPress.Of(KeyName.F1 + (f - 1))];
         if (name.StartsWith("Ctrl+", StringComparison.Ordinal) && name.Length == 6) return [KeyPress.CtrlOf(name[5])];
-        if (name.StartsWith("Alt+", StringComparison.Ordinal) && name.Length == 5) return [new KeyPress(KeyName.Char, char.ToLowerInvariant(name[4]), Alt: true)];
+        if (name.StartsWith("Alt+", StringComparison.Ordinal) && name.Length == 5)
+            return [new KeyPress(KeyName.Char, char.ToLowerInvariant(name[4]), Alt: true)];
         if (name.Length == 1) return [KeyPress.Of(name[0])];
         throw new ArgumentException($"not a key name: '{name}'");
     }

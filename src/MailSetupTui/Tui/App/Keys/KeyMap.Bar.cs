@@ -1,12 +1,23 @@
 namespace MailSetupTui.Tui.App.Keys;
 
-/// <summary>The key bar's items: the keys that do something in a state, most useful first.</summary>
+/// <summary>
+/// The key bar's items: the keys that do something in a state, most useful first, in the words that
+/// fit the place (Enter "run" in Diagnostics, "done" in a text input). A test checks that every key
+/// an item names is bound in the state where it shows.
+/// </summary>
 public static partial class KeyMap
 {
     private static readonly KeyHint Scroll = new("↑↓ PgUp PgDn", "scroll");
     private static readonly KeyHint Close = new("Esc", "close");
     private static readonly KeyHint Cancel = new("Esc", "cancel");
     private static readonly KeyHint Move = new("↑↓", "move");
+
+    private static readonly KeyHint[] DiagnosticsRunning = [Cancel, new("↑↓", "scroll"), new("End", "follow")];
+
+    private static readonly KeyHint[] DiagnosticsIdle =
+    [
+        new("Enter", "run"), new("f", "preflight"), new("i o s", "protocols"), new("a", "auth"), new("/", "search"), new("t", "filter"), new("u", "user"),
+    ];
 
     /// <summary>Help and quit end every bar of the panes and are never cut: whatever else does not fit is dropped first.</summary>
     public static IReadOnlyList<KeyHint> Pinned { get; } = [new("?", "help"), new("q", "quit")];
@@ -27,11 +38,12 @@ public static partial class KeyMap
     private static IReadOnlyList<KeyHint> PaneBar(TuiState state) => state.Focus switch
     {
         Pane.Tenant => state.Tenant.Status == SignInStatus.SignedIn ? [new("o", "sign out"), new("r", "sign in again")] : [new("r", "sign in")],
-        Pane.App => state.App.NewSecret is not null ? [new("s", "save secret"), new("d", "dismiss")] : [Move, new("Enter", "edit/adopt"), new("/", "find")],
+        Pane.App => state.App.NewSecret is not null
+            ? [new("s", "save secret"), new("d", "dismiss")]
+            : [Move, new("Enter", "edit/adopt"), new("/", "find")],
         Pane.Permissions => [Move, new("Space", "toggle")],
-        Pane.Mailboxes => [new("↑↓ PgUp PgDn", "move"), new("Space", "select"), new("/", "filter"), new("s", "SendAs"), new("c", "scoping"), new("g", "group")],
-        _ => state.Diagnostics.Running
-            ? [Cancel, new("↑↓", "scroll"), new("End", "follow")]
-            : [new("Enter", "run"), new("f", "preflight"), new("i o s", "protocols"), new("a", "auth"), new("/", "search"), new("t", "filter"), new("u", "user")],
+        Pane.Mailboxes =>
+            [new("↑↓ PgUp PgDn", "move"), new("Space", "select"), new("/", "filter"), new("s", "SendAs"), new("c", "scoping"), new("g", "group")],
+        _ => state.Diagnostics.Running ? DiagnosticsRunning : DiagnosticsIdle,
     };
 }

@@ -24,7 +24,8 @@ public static partial class KeyMap
     private static readonly KeyHelp PlanHelp = new("p", "review the plan of the current choices (a applies it, e exports it)");
     private static readonly KeyHelp ProtocolHelp = new("i o s", "Diagnostics: IMAP, POP, SMTP on or off");
     private static readonly KeyHelp PreflightHelp = new("f", "Diagnostics: preflight, the whole chain link by link");
-    private static readonly KeyHelp AuthHelp = new("a u", "Diagnostics: token by client secret, device code or password; who signs in for the last two");
+    private static readonly KeyHelp AuthHelp = new(
+        "a u", "Diagnostics: token by client secret, device code or password; who signs in for the last two");
     private static readonly KeyHelp TraceFilterHelp = new("t", "Diagnostics: show one protocol's trace, or all");
     private static readonly KeyHelp SecretHelp = new("s d", "App: save the new secret to a file (0600); dismiss it");
     private static readonly KeyHelp SendAsHelp = new("s", "Mailboxes: SendAs on or off");
@@ -34,16 +35,19 @@ public static partial class KeyMap
     // The keys a dialog or a text input names where it opens: in the README, not on the help screen.
     private static readonly KeyHelp RunHelp = new("r", "Diagnostics: run the login, as Enter does", OnHelpScreen: false);
     private static readonly KeyHelp CloseHelp = new("q", "the help and the plan review: close, as Esc does", OnHelpScreen: false);
-    private static readonly KeyHelp ConfirmHelp = new("y n", "asked before quitting: quit (the running work is cancelled); stay", OnHelpScreen: false);
+    private static readonly KeyHelp ConfirmHelp = new(
+        "y n", "asked before quitting: quit (the running work is cancelled); stay", OnHelpScreen: false);
     private static readonly KeyHelp ReviewHelp = new("a e", "the plan review: apply the plan; export it to a new file", OnHelpScreen: false);
     private static readonly KeyHelp FormatHelp = new("Tab", "the export prompt: the next format (text, json, http, powershell)", OnHelpScreen: false);
     private static readonly KeyHelp ApplyDoneHelp = new("Enter", "the apply view, once finished: close it", OnHelpScreen: false);
-    private static readonly KeyHelp SubmitHelp = new("Enter Esc", "a text input: done (the password prompt runs the login, a file prompt saves or exports); cancel", OnHelpScreen: false);
+    private static readonly KeyHelp SubmitHelp = new(
+        "Enter Esc", "a text input: done (the password prompt runs the login, a file prompt saves or exports); cancel", OnHelpScreen: false);
     private static readonly KeyHelp CursorHelp = new("← →", "a text input: move the cursor", OnHelpScreen: false);
     private static readonly KeyHelp EndsHelp = new("Home Ctrl+A  End Ctrl+E", "a text input: to the start / end", OnHelpScreen: false);
     private static readonly KeyHelp WordHelp = new("Alt+B Alt+F", "a text input: a word back / forward", OnHelpScreen: false);
     private static readonly KeyHelp DeleteHelp = new("Backspace Delete", "a text input: delete before / under the cursor", OnHelpScreen: false);
-    private static readonly KeyHelp KillHelp = new("Ctrl+W Ctrl+U", "a text input: delete the word before the cursor / everything before it", OnHelpScreen: false);
+    private static readonly KeyHelp KillHelp = new(
+        "Ctrl+W Ctrl+U", "a text input: delete the word before the cursor / everything before it", OnHelpScreen: false);
 
     public static IReadOnlyList<KeyHelp> HelpLines { get; } =
     [
