@@ -8,8 +8,9 @@ public sealed record MailboxRow(string Address, string DisplayName, bool Shared,
 
 /// <summary>
 /// The Mailboxes pane: every user and shared mailbox, filtered as the admin types, multi-selected
-/// with Space; <see cref="Editing"/> is the input that has the keys (the filter or the scope group). <see cref="Visible"/> is recomputed only when the list or the filter changes, so
-/// moving through thousands of rows costs nothing.
+/// with Space; <see cref="Editing"/> is the input that has the keys (the filter or the scope group).
+/// <see cref="Visible"/> is recomputed only when the list or the filter changes, so moving through
+/// thousands of rows costs nothing.
 /// </summary>
 public sealed record MailboxesModel(
     IReadOnlyList<MailboxRow> All,
@@ -36,7 +37,8 @@ public sealed record MailboxesModel(
     public MailboxesModel WithMailboxes(IReadOnlyList<MailboxRow> all) => Refiltered(this with { All = all, Loading = false });
 
     /// <summary>Refilters only when the text changed: moving the cursor costs nothing.</summary>
-    public MailboxesModel WithFilter(TextInput filter) => filter.Text == Filter.Text ? this with { Filter = filter } : Refiltered(this with { Filter = filter });
+    public MailboxesModel WithFilter(TextInput filter) =>
+        filter.Text == Filter.Text ? this with { Filter = filter } : Refiltered(this with { Filter = filter });
 
     private static MailboxesModel Refiltered(MailboxesModel model)
     {

@@ -104,6 +104,23 @@ public sealed class ConsoleKeyMapperTests
     }
 
     [Fact]
+    public void APrintableKeyWaitingBehindAnEscIsItsAltChordAndAnythingElseIsNot()
+    {
+        Assert.Equal(new KeyPress(KeyName.Char, 'b', Alt: true), ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('b', ConsoleKey.B, false, false, false)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\u0003', ConsoleKey.C, false, false, true)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\u001b', ConsoleKey.Escape, false, false, false)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\0', ConsoleKey.UpArrow, false, false, false)));
+    }
+
+    [Fact]
+    public void EscThenCtrlCArrivingTogetherStillQuits()
+    {
+        // .NET reads ESC 0x03 in one buffer as Alt+Ctrl+C.
+        Assert.Equal(KeyPress.CtrlOf('c'), Map(ConsoleKey.C, '\u0003', alt: true, ctrl: true));
+        Assert.Equal(new KeyPress(KeyName.Char, 'w', Ctrl: true, Alt: true), Map(ConsoleKey.W, '\u0017', alt: true, ctrl: true));
+    }
+
+    [Fact]
     public void KeysTheUiDoesNotUseMapToNothing()
     {
         Assert.Null(Map(ConsoleKey.VolumeUp));
