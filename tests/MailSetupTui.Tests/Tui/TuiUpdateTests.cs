@@ -71,7 +71,7 @@ public sealed class TuiUpdateTests
         Assert.Empty(state.Mailboxes.Visible);
 
         state = Feed(state, Key(KeyName.Backspace), Key(KeyName.Enter));
-        Assert.False(state.Mailboxes.FilterEditing);
+        Assert.Null(state.Mailboxes.Editing);
         Assert.Equal(10, state.Mailboxes.Visible.Count); // user0010 to user0019
     }
 
@@ -315,7 +315,7 @@ public sealed class TuiUpdateDiagnosticsAuthTests
         const string canary = "pw-canary-4711";
         var real = SignedIn() with { Tenant = SignedIn().Tenant with { Sandbox = false } };
         var asked = Feed(WithSupport(real), Key('a'), Key('a'), Key(KeyName.Enter));
-        Assert.True(asked.Diagnostics.PasswordEditing);
+        Assert.Equal(InputField.Password, asked.Diagnostics.Editing);
         Assert.True(asked.Typing);
 
         var (running, effects) = Run(Feed(asked, Type(canary)), Key(KeyName.Enter));

@@ -11,7 +11,8 @@ public sealed record ProbeVerdict(MailProtocol Protocol, bool Succeeded, string?
 /// <summary>
 /// The Diagnostics pane: which protocols to try, the live trace (follow or scrolled back, searched,
 /// filtered by protocol; its lines are in the loop's <see cref="TraceRing"/>, the state only counts
-/// them), the verdicts with findings, and the preflight checklist.
+/// them), the verdicts with findings, and the preflight checklist. <see cref="Editing"/> is the
+/// input that has the keys: the search, who signs in, or the password.
 /// </summary>
 public sealed record DiagnosticsModel(
     IReadOnlySet<MailProtocol> Protocols,
@@ -19,17 +20,15 @@ public sealed record DiagnosticsModel(
     bool Running = false,
     bool Follow = true,
     int ScrollBack = 0,
-    TextField? Search = null,
-    bool SearchEditing = false,
+    TextInput? Search = null,
     MailProtocol? ProtocolFilter = null,
     IReadOnlyList<ProbeVerdict>? Verdicts = null,
     IReadOnlyList<PreflightLink>? Preflight = null,
     string? Status = null,
     MailTokenFlow Auth = MailTokenFlow.Secret,
-    TextField? User = null,
-    bool UserEditing = false,
-    TextField? Password = null,
-    bool PasswordEditing = false)
+    TextInput? User = null,
+    TextInput? Password = null,
+    InputField? Editing = null)
 {
     /// <summary>The flows the pane offers, in the order <c>a</c> cycles them (a certificate needs a file: the CLI has it).</summary>
     public static IReadOnlyList<MailTokenFlow> Flows { get; } = [MailTokenFlow.Secret, MailTokenFlow.Device, MailTokenFlow.Ropc];

@@ -8,35 +8,37 @@ public sealed record MailboxRow(string Address, string DisplayName, bool Shared,
 
 /// <summary>
 /// The Mailboxes pane: every user and shared mailbox, filtered as the admin types, multi-selected
-/// with Space. <see cref="Visible"/> is recomputed only when the list or the filter changes, so
-/// moving through thousands of rows costs nothing.
+/// with Space; <see cref="Editing"/> is the input that has the keys (the filter or the scope group).
+/// <see cref="Visible"/> is recomputed only when the list or the filter changes, so moving through
+/// thousands of rows costs nothing.
 /// </summary>
 public sealed record MailboxesModel(
     IReadOnlyList<MailboxRow> All,
     IReadOnlyList<MailboxRow> Visible,
-    TextField Filter,
-    bool FilterEditing,
+    TextInput Filter,
     int Cursor,
     IReadOnlySet<string> Selected,
     bool SendAs,
     bool Loading,
     IReadOnlyDictionary<string, MailboxAccess>? Access = null,
     string? Scope = null,
-    TextField? ScopeGroup = null,
-    bool ScopeGroupEditing = false)
+    TextInput? ScopeGroup = null,
+    InputField? Editing = null)
 {
     /// <summary>The scoping choices a plan takes, in the order <c>c</c> cycles them.</summary>
     public static IReadOnlyList<string?> Scopes { get; } = [null, "rbac", "access-policy"];
 
     public MailboxesModel NextScope() => this with { Scope = Scopes[(Scopes.ToList().IndexOf(Scope) + 1) % Scopes.Count] };
 
-    public static MailboxesModel Initial { get; } = new([], [], new TextField(), false, 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
+    public static MailboxesModel Initial { get; } = new([], [], new TextInput(), 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
 
     public MailboxRow? Current => Cursor >= 0 && Cursor < Visible.Count ? Visible[Cursor] : null;
 
     public MailboxesModel WithMailboxes(IReadOnlyList<MailboxRow> all) => Refiltered(this with { All = all, Loading = false });
 
-    public MailboxesModel WithFilter(TextField filter) => Refiltered(this with { Filter = filter });
+    /// <summary>Refilters only when the text changed: moving the cursor costs nothing.</summary>
+    public MailboxesModel WithFilter(TextInput filter) =>
+        filter.Text == Filter.Text ? this with { Filter = filter } : Refiltered(this with { Filter = filter });
 
     private static MailboxesModel Refiltered(MailboxesModel model)
     {

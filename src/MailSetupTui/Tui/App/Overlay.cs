@@ -17,7 +17,7 @@ public sealed record ConfirmQuitOverlay(string Running) : Overlay;
 /// </summary>
 public sealed record PlanReviewOverlay(Plan Plan, IReadOnlyList<string> Lines, int Scroll = 0, PlanExport? Export = null, string? Notice = null) : Overlay;
 
-public sealed record PlanExport(int FormatIndex, TextField Path)
+public sealed record PlanExport(int FormatIndex, TextInput Path)
 {
     public static IReadOnlyList<string> Formats { get; } = ["text", "json", "http", "powershell"];
     public string Format => Formats[FormatIndex];

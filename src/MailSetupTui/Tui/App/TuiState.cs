@@ -32,10 +32,21 @@ public sealed record TuiState(
         : Diagnostics.Running ? "diagnostics are running"
         : null;
 
-    /// <summary>True while a text field has the keys, so 1-5, q, j/k and / type instead of acting.</summary>
-    public bool Typing =>
-        (Focus == Pane.App && (App.Editing || App.FilterEditing)) || App.SavePath is not null
-        || (Focus == Pane.Mailboxes && (Mailboxes.FilterEditing || Mailboxes.ScopeGroupEditing))
-        || (Focus == Pane.Diagnostics && (Diagnostics.SearchEditing || Diagnostics.UserEditing || Diagnostics.PasswordEditing))
-        || Overlay is PlanReviewOverlay { Export: not null };
+    /// <summary>
+    /// The text input that has the keys, or null. A pane's input counts only while its pane has the
+    /// focus; the secret's file name and the export prompt are dialogs and count wherever they are open.
+    /// </summary>
+    public InputField? ActiveInput =>
+        Overlay is PlanReviewOverlay { Export: not null } ? InputField.ExportPath
+        : App.Editing == InputField.SecretPath ? InputField.SecretPath
+        : Focus switch
+        {
+            Pane.App => App.Editing,
+            Pane.Mailboxes => Mailboxes.Editing,
+            Pane.Diagnostics => Diagnostics.Editing,
+            _ => null,
+        };
+
+    /// <summary>True while a text input has the keys, so 1-5, q, j/k and / type instead of acting.</summary>
+    public bool Typing => ActiveInput is not null;
 }

@@ -1,3 +1,4 @@
+using MailSetupTui.Tui.App.Keys;
 using MailSetupTui.Tui.Input;
 
 namespace MailSetupTui.Tui.App;
@@ -6,31 +7,27 @@ public static partial class TuiUpdate
 {
     private static (TuiState, IReadOnlyList<Effect>) Key(TuiState state, KeyPress key)
     {
-        // Ctrl+C always means "quit", even while typing: a person in a hurry must get out.
-        if (key is { Ctrl: true, Char: 'c' }) return AskQuit(state);
-        if (state.Overlay is { } overlay) return OverlayKey(state, overlay, key);
-        if (key.Name == KeyName.F1) return Stay(state with { Overlay = new HelpOverlay() });
-        if (state.Typing) return PaneKey(state, key);
+        var action = KeyMap.ActionOf(state, key);
+        // Ctrl+C always means "quit", even while typing or in a dialog: a person in a hurry must get out.
+        if (action == KeyAction.Quit) return AskQuit(state);
+        if (state.Overlay is { } overlay) return OverlayKey(state, overlay, action, key);
+        if (action == KeyAction.Help) return Stay(state with { Overlay = new HelpOverlay() });
+        if (state.ActiveInput is { } field) return InputKey(state, field, key);
 
-        switch (key)
+        switch (action)
         {
-            case { Name: KeyName.F10 }:
-            case { Name: KeyName.Char, Char: 'q' }:
-                return AskQuit(state);
-            case { Name: KeyName.Char, Char: '?' }:
-                return Stay(state with { Overlay = new HelpOverlay() });
-            case { Name: KeyName.Tab }:
+            case KeyAction.NextPane:
                 return Stay(state with { Focus = Next(state.Focus, +1) });
-            case { Name: KeyName.BackTab }:
+            case KeyAction.PreviousPane:
                 return Stay(state with { Focus = Next(state.Focus, -1) });
-            case { Name: KeyName.Char, Char: >= '1' and <= '5' }:
+            case KeyAction.JumpToPane:
                 return Stay(state with { Focus = (Pane)(key.Char - '0') });
-            case { Name: KeyName.Char, Char: 'p' }:
+            case KeyAction.Plan:
                 return ReviewPlan(state);
-            case { Name: KeyName.Escape } when state.Diagnostics.Running:
+            case KeyAction.Back when state.Diagnostics.Running:
                 return Do(state with { Diagnostics = state.Diagnostics with { Status = "cancelling..." } }, new CancelWorkEffect());
         }
-        return PaneKey(state, key);
+        return PaneKey(state, action, key);
     }
 
     private static Pane Next(Pane pane, int step) => (Pane)(((int)pane - 1 + step + 5) % 5 + 1);
@@ -57,58 +54,65 @@ public static partial class TuiUpdate
         return Do(state with { Status = "building the plan..." }, new BuildPlanEffect(input));
     }
 
-    private static (TuiState, IReadOnlyList<Effect>) OverlayKey(TuiState state, Overlay overlay, KeyPress key) => overlay switch
+    private static (TuiState, IReadOnlyList<Effect>) OverlayKey(TuiState state, Overlay overlay, KeyAction? action, KeyPress key) => overlay switch
     {
-        HelpOverlay help => HelpKey(state, help, key),
-        ConfirmQuitOverlay => key.IsChar('y')
-            ? Do(state with { Quit = true, Overlay = null }, new CancelWorkEffect(), new QuitEffect())
-            : key.IsChar('n') || key.Name == KeyName.Escape ? Stay(state with { Overlay = null }) : Stay(state),
-        PlanReviewOverlay review => PlanReviewKey(state, review, key),
-        ApplyOverlay apply => apply.Finished && key.Name is KeyName.Enter or KeyName.Escape
+        HelpOverlay help => HelpKey(state, help, action),
+        ConfirmQuitOverlay => action switch
+        {
+            KeyAction.QuitYes => Do(state with { Quit = true, Overlay = null }, new CancelWorkEffect(), new QuitEffect()),
+            KeyAction.QuitNo or KeyAction.Back => Stay(state with { Overlay = null }),
+            _ => Stay(state),
+        },
+        PlanReviewOverlay review => PlanReviewKey(state, review, action, key),
+        ApplyOverlay apply => apply.Finished && action is KeyAction.Close or KeyAction.Back
             ? Stay(state with { Overlay = null, Focus = state.App.NewSecret is null ? Pane.Diagnostics : Pane.App })
             : Stay(state),
         _ => Stay(state),
     };
 
-    private static (TuiState, IReadOnlyList<Effect>) HelpKey(TuiState state, HelpOverlay help, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) HelpKey(TuiState state, HelpOverlay help, KeyAction? action)
     {
-        if (key.Name is KeyName.Escape or KeyName.F1 || key.IsChar('q') || key.IsChar('?')) return Stay(state with { Overlay = null });
+        if (action is KeyAction.Back or KeyAction.Help or KeyAction.Close) return Stay(state with { Overlay = null });
         // The view wraps long lines, so the exact row count depends on the width; every binding takes at most two rows at 80 columns.
-        var rows = 2 * View.HelpView.Bindings.Count + 2;
-        var scroll = Scroll(help.Scroll, key, TuiLayout.BodyRows(state.Height) - 1, Math.Max(0, rows - (TuiLayout.BodyRows(state.Height) - 1)));
+        var rows = 2 * KeyMap.HelpScreen.Count + 2;
+        var scroll = Scroll(help.Scroll, action, TuiLayout.BodyRows(state.Height) - 1, Math.Max(0, rows - (TuiLayout.BodyRows(state.Height) - 1)));
         return Stay(state with { Overlay = help with { Scroll = scroll } });
     }
 
-    private static (TuiState, IReadOnlyList<Effect>) PlanReviewKey(TuiState state, PlanReviewOverlay review, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) PlanReviewKey(TuiState state, PlanReviewOverlay review, KeyAction? action, KeyPress key)
     {
         if (review.Export is { } export)
         {
-            if (key.Name == KeyName.Escape) return Stay(state with { Overlay = review with { Export = null } });
-            if (key.Name == KeyName.Tab)
+            if (action == KeyAction.ExportFormat)
                 return Stay(state with { Overlay = review with { Export = export with { FormatIndex = (export.FormatIndex + 1) % PlanExport.Formats.Count } } });
-            if (key.Name == KeyName.Enter && export.Path.Text.Trim().Length > 0)
-                return Do(state with { Overlay = review with { Export = null, Notice = "exporting..." } }, new ExportPlanEffect(review.Plan, export.Format, export.Path.Text.Trim()));
-            return export.Path.Edit(key) is { } path ? Stay(state with { Overlay = review with { Export = export with { Path = path } } }) : Stay(state);
+            return InputKey(state, InputField.ExportPath, key);
         }
 
-        if (key.Name == KeyName.Escape || key.IsChar('q')) return Stay(state with { Overlay = null, Status = "plan closed; nothing was changed" });
-        if (key.IsChar('a'))
-            return Do(state with { Overlay = new ApplyOverlay(review.Plan.Steps.Count) }, new ApplyEffect(review.Plan));
-        if (key.IsChar('e'))
-            return Stay(state with { Overlay = review with { Export = new PlanExport(0, new TextField("mailsetup-plan.txt", 400)), Notice = null } });
+        switch (action)
+        {
+            case KeyAction.Back or KeyAction.Close:
+                return Stay(state with { Overlay = null, Status = "plan closed; nothing was changed" });
+            case KeyAction.Apply:
+                return Do(state with { Overlay = new ApplyOverlay(review.Plan.Steps.Count) }, new ApplyEffect(review.Plan));
+            case KeyAction.Export:
+                return Stay(state with { Overlay = review with { Export = new PlanExport(0, new TextInput("mailsetup-plan.txt", 400)), Notice = null } });
+        }
         var rows = TuiLayout.BodyRows(state.Height) - 1;
-        return Stay(state with { Overlay = review with { Scroll = Scroll(review.Scroll, key, rows, Math.Max(0, review.Lines.Count - rows)) } });
+        return Stay(state with { Overlay = review with { Scroll = Scroll(review.Scroll, action, rows, Math.Max(0, review.Lines.Count - rows)) } });
     }
 
-    /// <summary>The scroll position after a movement key: arrows and j/k by one, PgUp/PgDn by a page, Home/End to the ends.</summary>
-    internal static int Scroll(int position, KeyPress key, int page, int max) => Math.Clamp(key switch
+    /// <summary>
+    /// The scroll position after a movement: up/down by one, a page, or to the ends. Any other key
+    /// leaves it where it is, clamped again (the list or the screen may have shrunk since).
+    /// </summary>
+    internal static int Scroll(int position, KeyAction? action, int page, int max) => Math.Clamp(action switch
     {
-        { Name: KeyName.Up } or { Name: KeyName.Char, Char: 'k' } => position - 1,
-        { Name: KeyName.Down } or { Name: KeyName.Char, Char: 'j' } => position + 1,
-        { Name: KeyName.PageUp } => position - page,
-        { Name: KeyName.PageDown } => position + page,
-        { Name: KeyName.Home } => 0,
-        { Name: KeyName.End } => max,
+        KeyAction.Up => position - 1,
+        KeyAction.Down => position + 1,
+        KeyAction.PageUp => position - page,
+        KeyAction.PageDown => position + page,
+        KeyAction.Top => 0,
+        KeyAction.Bottom => max,
         _ => position,
     }, 0, Math.Max(0, max));
 }

@@ -1,60 +1,44 @@
 using MailSetup.Core.Catalog;
+using MailSetupTui.Tui.App.Keys;
 using MailSetupTui.Tui.Input;
 
 namespace MailSetupTui.Tui.App;
 
 public static partial class TuiUpdate
 {
-    private static (TuiState, IReadOnlyList<Effect>) PaneKey(TuiState state, KeyPress key) => state.Focus switch
+    private static (TuiState, IReadOnlyList<Effect>) PaneKey(TuiState state, KeyAction? action, KeyPress key) => state.Focus switch
     {
-        Pane.Tenant => key.IsChar('r') ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect())
-            : key.IsChar('o') && state.Tenant.Status == SignInStatus.SignedIn && state.RunningWork is null ? Do(state, new SignOutEffect())
+        Pane.Tenant => action == KeyAction.SignIn ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect())
+            : action == KeyAction.SignOut && state.Tenant.Status == SignInStatus.SignedIn && state.RunningWork is null ? Do(state, new SignOutEffect())
             : Stay(state),
-        Pane.App => AppKey(state, state.App, key),
-        Pane.Permissions => PermissionsKey(state, state.Permissions, key),
-        Pane.Mailboxes => MailboxesKey(state, state.Mailboxes, key),
-        _ => DiagnosticsKey(state, state.Diagnostics, key),
+        Pane.App => AppKey(state, state.App, action),
+        Pane.Permissions => PermissionsKey(state, state.Permissions, action),
+        Pane.Mailboxes => MailboxesKey(state, state.Mailboxes, action),
+        _ => DiagnosticsKey(state, state.Diagnostics, action),
     };
 
-    private static (TuiState, IReadOnlyList<Effect>) AppKey(TuiState state, AppModel app, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) AppKey(TuiState state, AppModel app, KeyAction? action)
     {
-        if (app.SavePath is { } savePath)
+        switch (action)
         {
-            if (key.Name == KeyName.Escape) return Stay(state with { App = app with { SavePath = null } });
-            if (key.Name == KeyName.Enter && savePath.Text.Trim().Length > 0 && app.NewSecret is { } secret)
-                return Do(state with { App = app with { SavePath = null, Notice = "saving..." } }, new SaveSecretEffect(secret, savePath.Text.Trim()));
-            return Stay(state with { App = app with { SavePath = savePath.Edit(key) ?? savePath } });
+            case KeyAction.Find:
+                return Stay(state with { App = app with { Editing = InputField.AppFilter, Filter = app.Filter ?? new TextInput() } });
+            case KeyAction.SaveSecret when app.NewSecret is not null:
+                return Stay(state with { App = app with { Editing = InputField.SecretPath, SavePath = new TextInput(DefaultSecretFile(app.Name.Text), 400) } });
+            case KeyAction.DismissSecret when app.NewSecret is not null:
+                return Stay(state with { App = app with { NewSecret = null, Notice = "the secret was dismissed; it cannot be shown again (add a new one if it was not saved)" } });
+            case KeyAction.Choose or KeyAction.Toggle:
+                if (app.Cursor == 0) return Stay(state with { App = app with { Editing = InputField.AppName, AdoptedAppId = null } });
+                var chosen = app.Visible[app.Cursor - 1];
+                var adopted = state with
+                {
+                    App = app with { AdoptedAppId = app.AdoptedAppId == chosen.AppId ? null : chosen.AppId },
+                    Mailboxes = state.Mailboxes with { Access = null },
+                    Permissions = state.Permissions with { Consented = null, InToken = null },
+                };
+                return (adopted, ReadAppSetup(adopted));
         }
-        if (app.FilterEditing)
-        {
-            if (key.Name is KeyName.Enter) return Stay(state with { App = app with { FilterEditing = false } });
-            if (key.Name is KeyName.Escape) return Stay(state with { App = app with { FilterEditing = false, Filter = null, Cursor = 0 } });
-            var filter = app.Filter ?? new TextField();
-            return Stay(state with { App = app with { Filter = filter.Edit(key) ?? filter, Cursor = 0 } });
-        }
-        if (key.IsChar('/')) return Stay(state with { App = app with { FilterEditing = true, Filter = app.Filter ?? new TextField() } });
-        if (app.Editing)
-        {
-            if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { App = app with { Editing = false } });
-            return Stay(state with { App = app with { Name = app.Name.Edit(key) ?? app.Name } });
-        }
-        if (app.NewSecret is not null && key.IsChar('s'))
-            return Stay(state with { App = app with { SavePath = new TextField(DefaultSecretFile(app.Name.Text), 400) } });
-        if (app.NewSecret is not null && key.IsChar('d'))
-            return Stay(state with { App = app with { NewSecret = null, Notice = "the secret was dismissed; it cannot be shown again (add a new one if it was not saved)" } });
-        if (key.Name == KeyName.Enter || key.IsChar(' '))
-        {
-            if (app.Cursor == 0) return Stay(state with { App = app with { Editing = true, AdoptedAppId = null } });
-            var chosen = app.Visible[app.Cursor - 1];
-            var adopted = state with
-            {
-                App = app with { AdoptedAppId = app.AdoptedAppId == chosen.AppId ? null : chosen.AppId },
-                Mailboxes = state.Mailboxes with { Access = null },
-                Permissions = state.Permissions with { Consented = null, InToken = null },
-            };
-            return (adopted, ReadAppSetup(adopted));
-        }
-        return Stay(state with { App = app with { Cursor = Scroll(app.Cursor, key, TuiLayout.ListRows(state.Height), app.Rows - 1) } });
+        return Stay(state with { App = app with { Cursor = Scroll(app.Cursor, action, TuiLayout.ListRows(state.Height), app.Rows - 1) } });
     }
 
     private static string DefaultSecretFile(string appName)
@@ -63,97 +47,62 @@ public static partial class TuiUpdate
         return (slug.Length == 0 ? "mail-app" : slug) + ".secret";
     }
 
-    private static (TuiState, IReadOnlyList<Effect>) PermissionsKey(TuiState state, PermissionsModel permissions, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) PermissionsKey(TuiState state, PermissionsModel permissions, KeyAction? action)
     {
-        if (key.Name == KeyName.Enter || key.IsChar(' '))
+        if (action is KeyAction.Choose or KeyAction.Toggle)
         {
             var preset = permissions.Presets[permissions.Cursor].Name;
             var selected = new HashSet<string>(permissions.Selected);
             if (!selected.Remove(preset)) selected.Add(preset);
             return Stay(state with { Permissions = permissions with { Selected = selected } });
         }
-        return Stay(state with { Permissions = permissions with { Cursor = Scroll(permissions.Cursor, key, TuiLayout.ListRows(state.Height), permissions.Presets.Count - 1) } });
+        return Stay(state with { Permissions = permissions with { Cursor = Scroll(permissions.Cursor, action, TuiLayout.ListRows(state.Height), permissions.Presets.Count - 1) } });
     }
 
-    private static (TuiState, IReadOnlyList<Effect>) MailboxesKey(TuiState state, MailboxesModel mailboxes, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) MailboxesKey(TuiState state, MailboxesModel mailboxes, KeyAction? action)
     {
-        if (mailboxes.FilterEditing)
+        switch (action)
         {
-            if (key.Name is KeyName.Enter) return Stay(state with { Mailboxes = mailboxes with { FilterEditing = false } });
-            if (key.Name is KeyName.Escape) return Stay(state with { Mailboxes = mailboxes.WithFilter(new TextField()) with { FilterEditing = false } });
-            return Stay(state with { Mailboxes = mailboxes.Filter.Edit(key) is { } filter ? mailboxes.WithFilter(filter) : mailboxes });
+            case KeyAction.Find: return Stay(state with { Mailboxes = mailboxes with { Editing = InputField.MailboxFilter } });
+            case KeyAction.Scoping: return Stay(state with { Mailboxes = mailboxes.NextScope() });
+            case KeyAction.ScopeGroup: return Stay(state with { Mailboxes = mailboxes with { Editing = InputField.ScopeGroup, ScopeGroup = mailboxes.ScopeGroup ?? new TextInput() } });
+            case KeyAction.SendAs: return Stay(state with { Mailboxes = mailboxes with { SendAs = !mailboxes.SendAs } });
+            case KeyAction.Choose or KeyAction.Toggle when mailboxes.Current is { } current:
+                var toggled = state with { Mailboxes = mailboxes.Toggle(current.Address) };
+                return (toggled, ReadAppSetup(toggled));
         }
-        if (mailboxes.ScopeGroupEditing)
-        {
-            if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { Mailboxes = mailboxes with { ScopeGroupEditing = false } });
-            var group = mailboxes.ScopeGroup ?? new TextField();
-            return Stay(state with { Mailboxes = mailboxes with { ScopeGroup = group.Edit(key) ?? group } });
-        }
-        if (key.IsChar('/')) return Stay(state with { Mailboxes = mailboxes with { FilterEditing = true } });
-        if (key.IsChar('c')) return Stay(state with { Mailboxes = mailboxes.NextScope() });
-        if (key.IsChar('g')) return Stay(state with { Mailboxes = mailboxes with { ScopeGroupEditing = true, ScopeGroup = mailboxes.ScopeGroup ?? new TextField() } });
-        if (key.IsChar('s')) return Stay(state with { Mailboxes = mailboxes with { SendAs = !mailboxes.SendAs } });
-        if ((key.IsChar(' ') || key.Name == KeyName.Enter) && mailboxes.Current is { } current)
-        {
-            var toggled = state with { Mailboxes = mailboxes.Toggle(current.Address) };
-            return (toggled, ReadAppSetup(toggled));
-        }
-        return Stay(state with { Mailboxes = mailboxes with { Cursor = Scroll(mailboxes.Cursor, key, TuiLayout.ListRows(state.Height), mailboxes.Visible.Count - 1) } });
+        return Stay(state with { Mailboxes = mailboxes with { Cursor = Scroll(mailboxes.Cursor, action, TuiLayout.ListRows(state.Height), mailboxes.Visible.Count - 1) } });
     }
 
-    private static (TuiState, IReadOnlyList<Effect>) DiagnosticsKey(TuiState state, DiagnosticsModel diagnostics, KeyPress key)
+    private static (TuiState, IReadOnlyList<Effect>) DiagnosticsKey(TuiState state, DiagnosticsModel diagnostics, KeyAction? action)
     {
-        if (diagnostics.UserEditing)
+        switch (action)
         {
-            if (key.Name is KeyName.Enter or KeyName.Escape) return Stay(state with { Diagnostics = diagnostics with { UserEditing = false } });
-            var user = diagnostics.User ?? new TextField();
-            return Stay(state with { Diagnostics = diagnostics with { User = user.Edit(key) ?? user } });
-        }
-        if (diagnostics.PasswordEditing)
-        {
-            if (key.Name is KeyName.Escape) return Stay(state with { Diagnostics = diagnostics with { PasswordEditing = false, Password = null } });
-            if (key.Name is KeyName.Enter) return StartDiagnostics(state, diagnostics with { PasswordEditing = false }, preflight: false);
-            var password = diagnostics.Password ?? new TextField();
-            return Stay(state with { Diagnostics = diagnostics with { Password = password.Edit(key) ?? password } });
-        }
-        if (diagnostics.SearchEditing)
-        {
-            if (key.Name is KeyName.Enter) return Stay(state with { Diagnostics = diagnostics with { SearchEditing = false } });
-            if (key.Name is KeyName.Escape) return Stay(state with { Diagnostics = diagnostics with { SearchEditing = false, Search = null } });
-            var search = diagnostics.Search ?? new TextField();
-            return Stay(state with { Diagnostics = diagnostics with { Search = search.Edit(key) ?? search } });
-        }
-
-        switch (key)
-        {
-            case { Name: KeyName.Char, Char: 'i' }: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Imap) });
-            case { Name: KeyName.Char, Char: 'o' }: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Pop) });
-            case { Name: KeyName.Char, Char: 's' }: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Smtp) });
-            case { Name: KeyName.Char, Char: '/' }: return Stay(state with { Diagnostics = diagnostics with { SearchEditing = true, Search = new TextField() } });
-            case { Name: KeyName.Char, Char: 't' }: return Stay(state with { Diagnostics = diagnostics with { ProtocolFilter = NextFilter(diagnostics.ProtocolFilter) } });
-            case { Name: KeyName.Char, Char: 'a' } when !diagnostics.Running:
+            case KeyAction.Imap: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Imap) });
+            case KeyAction.Pop: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Pop) });
+            case KeyAction.Smtp: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Smtp) });
+            case KeyAction.Find: return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.TraceSearch, Search = new TextInput() } });
+            case KeyAction.TraceFilter: return Stay(state with { Diagnostics = diagnostics with { ProtocolFilter = NextFilter(diagnostics.ProtocolFilter) } });
+            case KeyAction.Auth when !diagnostics.Running:
                 var next = DiagnosticsModel.Flows[(DiagnosticsModel.Flows.ToList().IndexOf(diagnostics.Auth) + 1) % DiagnosticsModel.Flows.Count];
                 return Stay(state with { Diagnostics = diagnostics with { Auth = next, Password = null } });
-            case { Name: KeyName.Char, Char: 'u' }: return Stay(state with { Diagnostics = diagnostics with { UserEditing = true, User = diagnostics.User ?? new TextField() } });
-            case { Name: KeyName.Char, Char: 'f' }: return StartDiagnostics(state, diagnostics, preflight: true);
-            case { Name: KeyName.Enter }:
-            case { Name: KeyName.Char, Char: 'r' }:
+            case KeyAction.User: return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.User, User = diagnostics.User ?? new TextInput() } });
+            case KeyAction.Preflight: return StartDiagnostics(state, diagnostics, preflight: true);
+            case KeyAction.Choose or KeyAction.Run:
                 return StartDiagnostics(state, diagnostics, preflight: false);
-            case { Name: KeyName.End }:
+            case KeyAction.Bottom:
                 return Stay(state with { Diagnostics = diagnostics with { Follow = true, ScrollBack = 0 } });
         }
 
         // Scrolling back stops following; ScrollBack counts lines up from the newest.
         var page = TuiLayout.ListRows(state.Height);
-        var back = key.Name switch
+        var back = action switch
         {
-            KeyName.Up => diagnostics.ScrollBack + 1,
-            KeyName.Char when key.Char == 'k' => diagnostics.ScrollBack + 1,
-            KeyName.Down => diagnostics.ScrollBack - 1,
-            KeyName.Char when key.Char == 'j' => diagnostics.ScrollBack - 1,
-            KeyName.PageUp => diagnostics.ScrollBack + page,
-            KeyName.PageDown => diagnostics.ScrollBack - page,
-            KeyName.Home => diagnostics.Trace.Count,
+            KeyAction.Up => diagnostics.ScrollBack + 1,
+            KeyAction.Down => diagnostics.ScrollBack - 1,
+            KeyAction.PageUp => diagnostics.ScrollBack + page,
+            KeyAction.PageDown => diagnostics.ScrollBack - page,
+            KeyAction.Top => diagnostics.Trace.Count,
             _ => diagnostics.ScrollBack,
         };
         back = Math.Clamp(back, 0, Math.Max(0, diagnostics.Trace.Count - 1));
@@ -184,7 +133,7 @@ public static partial class TuiUpdate
         if (diagnostics.Protocols.Count == 0) return Stay(state with { Status = "pick a protocol first: i IMAP, o POP, s SMTP" });
         // The password flow on a real tenant asks for the password first (never stored beyond this run).
         if (!preflight && diagnostics.Auth == MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc && !state.Tenant.Sandbox && diagnostics.Password is not { Text.Length: > 0 })
-            return Stay(state with { Diagnostics = diagnostics with { PasswordEditing = true, Password = new TextField() }, Focus = Pane.Diagnostics });
+            return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.Password, Password = new TextInput(masked: true) }, Focus = Pane.Diagnostics });
         var protocols = diagnostics.Protocols.Order().ToList();
         var next = diagnostics with { Trace = diagnostics.Trace.Cleared(), Running = true, Follow = true, ScrollBack = 0, Verdicts = [], Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
         var user = diagnostics.User?.Text.Trim() is { Length: > 0 } named ? named : null;

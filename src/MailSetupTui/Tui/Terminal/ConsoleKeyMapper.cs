@@ -27,9 +27,9 @@ public static class ConsoleKeyMapper
 
         // Ctrl+letter arrives as the control character (Ctrl+C is 0x03); with the key name when .NET knows it.
         if (info.Key is >= ConsoleKey.A and <= ConsoleKey.Z && (ctrl || (c >= '\u0001' && c <= '\u001a')))
-            return new KeyPress(KeyName.Char, (char)('a' + (info.Key - ConsoleKey.A)), Ctrl: true, Alt: alt);
+            return CtrlLetter((char)('a' + (info.Key - ConsoleKey.A)), alt);
         if (c >= '\u0001' && c <= '\u001a' && c is not '\t' and not '\r' and not '\n' and not '\b')
-            return new KeyPress(KeyName.Char, (char)('a' + c - 1), Ctrl: true, Alt: alt);
+            return CtrlLetter((char)('a' + c - 1), alt);
 
         switch (c)
         {
@@ -42,6 +42,21 @@ public static class ConsoleKeyMapper
         if (c != '\0' && !char.IsControl(c)) return new KeyPress(KeyName.Char, c, Ctrl: ctrl, Alt: alt);
         return null;
     }
+
+    /// <summary>
+    /// Esc then Ctrl+C arriving together read as Alt+Ctrl+C: Ctrl+C must quit however it comes, so
+    /// Alt is dropped from it (no binding uses Alt with Ctrl).
+    /// </summary>
+    private static KeyPress CtrlLetter(char letter, bool alt) => new(KeyName.Char, letter, Ctrl: true, Alt: alt && letter != 'c');
+
+    /// <summary>
+    /// The Alt chord an ESC stands for when <paramref name="next"/> was already waiting behind it.
+    /// .NET reads ESC b as Alt+B only when the two bytes arrive alone; bundled with more (fast keys,
+    /// a slow link) the ESC comes first on its own, and a text input would take it as Esc and cancel.
+    /// Null when <paramref name="next"/> is not a printable character: then the ESC was Esc.
+    /// </summary>
+    public static KeyPress? AltOf(ConsoleKeyInfo next) =>
+        Map(next) is { Name: KeyName.Char, Ctrl: false, Alt: false } key ? key with { Alt = true } : null;
 
     private static KeyName? Named(ConsoleKey key) =>
         key switch

@@ -105,21 +105,49 @@ public sealed class TerminalSession : ITerminalScreen, IDisposable
     {
         while (!IsRestored)
         {
-            ConsoleKeyInfo info;
-            try
+            if (ReadKey() is not { } info || IsRestored) return;
+            if (info is { Key: ConsoleKey.Escape, Modifiers: 0 } && KeyWaiting())
             {
-                info = Console.ReadKey(intercept: true);
+                if (ReadKey() is not { } next) return;
+                if (ConsoleKeyMapper.AltOf(next) is { } alt)
+                {
+                    _post(new KeyEvent(alt));
+                    continue;
+                }
+                _post(new KeyEvent(KeyPress.Of(KeyName.Escape)));
+                info = next;
             }
-            catch (InvalidOperationException)
-            {
-                return; // stdin is not a console: TerminalOptions should have refused already
-            }
-            catch (IOException)
-            {
-                return; // the terminal went away
-            }
-            if (IsRestored) return;
             if (ConsoleKeyMapper.Map(info) is { } key) _post(new KeyEvent(key));
+        }
+    }
+
+    /// <summary>The next key, or null once there is none to read.</summary>
+    private static ConsoleKeyInfo? ReadKey()
+    {
+        try
+        {
+            return Console.ReadKey(intercept: true);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // stdin is not a console: TerminalOptions should have refused already
+        }
+        catch (IOException)
+        {
+            return null; // the terminal went away
+        }
+    }
+
+    /// <summary>Whether a key is already read and waiting: then it came with the one before it, not typed after.</summary>
+    private static bool KeyWaiting()
+    {
+        try
+        {
+            return Console.KeyAvailable;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            return false;
         }
     }
 

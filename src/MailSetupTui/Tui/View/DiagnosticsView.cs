@@ -22,15 +22,15 @@ public static class DiagnosticsView
 
         lines.Add(("auth ", theme.Dim), (AuthName(diagnostics), diagnostics.Delegated ? theme.Selected : theme.Normal), (" (a)", theme.Dim),
             diagnostics.Delegated ? ("   signs in: ", theme.Dim) : ("", theme.Dim),
-            diagnostics.Delegated ? (diagnostics.UserEditing ? (diagnostics.User?.Text ?? "") + "▏" : diagnostics.User?.Text is { Length: > 0 } u ? u : "the mailbox", diagnostics.UserEditing ? theme.Focus : theme.Normal) : ("", theme.Dim),
+            diagnostics.Delegated ? (diagnostics.Editing == InputField.User ? InputText.WithCaret(diagnostics.User ?? new TextInput()) : diagnostics.User?.Text is { Length: > 0 } u ? u : "the mailbox", diagnostics.Editing == InputField.User ? theme.Focus : theme.Normal) : ("", theme.Dim),
             diagnostics.Delegated ? (" (u)", theme.Dim) : ("", theme.Dim));
-        if (diagnostics.PasswordEditing)
-            lines.Add(("password: ", theme.Title), (new string('*', diagnostics.Password?.Text.Length ?? 0) + "▏", theme.Focus), ("  (Enter runs, Esc cancels; not kept after this run; the password flow cannot do MFA and is not recommended)", theme.Dim));
+        if (diagnostics.Editing == InputField.Password)
+            lines.Add(("password: ", theme.Title), (InputText.WithCaret(diagnostics.Password ?? new TextInput(masked: true)), theme.Focus), ("  (Enter runs, Esc cancels; not kept after this run; the password flow cannot do MFA and is not recommended)", theme.Dim));
         var results = Results(state, theme, lines.Width);
         var traceRows = Math.Max(3, lines.Remaining - 1 - Math.Min(results.Count, (lines.Remaining - 1) / 2));
         var where = diagnostics.Follow ? "following" : $"scrolled back {diagnostics.ScrollBack} (End follows)";
         var filter = diagnostics.ProtocolFilter?.ToString().ToUpperInvariant() ?? "all";
-        var search = diagnostics.Search is { } s ? $"  search /{s.Text}{(diagnostics.SearchEditing ? "▏" : "")}" : "";
+        var search = diagnostics.Search is { } s ? "  search /" + (diagnostics.Editing == InputField.TraceSearch ? InputText.WithCaret(s) : s.Text) : "";
         var (first, end) = Held(diagnostics.Trace, trace);
         lines.Add(($"── trace ({end - first:N0} lines, {where}, protocol {filter}){search} ", theme.Dim));
         var rows = Rows(Window(diagnostics, trace, first, end, traceRows - 1), lines.Width - 5, traceRows - 1);

@@ -1,33 +1,11 @@
 using MailSetupTui.Tui.App;
+using MailSetupTui.Tui.App.Keys;
 
 namespace MailSetupTui.Tui.View;
 
-/// <summary>Every key binding, the ones to get around and out first; the same list the README documents. Long lines wrap; the list scrolls.</summary>
+/// <summary>The key map's help lines (<see cref="KeyMap.HelpScreen"/>), the ones to get around and out first. Long lines wrap; the list scrolls.</summary>
 public static class HelpView
 {
-    public static IReadOnlyList<(string Keys, string What)> Bindings { get; } =
-    [
-        ("Tab / Shift+Tab", "next / previous pane"),
-        ("1 2 3 4 5", "Tenant, App, Permissions, Mailboxes, Diagnostics"),
-        ("q F10 Ctrl+C", "quit (asks first while work runs)"),
-        ("Esc", "back, close, cancel a running probe"),
-        ("? F1", "this help"),
-        ("↑ ↓  j k", "move; in the trace: scroll back"),
-        ("PgUp PgDn Home End", "page; to the top / bottom (End follows the trace again)"),
-        ("Enter", "choose, edit, run"),
-        ("Space", "toggle (preset, mailbox, app)"),
-        ("/", "find apps; filter mailboxes; search the trace"),
-        ("p", "review the plan of the current choices (a applies it, e exports it)"),
-        ("i o s", "Diagnostics: IMAP, POP, SMTP on or off"),
-        ("f", "Diagnostics: preflight, the whole chain link by link"),
-        ("a u", "Diagnostics: token by client secret, device code or password; who signs in for the last two"),
-        ("t", "Diagnostics: show one protocol's trace, or all"),
-        ("s d", "App: save the new secret to a file (0600); dismiss it"),
-        ("s", "Mailboxes: SendAs on or off"),
-        ("c g", "Mailboxes: scoping none / rbac / access-policy; the scope group's address"),
-        ("r o", "Tenant: sign in (again); sign out"),
-    ];
-
     private const int KeyColumn = 22;
 
     public static string Render(HelpOverlay help, ViewLines lines, TuiTheme theme)
@@ -35,7 +13,7 @@ public static class HelpView
         lines.Add("Keys (keyboard only; nothing needs Ctrl+S, Ctrl+Q or Ctrl+Space)", theme.Title);
         var rows = new List<(string Keys, string Text)>();
         var width = Math.Max(10, lines.Width - KeyColumn - 5);
-        foreach (var (keys, what) in Bindings)
+        foreach (var (keys, what, _) in KeyMap.HelpScreen)
         {
             var first = true;
             foreach (var part in Wrap(what, width))

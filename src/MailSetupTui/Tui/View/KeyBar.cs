@@ -1,44 +1,25 @@
 using MailSetupTui.Tui.App;
+using MailSetupTui.Tui.App.Keys;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace MailSetupTui.Tui.View;
 
-/// <summary>The bottom line: the keys that do something here, most useful first, cut to the width.</summary>
+/// <summary>The bottom line: the keys that do something here (<see cref="KeyMap.Bar"/>), most useful first, cut to the width.</summary>
 public static class KeyBar
 {
-    public static IReadOnlyList<(string Key, string Action)> For(TuiState state) => state.Overlay switch
-    {
-        HelpOverlay => [("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")],
-        ConfirmQuitOverlay => [("y", "quit"), ("n", "stay")],
-        PlanReviewOverlay { Export: not null } => [("Tab", "format"), ("Enter", "export"), ("Esc", "cancel")],
-        PlanReviewOverlay => [("a", "apply"), ("e", "export"), ("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")],
-        ApplyOverlay { Finished: true } => [("Enter", "close")],
-        ApplyOverlay => [("", "applying…")],
-        _ when state.Typing => [("Enter", "done"), ("Esc", "cancel"), ("F1", "help")],
-        _ => [.. PaneKeys(state), ("Tab", "pane"), ("p", "plan")],
-    };
+    /// <summary>No key does anything while a plan is applied: the bar says why instead.</summary>
+    private static readonly KeyHint Applying = new("", "applying…");
 
-    private static IEnumerable<(string, string)> PaneKeys(TuiState state) => state.Focus switch
-    {
-        Pane.Tenant => state.Tenant.Status == SignInStatus.SignedIn ? [("o", "sign out"), ("r", "sign in again")] : [("r", "sign in")],
-        Pane.App => state.App.NewSecret is not null ? [("s", "save secret"), ("d", "dismiss")] : [("↑↓", "move"), ("Enter", "edit/adopt"), ("/", "find")],
-        Pane.Permissions => [("↑↓", "move"), ("Space", "toggle")],
-        Pane.Mailboxes => [("↑↓ PgUp PgDn", "move"), ("Space", "select"), ("/", "filter"), ("s", "SendAs"), ("c", "scoping"), ("g", "group")],
-        _ => state.Diagnostics.Running
-            ? [("Esc", "cancel"), ("↑↓", "scroll"), ("End", "follow")]
-            : [("Enter", "run"), ("f", "preflight"), ("i o s", "protocols"), ("a", "auth"), ("/", "search"), ("t", "filter"), ("u", "user")],
-    };
-
-    /// <summary>Help and quit end every bar and are never cut: whatever else does not fit is dropped first.</summary>
-    private static readonly (string Key, string Action)[] Always = [("?", "help"), ("q", "quit")];
+    public static IReadOnlyList<KeyHint> For(TuiState state) =>
+        state.Overlay is ApplyOverlay { Finished: false } ? [Applying] : KeyMap.Bar(state);
 
     public static IRenderable Render(TuiState state, TuiTheme theme)
     {
         var items = For(state).ToList();
-        var always = state.Overlay is null && !state.Typing ? Always : [];
+        var always = state.Overlay is null && !state.Typing ? KeyMap.Pinned : [];
         var room = state.Width - always.Sum(Width);
-        var shown = new List<(string Key, string Action)>();
+        var shown = new List<KeyHint>();
         foreach (var item in items)
         {
             if (Width(item) > room) break;
@@ -54,5 +35,5 @@ public static class KeyBar
         return new ViewLines(state.Width, 1).Add([.. spans]).Build();
     }
 
-    private static int Width((string Key, string Action) item) => (item.Key.Length > 0 ? item.Key.Length + 2 : 0) + item.Action.Length + 2;
+    private static int Width(KeyHint item) => (item.Keys.Length > 0 ? item.Keys.Length + 2 : 0) + item.Action.Length + 2;
 }

@@ -6,12 +6,14 @@ public static class MailboxesView
 {
     public static string Render(MailboxesModel mailboxes, ViewLines lines, TuiTheme theme)
     {
-        var filter = mailboxes.FilterEditing ? "/" + mailboxes.Filter.Text + "▏" : mailboxes.Filter.Text.Length > 0 ? "/" + mailboxes.Filter.Text : "/ filters";
-        lines.Add((filter.PadRight(24), mailboxes.FilterEditing ? theme.Focus : theme.Dim),
+        var filtering = mailboxes.Editing == InputField.MailboxFilter;
+        var filter = filtering ? "/" + InputText.WithCaret(mailboxes.Filter) : mailboxes.Filter.Text.Length > 0 ? "/" + mailboxes.Filter.Text : "/ filters";
+        lines.Add((filter.PadRight(24), filtering ? theme.Focus : theme.Dim),
             ($" {mailboxes.Visible.Count:N0} of {mailboxes.All.Count:N0} · {mailboxes.Selected.Count} selected · SendAs {(mailboxes.SendAs ? "on" : "off")} (s)", theme.Normal));
-        var group = mailboxes.ScopeGroupEditing ? (mailboxes.ScopeGroup?.Text ?? "") + "▏" : mailboxes.ScopeGroup?.Text is { Length: > 0 } g ? g : "none";
+        var grouping = mailboxes.Editing == InputField.ScopeGroup;
+        var group = grouping ? InputText.WithCaret(mailboxes.ScopeGroup ?? new TextInput()) : mailboxes.ScopeGroup?.Text is { Length: > 0 } g ? g : "none";
         lines.Add(("scoping ", theme.Dim), (mailboxes.Scope ?? "none", mailboxes.Scope is null ? theme.Normal : theme.Selected), (" (c)   scope group ", theme.Dim),
-            (group, mailboxes.ScopeGroupEditing ? theme.Focus : theme.Normal), (" (g)", theme.Dim));
+            (group, grouping ? theme.Focus : theme.Normal), (" (g)", theme.Dim));
         if (mailboxes.Loading) lines.Add("reading mailboxes...", theme.Dim);
         else if (mailboxes.Access is not null) lines.Add("FullAccess / SendAs: what the adopted app may do in the selected mailboxes (read from Exchange)", theme.Dim);
 

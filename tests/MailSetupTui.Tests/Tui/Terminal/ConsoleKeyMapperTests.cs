@@ -1,3 +1,4 @@
+using MailSetupTui.Tui.App.Keys;
 using MailSetupTui.Tui.Input;
 using MailSetupTui.Tui.Terminal;
 
@@ -83,6 +84,40 @@ public sealed class ConsoleKeyMapperTests
     public void AltOnACharacterIsKept()
     {
         Assert.Equal(new KeyPress(KeyName.Char, 'x', Alt: true), Map(ConsoleKey.X, 'x', alt: true));
+    }
+
+    /// <summary>.NET reads ESC b (what a terminal sends for Alt+B) as 'b' with Alt; Ctrl+letters arrive as control characters.</summary>
+    [Theory]
+    [InlineData(ConsoleKey.B, 'b', false, true, KeyAction.WordBack)]
+    [InlineData(ConsoleKey.F, 'f', false, true, KeyAction.WordForward)]
+    [InlineData(ConsoleKey.A, '\u0001', true, false, KeyAction.LineStart)]
+    [InlineData(ConsoleKey.E, '\u0005', true, false, KeyAction.LineEnd)]
+    [InlineData(ConsoleKey.U, '\u0015', true, false, KeyAction.DeleteToStart)]
+    [InlineData(ConsoleKey.W, '\u0017', true, false, KeyAction.DeleteWordBack)]
+    [InlineData((ConsoleKey)0, '\u0017', false, false, KeyAction.DeleteWordBack)]
+    public void ReadlineKeysArriveAsTheTextInputsBindings(ConsoleKey key, char c, bool ctrl, bool alt, KeyAction expected)
+    {
+        var mapped = Map(key, c, alt: alt, ctrl: ctrl);
+
+        Assert.NotNull(mapped);
+        Assert.Equal(expected, KeyMap.Find([KeyScope.TextEntry], mapped.Value)?.Action);
+    }
+
+    [Fact]
+    public void APrintableKeyWaitingBehindAnEscIsItsAltChordAndAnythingElseIsNot()
+    {
+        Assert.Equal(new KeyPress(KeyName.Char, 'b', Alt: true), ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('b', ConsoleKey.B, false, false, false)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\u0003', ConsoleKey.C, false, false, true)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\u001b', ConsoleKey.Escape, false, false, false)));
+        Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\0', ConsoleKey.UpArrow, false, false, false)));
+    }
+
+    [Fact]
+    public void EscThenCtrlCArrivingTogetherStillQuits()
+    {
+        // .NET reads ESC 0x03 in one buffer as Alt+Ctrl+C.
+        Assert.Equal(KeyPress.CtrlOf('c'), Map(ConsoleKey.C, '\u0003', alt: true, ctrl: true));
+        Assert.Equal(new KeyPress(KeyName.Char, 'w', Ctrl: true, Alt: true), Map(ConsoleKey.W, '\u0017', alt: true, ctrl: true));
     }
 
     [Fact]
