@@ -22,8 +22,18 @@ public sealed record SetupRequestInput
 /// <summary>A mailboxes file: one address a line; blank lines and lines starting with # are skipped.</summary>
 public sealed record MailboxFile(string Name, string Text);
 
-/// <summary>One problem with the input: the option, the value given and what is expected.</summary>
-public sealed record InputError(string Option, string? Value, string Message)
+/// <summary>
+/// One problem with the input: the field it is about, the value given and what is expected. When the
+/// problem lies between fields (two that exclude each other, or neither of two alternatives given),
+/// <see cref="Others"/> holds the rest. The message names fields as the caller's
+/// <see cref="ISetupFieldNames"/> does.
+/// </summary>
+public sealed record InputError(SetupField Field, string? Value, string Message)
 {
-    public override string ToString() => $"{Option}: {Message}";
+    public IReadOnlyList<SetupField> Others { get; init; } = [];
+
+    /// <summary><see cref="Field"/> first, then <see cref="Others"/>.</summary>
+    public IEnumerable<SetupField> Fields => [Field, .. Others];
+
+    public override string ToString() => $"{string.Join("/", Fields)}: {Message}";
 }

@@ -28,8 +28,8 @@ internal static class SetupRequestReader
             SecretDays = result.ValueOrDefault(options.SecretDays),
             Certificate = result.ValueOrDefault(options.Certificate),
         };
-        var (request, inputErrors) = SetupRequestParser.Parse(input);
-        errors.AddRange(inputErrors.Select(e => new CliError(e.Option, e.Message)));
+        var (request, inputErrors) = SetupRequestParser.Parse(input, SetupOptionNames.Instance);
+        errors.AddRange(inputErrors.Select(e => new CliError(SetupOptionNames.Instance.Subject(e), e.Message)));
         var overrides = ReadHostOverrides(result, options, errors);
         if (request is null || overrides is null) return request;
         return request with { Cloud = request.Cloud.WithOverrides(overrides) };

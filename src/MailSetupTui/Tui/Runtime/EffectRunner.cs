@@ -206,10 +206,10 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
 
     private void BuildPlan(SetupRequestInput input)
     {
-        var (request, errors) = SetupRequestParser.Parse(input);
+        var (request, errors) = SetupRequestParser.Parse(input, PaneFieldNames.Instance);
         if (request is null)
         {
-            post(new PlanRejectedMsg(errors.Select(e => e.Message).ToList()));
+            post(new PlanRejectedMsg(errors.Select(PaneFieldNames.Instance.Describe).ToList()));
             return;
         }
         var plan = services.Plans.Build(request);
