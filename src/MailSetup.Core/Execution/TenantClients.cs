@@ -23,7 +23,7 @@ public sealed class TenantClients : IDisposable
         // (without port, as the validator compares host names).
         // CAE off: with it the SDK asks with a claims parameter, which makes MSAL skip its cache and
         // prompt for a second device code after the Exchange one (measured against the sandbox).
-        var auth = new AzureIdentityAuthenticationProvider(credential, [HostOnly(cloud.Graph.Name)], null, isCaeEnabled: false, graphScopes);
+        var auth = new AzureIdentityAuthenticationProvider(new SignInOutlastsRequest(credential), [HostOnly(cloud.Graph.Name)], null, isCaeEnabled: false, graphScopes);
         _graphHttp = GraphClientFactory.Create(GraphMiddleware(), finalHandler: finalHandler ?? new SocketsHttpHandler());
         Graph = new GraphServiceClient(_graphHttp, auth, cloud.GraphBaseUrl);
 
@@ -49,6 +49,21 @@ public sealed class TenantClients : IDisposable
     }
 
     private static string HostOnly(string host) => host.Split(':')[0];
+
+    /// <summary>
+    /// The admin's sign-in (a device code the person may take minutes to enter) happens inside the first Graph
+    /// request, whose cancellation includes the plan runner's per-request timeout. Kiota 2 (Graph 6) passes that
+    /// cancellation on to the credential, so a sign-in slower than the timeout would be abandoned and the retry would
+    /// show a new code; the Graph SDK 5 did not. The sign-in runs to its end, as it did then.
+    /// </summary>
+    private sealed class SignInOutlastsRequest(TokenCredential inner) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            inner.GetToken(requestContext, CancellationToken.None);
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            inner.GetTokenAsync(requestContext, CancellationToken.None);
+    }
 
     /// <summary>
     /// The SDK's own middleware without its retry handler: the plan runner retries whole steps
