@@ -47,11 +47,22 @@ public sealed class CertificateMaker(string folder, TimeProvider clock) : ILocal
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(days));
         var pem = rsa.ExportPkcs8PrivateKeyPem() + "\n" + certificate.ExportCertificatePem() + "\n";
         Directory.CreateDirectory(folder);
+        // Written whole to a temporary file, then moved into place: a run cancelled mid-write must not
+        // leave a partial file that the next run would take for the existing key.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var stream = new FileStream(path, options))
-        await using (var writer = new StreamWriter(stream))
-            await writer.WriteAsync(pem.AsMemory(), cancellationToken);
+        try
+        {
+            await using (var stream = new FileStream(temporary, options))
+            await using (var writer = new StreamWriter(stream))
+                await writer.WriteAsync(pem.AsMemory(), cancellationToken);
+            File.Move(temporary, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
         return X509Certificate2.CreateFromPem(certificate.ExportCertificatePem());
     }
 }

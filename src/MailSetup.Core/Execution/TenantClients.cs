@@ -15,6 +15,7 @@ public sealed class TenantClients : IDisposable
 {
     private readonly HttpClient _graphHttp;
     private readonly HttpClient _exchangeHttp;
+    private readonly SignInOutlastsRequest _graphSignIn;
 
     public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null, bool exchangeExperimental = true)
     {
@@ -23,7 +24,8 @@ public sealed class TenantClients : IDisposable
         // (without port, as the validator compares host names).
         // CAE off: with it the SDK asks with a claims parameter, which makes MSAL skip its cache and
         // prompt for a second device code after the Exchange one (measured against the sandbox).
-        var auth = new AzureIdentityAuthenticationProvider(new SignInOutlastsRequest(credential), [HostOnly(cloud.Graph.Name)], null, isCaeEnabled: false, graphScopes);
+        _graphSignIn = new SignInOutlastsRequest(credential);
+        var auth = new AzureIdentityAuthenticationProvider(_graphSignIn, [HostOnly(cloud.Graph.Name)], null, isCaeEnabled: false, graphScopes);
         _graphHttp = GraphClientFactory.Create(GraphMiddleware(), finalHandler: finalHandler ?? new SocketsHttpHandler());
         Graph = new GraphServiceClient(_graphHttp, auth, cloud.GraphBaseUrl);
 
@@ -46,6 +48,7 @@ public sealed class TenantClients : IDisposable
         Graph.Dispose();
         _graphHttp.Dispose();
         _exchangeHttp.Dispose();
+        _graphSignIn.Dispose();
     }
 
     private static string HostOnly(string host) => host.Split(':')[0];
@@ -53,16 +56,37 @@ public sealed class TenantClients : IDisposable
     /// <summary>
     /// The admin's sign-in (a device code the person may take minutes to enter) happens inside the first Graph
     /// request, whose cancellation includes the plan runner's per-request timeout. Kiota 2 (Graph 6) passes that
-    /// cancellation on to the credential, so a sign-in slower than the timeout would be abandoned and the retry would
-    /// show a new code; the Graph SDK 5 did not. The sign-in runs to its end, as it did then.
+    /// cancellation on to the credential, so a slow sign-in would be abandoned and the retry would show a new code.
+    /// Here a request that gives up stops only its own wait: the sign-in goes on, the retry waits for the same one,
+    /// and only disposing the clients (the command ending, Ctrl+C included) stops it.
     /// </summary>
-    private sealed class SignInOutlastsRequest(TokenCredential inner) : TokenCredential
+    private sealed class SignInOutlastsRequest(TokenCredential inner) : TokenCredential, IDisposable
     {
+        private readonly CancellationTokenSource _lifetime = new();
+        private readonly Lock _gate = new();
+        private Task<AccessToken>? _signIn;
+
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            inner.GetToken(requestContext, CancellationToken.None);
+            SignIn(requestContext).WaitAsync(cancellationToken).GetAwaiter().GetResult();
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            inner.GetTokenAsync(requestContext, CancellationToken.None);
+            new(SignIn(requestContext).WaitAsync(cancellationToken));
+
+        /// <summary>The sign-in in flight, or a new one (from the credential's cache once signed in).</summary>
+        private Task<AccessToken> SignIn(TokenRequestContext requestContext)
+        {
+            lock (_gate)
+            {
+                if (_signIn is null || _signIn.IsCompleted) _signIn = inner.GetTokenAsync(requestContext, _lifetime.Token).AsTask();
+                return _signIn;
+            }
+        }
+
+        public void Dispose()
+        {
+            _lifetime.Cancel();
+            _lifetime.Dispose();
+        }
     }
 
     /// <summary>
