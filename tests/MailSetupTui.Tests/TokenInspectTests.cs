@@ -53,6 +53,15 @@ public sealed class TokenInspectTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_option_and_a_bad_format_are_both_reported_in_one_run()
+    {
+        var result = await CliRunner.RunAsync("token", "inspect", "-", "--format", "yml", "--bogus");
+
+        CliAssert.UsageError(result, "--bogus", "unknown option", command: "mailsetup token inspect");
+        CliAssert.UsageError(result, "--format", "unknown format 'yml'; expected one of text, json.", command: "mailsetup token inspect");
+    }
+
+    [Fact]
     public async Task A_good_token_prints_header_claims_and_no_findings_and_exits_0()
     {
         var token = Mint(AppOnly());

@@ -26,10 +26,12 @@ public sealed class CliApp
         [
             new PlanCommand(services.Plans, services.Renderers),
             new PresetsCommand(),
-            new SandboxCommand(services),
+            new CommandGroup("sandbox", "Run or reset the sandbox tenant: a simulated Microsoft 365 (Graph, sign-in, Exchange) on this machine.",
+                new SandboxResetCommand(services.Folders), new SandboxServeCommand(services.Folders, services.Clock)),
             new ApplyCommand(services),
             new RollbackCommand(services),
-            new TokenCommand(services),
+            new CommandGroup("token", "Inspect access tokens: decode the claims and check them for IMAP, POP and SMTP.",
+                new TokenInspectCommand(services)),
             new DiagnoseCommand(services),
             new PreflightCommand(services),
         ];
@@ -56,7 +58,7 @@ public sealed class CliApp
     private async Task<int> ReportParseErrorsAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var errors = ParseErrors.From(result).ToList();
-        var command = _commands.FirstOrDefault(c => c.Command == result.CommandResult.Command);
+        var command = All(_commands).FirstOrDefault(c => c.Command == result.CommandResult.Command);
         // An error on an option of another command (--version given with 'plan') means this
         // command was not really asked for: its checks would only add noise.
         var foreign = result.Errors.Any(e => e.SymbolResult is OptionResult o && command?.Command.Options.Contains(o.Option) != true);
@@ -70,6 +72,9 @@ public sealed class CliApp
         }
         return await ErrorReport.UsageAsync(_error, errors, CommandPath.Of(result));
     }
+
+    private static IEnumerable<ICliCommand> All(IEnumerable<ICliCommand> commands) =>
+        commands.SelectMany(c => All(c.Children).Prepend(c));
 
     private static Command BuildRoot(IEnumerable<ICliCommand> commands, RootUi ui)
     {

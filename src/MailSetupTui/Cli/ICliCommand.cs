@@ -12,4 +12,7 @@ internal interface ICliCommand
     /// found errors too, so that one run reports all problems and not just the parser's.
     /// </summary>
     Task<IReadOnlyList<CliError>> CheckAsync(ParseResult result, CancellationToken cancellationToken);
+
+    /// <summary>The commands under this one, which check their own values.</summary>
+    IReadOnlyList<ICliCommand> Children => [];
 }

@@ -4,20 +4,21 @@ using MailSetup.App;
 namespace MailSetupTui.Cli;
 
 /// <summary><c>mailsetup sandbox reset</c>: forgets the saved sandbox tenant; the next run seeds a new one.</summary>
-internal sealed class SandboxResetCommand
+internal sealed class SandboxResetCommand : CliCommand<SandboxResetCommand.Input>
 {
     private readonly StateFolders _folders;
 
     public SandboxResetCommand(StateFolders folders)
-    {
+        : base("reset", "Delete the saved sandbox tenant; the next sandbox run starts from a freshly seeded one.") =>
         _folders = folders;
-        Command = new Command("reset", "Delete the saved sandbox tenant; the next sandbox run starts from a freshly seeded one.");
-        Command.SetAction(RunAsync);
-    }
 
-    public Command Command { get; }
+    /// <summary>Reset takes no values.</summary>
+    internal sealed record Input;
 
-    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<Input?>(new Input());
+
+    protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
         var store = _folders.SandboxStore;
         var existed = File.Exists(store.Path);
@@ -27,14 +28,12 @@ internal sealed class SandboxResetCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return await ErrorReport.FailureAsync(result.InvocationConfiguration.Error,
-                new("sandbox reset", $"cannot delete '{store.Path}': {FileProblem.Reason(store.Path, e)}."));
+            return await io.FailureAsync(new("sandbox reset", $"cannot delete '{store.Path}': {FileProblem.Reason(store.Path, e)}."));
         }
-        var output = result.InvocationConfiguration.Output;
-        await output.WriteLineAsync(existed
+        await io.Output.WriteLineAsync(existed
             ? $"Deleted the sandbox tenant at {store.Path}; the next sandbox run seeds a new one."
             : $"No sandbox tenant at {store.Path}; nothing to delete. The next sandbox run seeds a new one.");
-        await output.FlushAsync(cancellationToken);
+        await io.Output.FlushAsync(cancellationToken);
         return ExitCodes.Success;
     }
 }
