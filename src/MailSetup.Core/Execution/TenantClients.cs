@@ -16,7 +16,8 @@ public sealed class TenantClients : IDisposable
     private readonly HttpClient _graphHttp;
     private readonly HttpClient _exchangeHttp;
 
-    public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null, bool exchangeExperimental = true)
+    public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null,
+        bool exchangeExperimental = true)
     {
         var graphScopes = AdminScopes.Graph(cloud).ToArray();
         // The SDK's provider only signs requests to the hosts it is told about: Graph's own host here
