@@ -26,7 +26,8 @@ public sealed class ExchangeAdminApiTests
         var exchange = new ExchangeClient(host);
 
         // The classic mistake: the app registration's object id instead of the enterprise app's.
-        var registered = Assert.Single(await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId, DisplayName = "Mail Relay" }));
+        var registered =
+            Assert.Single(await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId, DisplayName = "Mail Relay" }));
 
         Assert.Equal(appObjectId, registered["ObjectId"]!.GetValue<string>());
         Assert.NotEqual(spId, registered["ObjectId"]!.GetValue<string>());
@@ -75,7 +76,8 @@ public sealed class ExchangeAdminApiTests
         var byAppId = Assert.Single(await exchange.RunAsync("Get-MailboxPermission", new { Identity = "Support", User = appId }));
         Assert.Equal(spId, byAppId["User"]!.GetValue<string>());
 
-        await exchange.RunAsync("Remove-MailboxPermission", new { Identity = Support, User = spId, AccessRights = new[] { "FullAccess" }, Confirm = false });
+        await exchange.RunAsync("Remove-MailboxPermission",
+            new { Identity = Support, User = spId, AccessRights = new[] { "FullAccess" }, Confirm = false });
         Assert.Empty(await exchange.RunAsync("Get-MailboxPermission", new { Identity = Support, User = spId }));
     }
 
@@ -86,7 +88,9 @@ public sealed class ExchangeAdminApiTests
         var answer = await new ExchangeClient(host).InvokeAsync("Get-CASMailbox", new { Identity = "ghost@contoso.onmicrosoft.com" });
         Assert.Equal(400, answer.Status);
         Assert.Equal("ManagementObjectNotFoundException", answer.ErrorCode);
-        Assert.Equal("The operation couldn't be performed because object 'ghost@contoso.onmicrosoft.com' couldn't be found on 'NAMPR01A001DC01.NAMPR01A001.PROD.OUTLOOK.COM'.", answer.ErrorMessage);
+        Assert.Equal(
+            "The operation couldn't be performed because object 'ghost@contoso.onmicrosoft.com' couldn't be found on " +
+            "'NAMPR01A001DC01.NAMPR01A001.PROD.OUTLOOK.COM'.", answer.ErrorMessage);
     }
 
     [Fact]
@@ -98,7 +102,8 @@ public sealed class ExchangeAdminApiTests
         await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = spId });
 
         await exchange.RunAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "SendAs", Confirm = false });
-        var wrongRight = await exchange.InvokeAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "FullAccess" });
+        var wrongRight =
+            await exchange.InvokeAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "FullAccess" });
 
         Assert.Equal("ParameterBindingException", wrongRight.ErrorCode);
         var listed = Assert.Single(await exchange.RunAsync("Get-RecipientPermission", new { Identity = Support, Trustee = spId }));
@@ -118,11 +123,16 @@ public sealed class ExchangeAdminApiTests
         var dn = group["DistinguishedName"]!.GetValue<string>();
 
         await exchange.RunAsync("New-ManagementScope", new { Name = "Mail apps", RecipientRestrictionFilter = $"MemberOfGroup -eq '{dn}'" });
-        var assignment = Assert.Single(await exchange.RunAsync("New-ManagementRoleAssignment", new { App = spId, Role = "Application Mail.Send", CustomResourceScope = "Mail apps" }));
+        var assignment =
+            Assert.Single(
+                await exchange.RunAsync("New-ManagementRoleAssignment",
+                    new { App = spId, Role = "Application Mail.Send", CustomResourceScope = "Mail apps" }));
         Assert.Equal("CustomRecipientScope", assignment["RecipientWriteScope"]!.GetValue<string>());
 
         var inScope = Assert.Single(await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = spId, Resource = Support }));
-        var outOfScope = Assert.Single(await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = appId, Resource = TenantSeed.AdminAddress }));
+        var outOfScope =
+            Assert.Single(
+                await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = appId, Resource = TenantSeed.AdminAddress }));
         Assert.Equal("Application Mail.Send", inScope["RoleName"]!.GetValue<string>());
         Assert.Equal("Mail.Send", inScope["GrantedPermissions"]!.GetValue<string>());
         Assert.True(inScope["InScope"]!.GetValue<bool>());
@@ -158,7 +168,9 @@ public sealed class ExchangeAdminApiTests
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
         var appId = Guid.NewGuid().ToString();
-        var policy = new { AppId = appId, PolicyScopeGroupId = TenantSeed.ScopeGroupAddress, AccessRight = "RestrictAccess", Description = "Restrict Mail Relay" };
+        var policy =
+            new { AppId = appId, PolicyScopeGroupId = TenantSeed.ScopeGroupAddress, AccessRight = "RestrictAccess",
+                Description = "Restrict Mail Relay" };
 
         var created = Assert.Single(await exchange.RunAsync("New-ApplicationAccessPolicy", policy));
         var duplicate = await exchange.InvokeAsync("New-ApplicationAccessPolicy", policy);
@@ -182,7 +194,8 @@ public sealed class ExchangeAdminApiTests
         Assert.Null(archive["SmtpClientAuthenticationDisabled"]);
         Assert.True(Assert.Single(await exchange.RunAsync("Get-TransportConfig"))["SmtpClientAuthenticationDisabled"]!.GetValue<bool>());
 
-        await exchange.RunAsync("Set-CASMailbox", new { Identity = TenantSeed.ImapDisabledMailbox, ImapEnabled = true, SmtpClientAuthenticationDisabled = "$false" });
+        await exchange.RunAsync("Set-CASMailbox",
+            new { Identity = TenantSeed.ImapDisabledMailbox, ImapEnabled = true, SmtpClientAuthenticationDisabled = "$false" });
         await exchange.RunAsync("Set-TransportConfig", new { SmtpClientAuthenticationDisabled = false });
 
         var changed = Assert.Single(await exchange.RunAsync("Get-CASMailbox", new { Identity = "archive" }));
@@ -226,11 +239,17 @@ public sealed class ExchangeAdminApiTests
     {
         await using var host = Sandboxes.InMemory();
         using var anonymous = host.CreateClient();
-        using var noToken = await anonymous.PostAsync(host.Endpoints.ExchangeAdminApiUrl, new StringContent("""{"CmdletInput":{"CmdletName":"Get-TransportConfig"}}"""));
+        using var noToken =
+            await anonymous.PostAsync(host.Endpoints.ExchangeAdminApiUrl,
+                new StringContent("""{"CmdletInput":{"CmdletName":"Get-TransportConfig"}}"""));
         Assert.Equal(401, (int)noToken.StatusCode);
 
-        var byDomain = await new ExchangeClient(host).InvokeAsync("Get-TransportConfig", url: $"{host.BaseAddress}/adminapi/beta/{TenantSeed.Domain}/InvokeCommand");
-        var otherTenant = await new ExchangeClient(host).InvokeAsync("Get-TransportConfig", url: $"{host.BaseAddress}/adminapi/beta/{Guid.NewGuid()}/InvokeCommand");
+        var byDomain =
+            await new ExchangeClient(host).InvokeAsync("Get-TransportConfig",
+                url: $"{host.BaseAddress}/adminapi/beta/{TenantSeed.Domain}/InvokeCommand");
+        var otherTenant =
+            await new ExchangeClient(host).InvokeAsync("Get-TransportConfig",
+                url: $"{host.BaseAddress}/adminapi/beta/{Guid.NewGuid()}/InvokeCommand");
         Assert.Equal(200, byDomain.Status);
         Assert.Equal(404, otherTenant.Status);
     }

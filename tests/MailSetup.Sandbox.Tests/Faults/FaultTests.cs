@@ -26,7 +26,8 @@ public sealed class FaultTests
         Assert.Equal("TooManyRequests", error["code"]!.GetValue<string>());
         Assert.NotNull(error["innerError"]!["request-id"]);
         Assert.Equal((3, 2), (rule.Matched, rule.Fired));
-        Assert.Equal([SandboxFaultKind.TooManyRequests, SandboxFaultKind.TooManyRequests, null], host.Requests.Snapshot().Select(r => r.Fault).ToArray());
+        Assert.Equal([SandboxFaultKind.TooManyRequests, SandboxFaultKind.TooManyRequests, null],
+            host.Requests.Snapshot().Select(r => r.Fault).ToArray());
         answers.ForEach(a => a.Dispose());
     }
 
@@ -121,7 +122,8 @@ public sealed class FaultTests
         host.Faults.Add(FaultMatch.Cmdlet("Add-MailboxPermission"), SandboxFault.ServiceUnavailable());
         var exchange = new ExchangeClient(host);
 
-        Assert.Equal(503, (await exchange.InvokeAsync("Add-MailboxPermission", new { Identity = "support", User = "admin", AccessRights = "FullAccess" })).Status);
+        Assert.Equal(503,
+            (await exchange.InvokeAsync("Add-MailboxPermission", new { Identity = "support", User = "admin", AccessRights = "FullAccess" })).Status);
         Assert.Equal(200, (await exchange.InvokeAsync("Get-TransportConfig")).Status);
     }
 

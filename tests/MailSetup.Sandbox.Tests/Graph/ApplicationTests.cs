@@ -25,7 +25,8 @@ public sealed class ApplicationTests
         {
             DisplayName = "Mail Relay",
             SignInAudience = "AzureADMyOrg",
-            RequiredResourceAccess = [new() { ResourceAppId = ExchangeAppId.ToString(), ResourceAccess = [new() { Id = ImapAccessAsApp, Type = "Role" }] }],
+            RequiredResourceAccess =
+                [new() { ResourceAppId = ExchangeAppId.ToString(), ResourceAccess = [new() { Id = ImapAccessAsApp, Type = "Role" }] }],
         });
 
         Assert.NotNull(created);
@@ -88,15 +89,21 @@ public sealed class ApplicationTests
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
         var app = await graph.Applications.PostAsync(new Application { DisplayName = "Rotating" });
-        var first = await graph.Applications[app!.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "one" } });
-        var second = await graph.Applications[app.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "two" } });
+        var first =
+            await graph.Applications[app!.Id].AddPassword.PostAsync(
+                new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "one" } });
+        var second =
+            await graph.Applications[app.Id].AddPassword.PostAsync(
+                new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "two" } });
         Assert.Equal(SnapshotNow.AddDays(730), first!.EndDateTime); // default lifetime: two years
 
         await graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId });
 
         var left = Assert.Single((await graph.Applications[app.Id].GetAsync())!.PasswordCredentials!);
         Assert.Equal(second!.KeyId, left.KeyId);
-        var again = await Assert.ThrowsAsync<ODataError>(() => graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId }));
+        var again =
+            await Assert.ThrowsAsync<ODataError>(
+                () => graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId }));
         Assert.Equal(404, again.ResponseStatusCode);
     }
 
@@ -205,7 +212,8 @@ public sealed class ApplicationTests
         var notFound = await Assert.ThrowsAsync<ODataError>(() => graph.Applications[missing].GetAsync());
         Assert.Equal(404, notFound.ResponseStatusCode);
         Assert.Equal("Request_ResourceNotFound", notFound.Error!.Code);
-        Assert.Equal($"Resource '{missing}' does not exist or one of its queried reference-property objects are not present.", notFound.Error.Message);
+        Assert.Equal($"Resource '{missing}' does not exist or one of its queried reference-property objects are not present.",
+            notFound.Error.Message);
         Assert.False(string.IsNullOrEmpty(notFound.Error.InnerError!.RequestId));
         Assert.False(string.IsNullOrEmpty(notFound.Error.InnerError.ClientRequestId));
 
@@ -218,7 +226,9 @@ public sealed class ApplicationTests
     public async Task ApplicationWithoutADisplayNameIsRefused()
     {
         await using var host = Sandboxes.InMemory();
-        var error = await Assert.ThrowsAsync<ODataError>(() => Sandboxes.Graph(host).Applications.PostAsync(new Application { SignInAudience = "AzureADMyOrg" }));
+        var error =
+            await Assert.ThrowsAsync<ODataError>(
+                () => Sandboxes.Graph(host).Applications.PostAsync(new Application { SignInAudience = "AzureADMyOrg" }));
         Assert.Equal("Invalid value specified for property 'displayName' of resource 'Application'.", error.Error!.Message);
     }
 }

@@ -19,7 +19,8 @@ public sealed class BatchTests
             r.QueryParameters.Filter = "startswith(displayName,'Alex V')";
             r.QueryParameters.Select = ["id", "displayName"];
         }));
-        var create = await batch.AddBatchRequestStepAsync(graph.Applications.ToPostRequestInformation(new Application { DisplayName = "From a batch" }));
+        var create =
+            await batch.AddBatchRequestStepAsync(graph.Applications.ToPostRequestInformation(new Application { DisplayName = "From a batch" }));
         var missing = await batch.AddBatchRequestStepAsync(graph.Applications[Guid.NewGuid().ToString()].ToGetRequestInformation());
 
         var responses = await graph.Batch.PostAsync(batch);
@@ -39,7 +40,8 @@ public sealed class BatchTests
         var log = host.Requests.Snapshot();
         Assert.Single(log, r => !r.ViaBatch && r.Path == "/v1.0/$batch");
         Assert.Equal(3, log.Count(r => r.ViaBatch));
-        Assert.Contains(log, r => r.ViaBatch && r.Method == "POST" && r.Path == "/v1.0/applications" && r.Body.Contains("From a batch") && r.Status == 201);
+        Assert.Contains(log,
+            r => r.ViaBatch && r.Method == "POST" && r.Path == "/v1.0/applications" && r.Body.Contains("From a batch") && r.Status == 201);
     }
 
     [Fact]
@@ -67,7 +69,9 @@ public sealed class BatchTests
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);
         var requests = string.Join(",", Enumerable.Range(1, 21).Select(i => "{\"id\":\"" + i + "\",\"method\":\"GET\",\"url\":\"/organization\"}"));
-        using var response = await http.PostAsync("v1.0/$batch", new StringContent("{\"requests\":[" + requests + "]}", System.Text.Encoding.UTF8, "application/json"));
+        using var response =
+            await http.PostAsync("v1.0/$batch",
+                new StringContent("{\"requests\":[" + requests + "]}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains("less than or equal to 20", await response.Content.ReadAsStringAsync());
     }

@@ -24,7 +24,9 @@ public sealed class CallerTests
     private sealed class ReadOnlyCallers : ISandboxCallerValidator
     {
         public CallerRejection? Check(SandboxApi api, string bearerToken, HttpRequest request) =>
-            request.Method == "GET" ? null : new CallerRejection(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            request.Method == "GET"
+                ? null
+                : new CallerRejection(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class DirectoryReadTests
     [InlineData("startswith(displayName,'adele v')", "adele.vance@contoso.onmicrosoft.com")]
     [InlineData("mail eq 'SUPPORT@contoso.onmicrosoft.com'", "support@contoso.onmicrosoft.com")]
     [InlineData("userPrincipalName eq 'sales@contoso.onmicrosoft.com' and accountEnabled eq false", "sales@contoso.onmicrosoft.com")]
-    [InlineData("(mail eq 'nobody@contoso.com' or startswith(userPrincipalName,'noreply@')) and not (accountEnabled eq true)", "noreply@contoso.onmicrosoft.com")]
+    [InlineData("(mail eq 'nobody@contoso.com' or startswith(userPrincipalName,'noreply@')) and not (accountEnabled eq true)",
+        "noreply@contoso.onmicrosoft.com")]
     public async Task UsersAreFilteredWithODataExpressions(string filter, string expected)
     {
         await using var host = Sandboxes.InMemory();

@@ -58,7 +58,9 @@ public sealed class HostCompositionTests
             var graph = Sandboxes.Graph(first);
             var app = await graph.Applications.PostAsync(new Application { DisplayName = "Persistent" });
             (appId, appObjectId) = (app!.AppId!, app.Id!);
-            secret = (await graph.Applications[app.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "kept" } }))!.SecretText!;
+            secret =
+                (await graph.Applications[app.Id].AddPassword.PostAsync(
+                    new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "kept" } }))!.SecretText!;
             await new ExchangeClient(first).RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId });
             await new ExchangeClient(first).RunAsync("Set-TransportConfig", new { SmtpClientAuthenticationDisabled = false });
         }

@@ -65,7 +65,8 @@ public sealed class KestrelHostTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, own.StatusCode); // reached the host; no token was sent
         Assert.IsType<AuthenticationException>(other.InnerException);
-        Assert.NotEqual(first.Certificate!.GetCertHashString(HashAlgorithmName.SHA256), second.Certificate!.GetCertHashString(HashAlgorithmName.SHA256));
+        Assert.NotEqual(first.Certificate!.GetCertHashString(HashAlgorithmName.SHA256),
+            second.Certificate!.GetCertHashString(HashAlgorithmName.SHA256));
     }
 
     [Fact]
