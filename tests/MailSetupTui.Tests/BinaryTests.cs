@@ -36,14 +36,19 @@ public sealed class BinaryTests
     public async Task OnTheSandboxApplyThenDiagnoseAsJsonWorkAndKeepSecretsOut()
     {
         using var state = new MailSetup.Testing.TempFolder();
-        var applied = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes");
+        var applied =
+            await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
+                "support@contoso.onmicrosoft.com", "--yes");
         Assert.True(applied.ExitCode == 0, applied.Stderr);
 
-        var again = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
+        var again =
+            await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
+                "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(again.Stdout).RootElement.GetProperty("changed").GetInt32());
 
-        var diagnosed = await RunInAsync(state.Path, "diagnose", "imap", "--sandbox", "--mailbox", "support@contoso.onmicrosoft.com", "--format", "json");
+        var diagnosed =
+            await RunInAsync(state.Path, "diagnose", "imap", "--sandbox", "--mailbox", "support@contoso.onmicrosoft.com", "--format", "json");
         Assert.True(diagnosed.ExitCode == 0, diagnosed.Stderr);
         var imap = Assert.Single(System.Text.Json.JsonDocument.Parse(diagnosed.Stdout).RootElement.GetProperty("protocols").EnumerateArray());
         Assert.True(imap.GetProperty("succeeded").GetBoolean());
@@ -54,7 +59,8 @@ public sealed class BinaryTests
     [Fact]
     public async Task PlanPrintsThePlanAndExitsZero()
     {
-        var (exitCode, stdout, stderr) = await RunAsync("plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com");
+        var (exitCode, stdout, stderr) =
+            await RunAsync("plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com");
         Assert.True(exitCode == 0, stderr);
         Assert.Empty(stderr);
         Assert.Contains("Mail reader", stdout);

@@ -23,19 +23,22 @@ public sealed class ParseErrorTests
     [Fact]
     public async Task OptionWithoutItsValueIsAUsageError()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--format"]), "--format", "needs a value (--format <text|json|http|powershell>); none was given.");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--format"]), "--format",
+            "needs a value (--format <text|json|http|powershell>); none was given.");
     }
 
     [Fact]
     public async Task SingleValueOptionGivenTwiceIsAUsageError()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--cloud", "global", "--cloud", "china"]), "--cloud", "is given 2 times ('global', 'china'); give it once.");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--cloud", "global", "--cloud", "china"]), "--cloud",
+            "is given 2 times ('global', 'china'); give it once.");
     }
 
     [Fact]
     public async Task StrayArgumentIsAUsageError()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbox", "a@contoso.com", "b@contoso.com"]), "b@contoso.com", "unexpected argument");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbox", "a@contoso.com", "b@contoso.com"]), "b@contoso.com",
+            "unexpected argument");
     }
 
     [Fact]
@@ -60,7 +63,8 @@ public sealed class ParseErrorTests
     [Fact]
     public async Task UnknownCommandSuggestsTheNearest()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets", command: "mailsetup");
+        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets",
+            command: "mailsetup");
     }
 
     [Fact]

@@ -77,7 +77,8 @@ public sealed class PlanBadInputTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("mailboxes.txt", "# shared mailboxes\n\nsales@contoso.com\nbilling-contoso.com\n");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 4: 'billing-contoso.com' needs exactly one @");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file",
+            $"{file} line 4: 'billing-contoso.com' needs exactly one @");
     }
 
     [Fact]
@@ -85,7 +86,8 @@ public sealed class PlanBadInputTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("mailboxes.txt", "sales@contoso.com\nSupport@Contoso.com\n");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 2: 'Support@Contoso.com' is listed twice");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file",
+            $"{file} line 2: 'Support@Contoso.com' is listed twice");
     }
 
     [Fact]
@@ -93,7 +95,8 @@ public sealed class PlanBadInputTests
     {
         using var folder = new TempFolder();
         var missing = folder.File("nope.txt");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file",
+            $"cannot read '{missing}': no such file or directory");
     }
 
     [Fact]
@@ -101,14 +104,16 @@ public sealed class PlanBadInputTests
     {
         using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "no-such-folder", "list.txt");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file",
+            $"cannot read '{missing}': no such file or directory");
     }
 
     [Fact]
     public async Task FolderGivenAsMailboxesFileIsRejected()
     {
         using var folder = new TempFolder();
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.Path]), "--mailboxes-file", $"cannot read '{folder.Path}': is a directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.Path]), "--mailboxes-file",
+            $"cannot read '{folder.Path}': is a directory");
     }
 
     [Fact]
@@ -143,13 +148,15 @@ public sealed class PlanBadInputTests
     [Fact]
     public async Task GroupWithoutScopingIsRejected()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--scope-group", "mail-apps@contoso.com"]), "--scope-group", "is only used with --scope rbac or --scope access-policy");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--scope-group", "mail-apps@contoso.com"]), "--scope-group",
+            "is only used with --scope rbac or --scope access-policy");
     }
 
     [Fact]
     public async Task UnknownScopingIsRejected()
     {
-        var result = await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", "policy", "--scope-group", "mail-apps@contoso.com");
+        var result =
+            await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", "policy", "--scope-group", "mail-apps@contoso.com");
         CliAssert.UsageError(result, "--scope", "unknown scoping 'policy'");
     }
 
@@ -159,7 +166,8 @@ public sealed class PlanBadInputTests
     [InlineData("-5")]
     public async Task SecretDaysOutOfRangeIsRejected(string days)
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days", $"'{days}' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days",
+            $"'{days}' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730");
     }
 
     [Theory]
@@ -187,7 +195,8 @@ public sealed class PlanBadInputTests
     [Fact]
     public async Task UnknownFormatNamesTheValueAndTheFormats()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "yaml"]), "--format", "unknown format 'yaml'; expected one of text, json, http, powershell.");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "yaml"]), "--format",
+            "unknown format 'yaml'; expected one of text, json, http, powershell.");
     }
 
     [Fact]
@@ -199,7 +208,8 @@ public sealed class PlanBadInputTests
     [Fact]
     public async Task UnknownCloudNamesTheValueAndTheClouds()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--cloud", "mars"]), "--cloud", "unknown cloud 'mars'; expected one of global, usgov-high, usgov-dod, china.");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--cloud", "mars"]), "--cloud",
+            "unknown cloud 'mars'; expected one of global, usgov-high, usgov-dod, china.");
     }
 
     [Theory]

@@ -90,7 +90,8 @@ public sealed class PlanCommandTests
     public async Task MailboxesFileAddsItsAddressesAndSkipsCommentsAndBlankLines()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("mailboxes.txt", "# the shared ones\r\nsales@contoso.com\r\n\r\n  billing@contoso.com  \r\n# retired@contoso.com\r\n");
+        var file =
+            folder.Write("mailboxes.txt", "# the shared ones\r\nsales@contoso.com\r\n\r\n  billing@contoso.com  \r\n# retired@contoso.com\r\n");
         var result = await CliRunner.RunAsync([.. Valid, "--mailboxes-file", file]);
         AssertSuccess(result);
         Assert.Contains("sales@contoso.com", result.Stdout);
@@ -101,7 +102,9 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task ExistingAppIsAdopted()
     {
-        var result = await CliRunner.RunAsync("plan", "--preset", "smtp-app", "--app-id", "1B2C3D4E-0000-4000-8000-123456789ABC", "--mailbox", "noreply@contoso.com", "--send-as");
+        var result =
+            await CliRunner.RunAsync("plan", "--preset", "smtp-app", "--app-id", "1B2C3D4E-0000-4000-8000-123456789ABC", "--mailbox",
+                "noreply@contoso.com", "--send-as");
         AssertSuccess(result);
         Assert.Contains("1b2c3d4e-0000-4000-8000-123456789abc", result.Stdout);
     }
@@ -119,7 +122,8 @@ public sealed class PlanCommandTests
     public async Task HostOverridesReplaceTheCloudsHosts()
     {
         var result = await CliRunner.RunAsync(
-            [.. Valid, "--graph-host", "graph.sandbox.test", "--login-host", "login.sandbox.test", "--exchange-host", "outlook.sandbox.test", "--smtp-host", "localhost"]);
+            [.. Valid, "--graph-host", "graph.sandbox.test", "--login-host", "login.sandbox.test", "--exchange-host", "outlook.sandbox.test",
+                "--smtp-host", "localhost"]);
         AssertSuccess(result);
         Assert.Contains("https://graph.sandbox.test/v1.0/applications", result.Stdout);
         Assert.Contains("login.sandbox.test", result.Stdout);

@@ -68,6 +68,7 @@ public sealed class PresetsCommandTests
     [Fact]
     public async Task UnknownFormatIsAUsageError()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync("presets", "--format", "yml"), "--format", "unknown format 'yml'; expected one of text, json.", command: "mailsetup presets");
+        CliAssert.UsageError(await CliRunner.RunAsync("presets", "--format", "yml"), "--format", "unknown format 'yml'; expected one of text, json.",
+            command: "mailsetup presets");
     }
 }

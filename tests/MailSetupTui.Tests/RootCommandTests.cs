@@ -11,7 +11,8 @@ public sealed class RootCommandTests
     {
         var result = await CliRunner.RunAsync();
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("mailsetup: the terminal UI needs an interactive terminal (output is not a terminal); use the commands instead", result.Stderr);
+        Assert.Contains("mailsetup: the terminal UI needs an interactive terminal (output is not a terminal); use the commands instead",
+            result.Stderr);
         Assert.Contains("Without a terminal, use the commands:", result.Stdout);
         Assert.Contains("mailsetup plan", result.Stdout);
         Assert.Contains("mailsetup presets", result.Stdout);

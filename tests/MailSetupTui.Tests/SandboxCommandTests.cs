@@ -76,7 +76,9 @@ public sealed class SandboxCommandTests
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        var run = new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"], stop.Token);
+        var run =
+            new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"],
+                stop.Token);
         var line = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(60));
         var json = JsonNode.Parse(line)!.AsObject();
 
@@ -92,7 +94,9 @@ public sealed class SandboxCommandTests
         using var certificate = X509Certificate2.CreateFromPem(json["certificatePem"]!.GetValue<string>());
         using var http = new HttpClient(new SocketsHttpHandler
         {
-            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
+            SslOptions =
+                { RemoteCertificateValidationCallback =
+                    (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
         });
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any");
         var users = JsonNode.Parse(await http.GetStringAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))!["value"]!.AsArray();
@@ -106,15 +110,19 @@ public sealed class SandboxCommandTests
         var pemFile = mail["certificateFile"]!.GetValue<string>();
         Assert.Equal(folder.File("sandbox-mail.pem"), pemFile);
         if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(pemFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                File.GetUnixFileMode(pemFile));
         using var mailCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
-        Assert.Equal(mail["certificateSha256"]!.GetValue<string>(), mailCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+        Assert.Equal(mail["certificateSha256"]!.GetValue<string>(),
+            mailCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
         var imapPort = mail["imap"]!["port"]!.GetValue<int>();
         Assert.Equal($"imaps://127.0.0.1:{imapPort}/", mail["imap"]!["url"]!.GetValue<string>());
         using (var tcp = new System.Net.Sockets.TcpClient())
         {
             await tcp.ConnectAsync("127.0.0.1", imapPort);
-            await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(mailCertificate.RawData));
+            await using var tls =
+                new System.Net.Security.SslStream(tcp.GetStream(), false,
+                    (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(mailCertificate.RawData));
             await tls.AuthenticateAsClientAsync("127.0.0.1");
             using var reader = new StreamReader(tls);
             Assert.Equal("* OK The Microsoft Exchange IMAP4 service is ready.", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));

@@ -191,7 +191,8 @@ public sealed class FrameDiffTests
             if (!next.SameSize(previous)) terminal.Resize(next.Width, next.Height);
             var output = Diff(previous, next, hint);
             terminal.Feed(output);
-            Assert.True(terminal.Difference(next) is null, $"run {run}: {terminal.Difference(next)}\n{output.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
+            Assert.True(terminal.Difference(next) is null,
+                $"run {run}: {terminal.Difference(next)}\n{output.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
             Assert.False(terminal.SynchronizedUpdate, $"run {run}: synchronized update left open");
         }
     }

@@ -4,7 +4,8 @@ namespace MailSetupTui.Tests.Tui.Terminal;
 
 public sealed class TerminalOptionsTests
 {
-    private static TerminalOptions Detect(string[] args, string? term = "xterm-256color", string? noColor = null, bool stdin = true, bool stdout = true) =>
+    private static TerminalOptions Detect(string[] args, string? term = "xterm-256color", string? noColor = null, bool stdin = true,
+        bool stdout = true) =>
         TerminalOptions.Detect(args, name => name switch { "TERM" => term, "NO_COLOR" => noColor, _ => null }, stdin, stdout);
 
     [Fact]
@@ -43,7 +44,8 @@ public sealed class TerminalOptionsTests
 
         Assert.False(options.IsSupported);
         Assert.Equal(
-            "mailsetup: the terminal UI needs an interactive terminal (TERM=dumb); use the commands instead: mailsetup plan | apply | diagnose | preflight | presets | sandbox (mailsetup --help)",
+            "mailsetup: the terminal UI needs an interactive terminal (TERM=dumb); use the commands instead: " +
+            "mailsetup plan | apply | diagnose | preflight | presets | sandbox (mailsetup --help)",
             options.UnsupportedMessage);
     }
 

@@ -23,7 +23,8 @@ public sealed class TerminalSessionTmuxTests
     /// <param name="term">TERM for mailsetup only (tmux sets the pane's own TERM, whatever -e says).</param>
     private static TmuxSession StartSelfTest(int width = 80, int height = 24, string[]? args = null, string? term = null) =>
         TmuxSession.Start(
-            $"echo {TmuxSession.Quote(Before)}; {(term is null ? "" : $"TERM={term} ")}{BuiltProgram.CommandLine(args ?? [])}; echo \"exit=$?\"; sleep 60",
+            $"echo {TmuxSession.Quote(Before)}; {(term is null ? "" : $"TERM={term} ")}{BuiltProgram.CommandLine(args ?? [])}; echo \"exit=$?\"; " +
+            $"sleep 60",
             width,
             height,
             SelfTest);

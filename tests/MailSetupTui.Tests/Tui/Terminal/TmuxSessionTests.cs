@@ -33,7 +33,8 @@ public sealed class TmuxSessionTests
     [Fact]
     public void TheEnvironmentIsPassed()
     {
-        using var tmux = TmuxSession.Start("printf \"$GREETING\"; sleep 30", 40, 5, new Dictionary<string, string> { ["GREETING"] = "from the test" });
+        using var tmux =
+            TmuxSession.Start("printf \"$GREETING\"; sleep 30", 40, 5, new Dictionary<string, string> { ["GREETING"] = "from the test" });
 
         tmux.WaitForText("from the test");
     }
@@ -52,7 +53,8 @@ public sealed class TmuxSessionTests
     [Fact]
     public void AResizeIsSeenByTheCommand()
     {
-        using var tmux = TmuxSession.Start("trap 'echo resized to $(tput cols)x$(tput lines)' WINCH; echo ready; while true; do sleep 0.05; done", 40, 5);
+        using var tmux =
+            TmuxSession.Start("trap 'echo resized to $(tput cols)x$(tput lines)' WINCH; echo ready; while true; do sleep 0.05; done", 40, 5);
         tmux.WaitForText("ready");
 
         tmux.Resize(50, 8);
