@@ -26,14 +26,14 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public void ProgramIsCopiedNextToTheTests()
+    public void Program_is_copied_next_to_the_tests()
     {
         Assert.True(File.Exists(BuiltProgram.Dll), $"missing {BuiltProgram.Dll}");
         Assert.True(File.Exists(Path.ChangeExtension(BuiltProgram.Dll, ".runtimeconfig.json")), "missing mailsetup.runtimeconfig.json");
     }
 
     [Fact]
-    public async Task OnTheSandboxApplyThenDiagnoseAsJsonWorkAndKeepSecretsOut()
+    public async Task On_the_sandbox_apply_then_diagnose_as_JSON_work_and_keep_secrets_out()
     {
         using var state = new MailSetup.Testing.TempFolder();
         var applied =
@@ -57,7 +57,7 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task PlanPrintsThePlanAndExitsZero()
+    public async Task Plan_prints_the_plan_and_exits_zero()
     {
         var (exitCode, stdout, stderr) =
             await RunAsync("plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com");
@@ -68,7 +68,7 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task BadInputExitsTwoWithErrorsOnStderrOnly()
+    public async Task Bad_input_exits_two_with_errors_on_stderr_only()
     {
         var (exitCode, stdout, stderr) = await RunAsync("plan", "--preset", "imap-ap", "--app-name", "Mail reader", "--bogus");
         Assert.Equal(2, exitCode);
@@ -84,7 +84,7 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task VersionPrintsTheVersion()
+    public async Task Version_prints_the_version()
     {
         var (exitCode, stdout, _) = await RunAsync("--version");
         Assert.Equal(0, exitCode);

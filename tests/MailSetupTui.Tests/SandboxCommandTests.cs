@@ -24,7 +24,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task ResetDeletesTheSavedTenantAndSaysSo()
+    public async Task Reset_deletes_the_saved_tenant_and_says_so()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("state/sandbox-tenant.json"));
@@ -46,7 +46,7 @@ public sealed class SandboxCommandTests
     [InlineData("--port-base", "70000", "'70000' is not a port number; give 1 to 65535.")]
     [InlineData("--mailboxes", "-1", "'-1' is not a number of mailboxes; give 0 to 10000.")]
     [InlineData("--mailboxes", "10001", "'10001' is not a number of mailboxes; give 0 to 10000.")]
-    public async Task ServeRefusesBadNumbersWithExitTwo(string option, string value, string message)
+    public async Task Serve_refuses_bad_numbers_with_exit_two(string option, string value, string message)
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));
@@ -58,7 +58,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task SandboxWithoutASubcommandIsAUsageError()
+    public async Task Sandbox_without_a_subcommand_is_a_usage_error()
     {
         using var folder = new TempFolder();
         var result = await RunAsync(new SandboxStateStore(folder.File("s.json")), "sandbox");
@@ -67,7 +67,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task ServePrintsOneJsonObjectAndAnswersUntilStopped()
+    public async Task Serve_prints_one_JSON_object_and_answers_until_stopped()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));

@@ -19,7 +19,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task NewServicePrincipalAcceptsTheAppRegistrationsObjectIdAsExchangeDoes()
+    public async Task NewServicePrincipal_accepts_the_app_registrations_ObjectId_as_Exchange_does()
     {
         await using var host = Sandboxes.InMemory();
         var (appObjectId, appId, spId) = await AppAsync(host);
@@ -38,7 +38,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task AnUnknownObjectIdIsAcceptedButTheSameAppTwiceIsNot()
+    public async Task An_unknown_ObjectId_is_accepted_but_the_same_app_twice_is_not()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -54,7 +54,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task FullAccessNeedsARegisteredServicePrincipalAndIsListedAndRemoved()
+    public async Task FullAccess_needs_a_registered_service_principal_and_is_listed_and_removed()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -82,7 +82,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task AnUnknownMailboxIsExchangesNotFoundError()
+    public async Task An_unknown_mailbox_is_Exchanges_not_found_error()
     {
         await using var host = Sandboxes.InMemory();
         var answer = await new ExchangeClient(host).InvokeAsync("Get-CASMailbox", new { Identity = "ghost@contoso.onmicrosoft.com" });
@@ -94,7 +94,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task SendAsIsGrantedListedAndRemoved()
+    public async Task SendAs_is_granted_listed_and_removed()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -113,7 +113,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ScopedRoleAssignmentCoversOnlyTheGroupsMembers()
+    public async Task Scoped_role_assignment_covers_only_the_groups_members()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -149,7 +149,7 @@ public sealed class ExchangeAdminApiTests
     [Theory]
     [InlineData("Mail.Send")]
     [InlineData("Application IMAP.AccessAsApp")]
-    public async Task OnlyExchangesApplicationRolesCanBeAssigned(string role)
+    public async Task Only_Exchanges_application_roles_can_be_assigned(string role)
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -163,7 +163,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ApplicationAccessPolicyIsScopedToTheMailEnabledGroup()
+    public async Task Application_access_policy_is_scoped_to_the_mail_enabled_group()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -183,7 +183,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ProtocolSwitchesFollowTheSeedAndChangeWithSetCmdlets()
+    public async Task Protocol_switches_follow_the_seed_and_change_with_set_cmdlets()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -205,7 +205,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task UnknownCmdletsAndParametersFailAsPowerShellWould()
+    public async Task Unknown_cmdlets_and_parameters_fail_as_PowerShell_would()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -221,7 +221,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task LongAnswersArePagedByNextLink()
+    public async Task Long_answers_are_paged_by_next_link()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host, pageSize: 10);
@@ -235,7 +235,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task CallsNeedABearerTokenAndThisTenant()
+    public async Task Calls_need_a_bearer_token_and_this_tenant()
     {
         await using var host = Sandboxes.InMemory();
         using var anonymous = host.CreateClient();

@@ -16,7 +16,7 @@ public sealed class ApplicationTests
     private static readonly Guid ImapAccessAsApp = Guid.Parse("5e5addcd-3e8d-4e90-baf5-964efab2b20a");
 
     [Fact]
-    public async Task CreatedApplicationHasIdsAndReadsBackWithSelect()
+    public async Task Created_application_has_ids_and_reads_back_with_select()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -50,7 +50,7 @@ public sealed class ApplicationTests
     private static DateTimeOffset SnapshotNow => MailSetup.Testing.TestClock.SnapshotDate;
 
     [Fact]
-    public async Task AddPasswordReturnsTheSecretOnceAndTheStateFileNeverHoldsIt()
+    public async Task Add_password_returns_the_secret_once_and_the_state_file_never_holds_it()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
@@ -84,7 +84,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task RemovePasswordDeletesTheCredential()
+    public async Task Remove_password_deletes_the_credential()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -108,7 +108,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task ListFiltersByDisplayNameWithQuotesAndByAppId()
+    public async Task List_filters_by_displayName_with_quotes_and_by_appId()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -133,7 +133,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task PatchedCertificateKeepsItsThumbprintAndIsReadOnlyWithSelect()
+    public async Task Patched_certificate_keeps_its_thumbprint_and_is_read_only_with_select()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -165,7 +165,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task CertificateThatIsNotACertificateIsRefused()
+    public async Task Certificate_that_is_not_a_certificate_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -182,7 +182,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task DeletingTheApplicationDeletesItsServicePrincipalAndConsents()
+    public async Task Deleting_the_application_deletes_its_service_principal_and_consents()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -203,7 +203,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task UnknownApplicationIsGraphsNotFoundAndABadIdIsABadRequest()
+    public async Task Unknown_application_is_Graphs_not_found_and_a_bad_id_is_a_bad_request()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -223,7 +223,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task ApplicationWithoutADisplayNameIsRefused()
+    public async Task Application_without_a_displayName_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         var error =

@@ -9,7 +9,7 @@ namespace MailSetup.Sandbox.Tests.Graph;
 public sealed class BatchTests
 {
     [Fact]
-    public async Task BatchRunsEachRequestThroughTheSameEndpoints()
+    public async Task Batch_runs_each_request_through_the_same_endpoints()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -45,7 +45,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task AThrottledItemIsAnsweredInsideTheBatch()
+    public async Task A_throttled_item_is_answered_inside_the_batch()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.ExactPath("GET", "/v1.0/organization"), SandboxFault.TooManyRequests(7), FaultOccurrences.Next(1));
@@ -64,7 +64,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task ABatchOfMoreThanTwentyIsRefused()
+    public async Task A_batch_of_more_than_twenty_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);
@@ -77,7 +77,7 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task ARequestWhoseDependencyFailedIsNotRun()
+    public async Task A_request_whose_dependency_failed_is_not_run()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);

@@ -21,7 +21,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ServicePrincipalIsCreatedFromTheAppAndFoundByAppId()
+    public async Task Service_principal_is_created_from_the_app_and_found_by_appId()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -39,7 +39,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ASecondServicePrincipalForTheSameAppIsAConflict()
+    public async Task A_second_service_principal_for_the_same_app_is_a_conflict()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -54,7 +54,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task AServicePrincipalNeedsAnExistingApp()
+    public async Task A_service_principal_needs_an_existing_app()
     {
         await using var host = Sandboxes.InMemory();
         var appId = Guid.NewGuid().ToString();
@@ -65,7 +65,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ResourceServicePrincipalsCarryTheCatalogsRolesAndScopes()
+    public async Task Resource_service_principals_carry_the_catalogs_roles_and_scopes()
     {
         await using var host = Sandboxes.InMemory();
         var found = await Sandboxes.Graph(host).ServicePrincipals.GetAsync(r =>
@@ -83,7 +83,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task AppRoleAssignmentIsListedFromBothSidesAndRefusedTwice()
+    public async Task App_role_assignment_is_listed_from_both_sides_and_refused_twice()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -115,7 +115,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ARoleTheResourceDoesNotHaveIsRefused()
+    public async Task A_role_the_resource_does_not_have_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -130,7 +130,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task DelegatedGrantIsFilteredPatchedAndUniquePerClientAndResource()
+    public async Task Delegated_grant_is_filtered_patched_and_unique_per_client_and_resource()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -154,7 +154,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task MicrosoftsOwnServicePrincipalsCannotBeDeleted()
+    public async Task Microsofts_own_service_principals_cannot_be_deleted()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
