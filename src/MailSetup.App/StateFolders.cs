@@ -52,7 +52,8 @@ public sealed class StateFolders(string root)
         return Path.Combine(Secrets, $"{name}-{Stamp(now)}.secret");
     }
 
-    /// <summary>A file the admin named (an export, a secret saved from the UI): relative names are taken from the working directory, as a shell would.</summary>
+    /// <summary>A file the admin named (an export, a secret saved from the UI): relative names are taken from the working directory, as a shell
+    /// would.</summary>
     public static string FileNamed(string given) => Path.GetFullPath(given);
 
     private static string Stamp(DateTimeOffset now) => now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);

@@ -26,7 +26,8 @@ internal static class ApplyMeasurement
 
     private sealed record Options(int Mailboxes, TimeSpan Latency, string? Out);
 
-    private sealed record Measurement(string Name, int Concurrency, TimeSpan Wall, int Calls, int Peak, int Retryable, int Retries, ApplyResult Result)
+    private sealed record Measurement(string Name, int Concurrency, TimeSpan Wall, int Calls, int Peak, int Retryable, int Retries,
+        ApplyResult Result)
     {
         public string? FirstFailure => Result.Steps.FirstOrDefault(s => s.Outcome == StepOutcome.Failed) is { } failed
             ? $"step {failed.Number} {failed.Step.Key}: {failed.Detail}"
@@ -41,7 +42,8 @@ internal static class ApplyMeasurement
         // JIT, the Graph SDK's and ASP.NET Core's first-call costs: paid here, not by the first run measured.
         await RunAsync("warm-up", 5, TimeSpan.Zero, concurrency: null, progress: false);
 
-        var concurrent = await RunAsync($"default concurrency ({defaultConcurrency})", options.Mailboxes, options.Latency, concurrency: null, progress: true);
+        var concurrent =
+            await RunAsync($"default concurrency ({defaultConcurrency})", options.Mailboxes, options.Latency, concurrency: null, progress: true);
         var sequential = await RunAsync("sequential", options.Mailboxes, options.Latency, concurrency: 1, progress: true);
 
         var report = Report(options, concurrent, sequential);
@@ -79,7 +81,8 @@ internal static class ApplyMeasurement
             var retries = 0;
             var total = plan.Steps.Count;
             var tenth = Math.Max(1, total / 10);
-            if (progress) Console.Error.WriteLine($"{name}: {total} steps for {mailboxCount} mailboxes, {latency.TotalMilliseconds:0} ms added to every call");
+            if (progress) Console.Error.WriteLine(
+                $"{name}: {total} steps for {mailboxCount} mailboxes, {latency.TotalMilliseconds:0} ms added to every call");
             var watch = Stopwatch.StartNew();
             void OnEvent(StepEvent e)
             {
@@ -89,9 +92,13 @@ internal static class ApplyMeasurement
             }
             var result = await runner.RunAsync(plan, RunJournal.InMemory(), OnEvent, CancellationToken.None);
             watch.Stop();
-            var measured = new Measurement(name, concurrency ?? DefaultConcurrency(), watch.Elapsed, counter.Calls, counter.Peak, counter.Retryable, retries, result);
+            var measured =
+                new Measurement(name, concurrency ?? DefaultConcurrency(), watch.Elapsed, counter.Calls, counter.Peak, counter.Retryable, retries,
+                    result);
             if (progress)
-                Console.Error.WriteLine($"{name}: {(result.Succeeded ? "succeeded" : "FAILED")} in {Seconds(watch.Elapsed)}: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed");
+                Console.Error.WriteLine(
+                    $"{name}: {(result.Succeeded ? "succeeded" : "FAILED")} in {Seconds(watch.Elapsed)}: {result.Changed} " +
+                    $"changed, {result.Unchanged} unchanged, {result.Failed} failed");
             return measured;
         }
         finally
@@ -104,7 +111,8 @@ internal static class ApplyMeasurement
     private static Plan BuildPlan(SandboxTenant tenant)
     {
         var mailboxes = tenant.Read(s => s.Users
-            .Where(u => u.RecipientTypeDetails == "UserMailbox" && !string.Equals(u.Mail, TenantSeed.AdminAddress, StringComparison.OrdinalIgnoreCase))
+            .Where(
+                u => u.RecipientTypeDetails == "UserMailbox" && !string.Equals(u.Mail, TenantSeed.AdminAddress, StringComparison.OrdinalIgnoreCase))
             .Select(u => u.Mail)
             .ToList());
         var (request, errors) = SetupRequestParser.Parse(new SetupRequestInput
@@ -128,25 +136,35 @@ internal static class ApplyMeasurement
         Line($"# Applying a plan for {N(options.Mailboxes)} mailboxes to the sandbox");
         Line();
         Line($"- date: {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC");
-        Line($"- machine: {Environment.ProcessorCount} cores (Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
+        Line(
+            $"- machine: {Environment.ProcessorCount} cores " +
+            $"(Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
         Line($"- .NET: {RuntimeInformation.FrameworkDescription}");
         Line($"- plan: preset imap-app, app \"Bench\", client secret, {N(options.Mailboxes)} seeded user mailboxes: {N(steps)} steps");
-        Line($"- sandbox: in memory (TestServer), a fresh tenant for each run, {options.Latency.TotalMilliseconds.ToString("0", Invariant)} ms latency injected on every call; default retry policy; timed with a Stopwatch around `PlanRunner.RunAsync`, after a 5-mailbox warm-up");
+        Line(
+            $"- sandbox: in memory (TestServer), a fresh tenant for each run, {options.Latency.TotalMilliseconds.ToString("0", Invariant)} ms " +
+            $"latency injected on every call; default retry policy; timed with a Stopwatch around `PlanRunner.RunAsync`, after a 5-mailbox warm-up");
         Line();
         Line("| run | concurrency | wall time | HTTP calls | peak in flight | calls/s | changed | unchanged | failed | retries |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var m in new[] { concurrent, sequential })
         {
             var rate = m.Calls / m.Wall.TotalSeconds;
-            Line($"| {m.Name} | {m.Concurrency} | {Seconds(m.Wall)} | {N(m.Calls)} | {m.Peak} | {rate.ToString("0", Invariant)} | {N(m.Result.Changed)} | {N(m.Result.Unchanged)} | {m.Result.Failed} | {m.Retries} |");
+            Line(
+                $"| {m.Name} | {m.Concurrency} | {Seconds(m.Wall)} | {N(m.Calls)} | {m.Peak} | {rate.ToString("0", Invariant)} " +
+                $"| {N(m.Result.Changed)} | {N(m.Result.Unchanged)} | {m.Result.Failed} | {m.Retries} |");
         }
         Line();
         Line($"Speed-up of the default over sequential: **{speedUp.ToString("0.0", Invariant)}x**.");
         Line();
         Line(options.Mailboxes == TargetMailboxes && options.Latency == TargetLatency
-            ? $"Target (issue): at most {Seconds(TargetWallTime)} for the concurrent run: **{(concurrent.Result.Succeeded && concurrent.Wall <= TargetWallTime ? "met" : "missed")}** ({Seconds(concurrent.Wall)})."
-            : $"Target (issue): at most {Seconds(TargetWallTime)} for {N(TargetMailboxes)} mailboxes at {TargetLatency.TotalMilliseconds:0} ms: not judged for this size.");
-        Line($"Both runs {(concurrent.Result.Succeeded && sequential.Result.Succeeded ? "succeeded" : "did NOT both succeed")}; answers a runner retries (429, 5xx): {concurrent.Retryable} and {sequential.Retryable}.");
+            ? $"Target (issue): at most {Seconds(TargetWallTime)} for the concurrent run: " +
+                $"**{(concurrent.Result.Succeeded && concurrent.Wall <= TargetWallTime ? "met" : "missed")}** ({Seconds(concurrent.Wall)})."
+            : $"Target (issue): at most {Seconds(TargetWallTime)} for {N(TargetMailboxes)} mailboxes at {TargetLatency.TotalMilliseconds:0} ms: " +
+                "not judged for this size.");
+        Line(
+            $"Both runs {(concurrent.Result.Succeeded && sequential.Result.Succeeded ? "succeeded" : "did NOT both succeed")}; " +
+            $"answers a runner retries (429, 5xx): {concurrent.Retryable} and {sequential.Retryable}.");
         Line();
         Line($"Made with `dotnet run -c Release --project tests/MailSetup.Benchmarks -- apply --mailboxes {options.Mailboxes}`.");
         return text.ToString();
@@ -162,7 +180,8 @@ internal static class ApplyMeasurement
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--mailboxes" when int.TryParse(value, NumberStyles.None, Invariant, out var n) && n is >= 1 and <= TenantSeedOptions.MaxUserMailboxes:
+                case "--mailboxes" when int.TryParse(value, NumberStyles.None, Invariant, out var n)
+                    && n is >= 1 and <= TenantSeedOptions.MaxUserMailboxes:
                     mailboxes = n;
                     i++;
                     break;
@@ -175,7 +194,9 @@ internal static class ApplyMeasurement
                     i++;
                     break;
                 default:
-                    Console.Error.WriteLine($"apply: '{args[i]}' {(value is null ? "" : $"'{value}' ")}is not understood; expected --mailboxes 1..{TenantSeedOptions.MaxUserMailboxes}, --latency-ms M, --out FILE.");
+                    Console.Error.WriteLine(
+                        $"apply: '{args[i]}' {(value is null ? "" : $"'{value}' ")}is not understood; " +
+                        $"expected --mailboxes 1..{TenantSeedOptions.MaxUserMailboxes}, --latency-ms M, --out FILE.");
                     return null;
             }
         }

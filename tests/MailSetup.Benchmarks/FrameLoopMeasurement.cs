@@ -128,7 +128,9 @@ internal static class FrameLoopMeasurement
 
     private static IRenderable View(List<string> trace, int selected, int height)
     {
-        var tabs = string.Join("  ", new[] { "1 Setup", "2 Plan", "3 Apply", "4 Diagnose", "5 Trace" }.Select((t, i) => i == selected ? $">{t}<" : $" {t} "));
+        var tabs =
+            string.Join("  ",
+                new[] { "1 Setup", "2 Plan", "3 Apply", "4 Diagnose", "5 Trace" }.Select((t, i) => i == selected ? $">{t}<" : $" {t} "));
         var rows = height - 4;
         var visible = trace.Skip(Math.Max(0, trace.Count - rows)).Select(line => new Text(line));
         return new Rows(

@@ -146,13 +146,17 @@ internal static class FrameMeasurement
         var keys = new Text(" Tab next pane  / filter  ? help  q quit", new Style(decoration: Decoration.Invert));
         var traceRows = Height - 2 - 2; // header, key bar, the panel's borders
         // Styled by what the line is (client or server), so a line keeps its look as it moves up.
-        var visible = trace.Skip(Math.Max(0, trace.Count - traceRows)).Select(line => new Text(line, line.Contains(" C: ", StringComparison.Ordinal) ? ClientStyle : Style.Plain));
+        var visible =
+            trace.Skip(Math.Max(0, trace.Count - traceRows))
+                .Select(line => new Text(line, line.Contains(" C: ", StringComparison.Ordinal) ? ClientStyle : Style.Plain));
         var tracePanel = new Panel(new Rows(visible)) { Header = new PanelHeader("Trace"), Expand = true, Padding = new Padding(1, 0, 1, 0) };
         IRenderable body = layout switch
         {
             Layout.FullWidthTrace => tracePanel,
             _ => new Columns(
-                new Panel(new Rows(new Text("> Setup", new Style(decoration: Decoration.Invert)), new Text("  Plan"), new Text("  Apply"), new Text("  Diagnose"))) { Expand = true, Width = 22 },
+                new Panel(
+                    new Rows(new Text("> Setup", new Style(decoration: Decoration.Invert)), new Text("  Plan"), new Text("  Apply"),
+                        new Text("  Diagnose"))) { Expand = true, Width = 22 },
                 tracePanel) { Expand = true, Padding = new Padding(0) },
         };
         return new Rows(header, body, keys);
@@ -174,16 +178,23 @@ internal static class FrameMeasurement
         var md = new StringBuilder();
         md.AppendLine(Invariant, $"# Terminal frames at {Width}x{Height}");
         md.AppendLine();
-        md.AppendLine(Invariant, $"`dotnet run -c Release --project tests/MailSetup.Benchmarks -- frames`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");
+        md.AppendLine(Invariant,
+            $"`dotnet run -c Release --project tests/MailSetup.Benchmarks -- frames`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
+            $".NET {Environment.Version}, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");
         if (File.Exists("/proc/loadavg"))
-            md.AppendLine(Invariant, $"Load average (1 min) when written: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} CPUs: on a shared machine p99 and max are mostly waiting for a CPU; compare medians.");
-        md.AppendLine("A header, a trace pane of Text lines in a Panel, a key bar; one trace line appended per frame. Stopwatch per frame after 200 warm-up frames.");
+            md.AppendLine(Invariant,
+                $"Load average (1 min) when written: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} CPUs: " +
+                $"on a shared machine p99 and max are mostly waiting for a CPU; compare medians.");
+        md.AppendLine(
+            "A header, a trace pane of Text lines in a Panel, a key bar; one trace line appended per frame. " +
+            "Stopwatch per frame after 200 warm-up frames.");
         md.AppendLine();
         md.AppendLine(Invariant, $"## Time per frame ({Frames} frames)");
         md.AppendLine();
         md.AppendLine("| what | median ms | p99 ms | max ms | GCs gen0/1/2 |");
         md.AppendLine("|---|---:|---:|---:|---|");
-        foreach (var t in timings) md.AppendLine(Invariant, $"| {t.What} | {t.MedianMs:0.000} | {t.P99Ms:0.000} | {t.MaxMs:0.000} | {t.Collections} |");
+        foreach (var t in timings) md.AppendLine(Invariant,
+            $"| {t.What} | {t.MedianMs:0.000} | {t.P99Ms:0.000} | {t.MaxMs:0.000} | {t.Collections} |");
         md.AppendLine();
         md.AppendLine("## Bytes written per appended trace line (300 frames, after a first full frame)");
         md.AppendLine();
@@ -191,17 +202,24 @@ internal static class FrameMeasurement
         md.AppendLine();
         md.AppendLine("| layout | lines per frame | scroll region | bytes per line | bytes per frame |");
         md.AppendLine("|---|---:|---|---:|---:|");
-        foreach (var b in bytes) md.AppendLine(Invariant, $"| {b.Layout} | {b.LinesPerFrame} | {(b.Scroll ? "on" : "off")} | {b.BytesPerLine:0} | {b.BytesPerFrame:0} |");
+        foreach (var b in bytes) md.AppendLine(Invariant,
+            $"| {b.Layout} | {b.LinesPerFrame} | {(b.Scroll ? "on" : "off")} | {b.BytesPerLine:0} | {b.BytesPerFrame:0} |");
         md.AppendLine();
-        md.AppendLine("The scroll region (DECSTBM + SU) moves whole rows (tmux and most terminals have no left/right margins). Full width, a new line costs the scroll (16 B) and the line. Beside a 30-column navigation pane the rows move with the navigation, whose cells that moved are redrawn (~150 B for a 6-row box) on top of the line. 33 lines per frame is mostly the new text itself.");
+        md.AppendLine(
+            "The scroll region (DECSTBM + SU) moves whole rows (tmux and most terminals have no left/right margins). Full width, " +
+            "a new line costs the scroll (16 B) and the line. Beside a 30-column navigation pane the rows move with the navigation, " +
+            "whose cells that moved are redrawn (~150 B for a 6-row box) on top of the line. 33 lines per frame is mostly the new text itself.");
         md.AppendLine();
         md.AppendLine(Invariant, $"## Key to frame while {loop.LinesPerSecond:N0} trace lines/s stream in");
         md.AppendLine();
-        md.AppendLine("A reference loop (FramePacer's documented shape): one channel; lines from a background thread, a key every 20 ms from another; keys drawn at once, lines at most ~30 frames/s; frames written to /dev/null. The target is p99 at most 16 ms.");
+        md.AppendLine(
+            "A reference loop (FramePacer's documented shape): one channel; lines from a background thread, a key every 20 ms from another; " +
+            "keys drawn at once, lines at most ~30 frames/s; frames written to /dev/null. The target is p99 at most 16 ms.");
         md.AppendLine();
         md.AppendLine("| keys | median ms | p99 ms | max ms | frames/s | lines drawn |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine(Invariant, $"| {loop.Keys} | {loop.MedianMs:0.00} | {loop.P99Ms:0.00} | {loop.MaxMs:0.00} | {loop.FramesPerSecond:0} | {loop.Lines:N0} |");
+        md.AppendLine(Invariant,
+            $"| {loop.Keys} | {loop.MedianMs:0.00} | {loop.P99Ms:0.00} | {loop.MaxMs:0.00} | {loop.FramesPerSecond:0} | {loop.Lines:N0} |");
         return md.ToString();
     }
 

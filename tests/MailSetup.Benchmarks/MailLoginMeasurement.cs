@@ -27,7 +27,8 @@ internal static class MailLoginMeasurement
     private const double TargetRatio = 1.2;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private sealed record Case(string Name, MailProbe Probe, int Port, TlsMode Tls, string CurlUrl, string[] CurlExtra, string DiagnoseProtocol, string DiagnoseTls);
+    private sealed record Case(string Name, MailProbe Probe, int Port, TlsMode Tls, string CurlUrl, string[] CurlExtra, string DiagnoseProtocol,
+        string DiagnoseTls);
 
     private sealed record Row(string Name, double Ours, double CurlWall, double CurlOwn, double OursBinary, string Operations, string Stages);
 
@@ -58,9 +59,12 @@ internal static class MailLoginMeasurement
 
         Case[] cases =
         [
-            new("IMAP (993-style implicit TLS)", new ImapProbe(), dovecot.Ports.Imaps, TlsMode.Implicit, $"imaps://{DovecotServer.Host}:{dovecot.Ports.Imaps}/", ["-X", "EXAMINE INBOX"], "imap", "implicit"),
-            new("POP (995-style implicit TLS)", new Pop3Probe(), dovecot.Ports.Pop3s, TlsMode.Implicit, $"pop3s://{DovecotServer.Host}:{dovecot.Ports.Pop3s}/", [], "pop", "implicit"),
-            new("SMTP (587-style STARTTLS)", new SmtpProbe(), dovecot.Ports.Submission, TlsMode.StartTls, $"smtp://{DovecotServer.Host}:{dovecot.Ports.Submission}/", ["--ssl-reqd", "-X", "NOOP"], "smtp", "starttls"),
+            new("IMAP (993-style implicit TLS)", new ImapProbe(), dovecot.Ports.Imaps, TlsMode.Implicit,
+                $"imaps://{DovecotServer.Host}:{dovecot.Ports.Imaps}/", ["-X", "EXAMINE INBOX"], "imap", "implicit"),
+            new("POP (995-style implicit TLS)", new Pop3Probe(), dovecot.Ports.Pop3s, TlsMode.Implicit,
+                $"pop3s://{DovecotServer.Host}:{dovecot.Ports.Pop3s}/", [], "pop", "implicit"),
+            new("SMTP (587-style STARTTLS)", new SmtpProbe(), dovecot.Ports.Submission, TlsMode.StartTls,
+                $"smtp://{DovecotServer.Host}:{dovecot.Ports.Submission}/", ["--ssl-reqd", "-X", "NOOP"], "smtp", "starttls"),
         ];
 
         var curlStart = new List<double>();
@@ -102,11 +106,14 @@ internal static class MailLoginMeasurement
             }
             var operations = c.DiagnoseProtocol switch
             {
-                "imap" => "ours: AUTHENTICATE (SASL-IR), LIST, EXAMINE INBOX, LOGOUT; curl: CAPABILITY, AUTHENTICATE (SASL-IR), EXAMINE INBOX, LOGOUT",
+                "imap" =>
+                    "ours: AUTHENTICATE (SASL-IR), LIST, EXAMINE INBOX, LOGOUT; curl: CAPABILITY, AUTHENTICATE (SASL-IR), EXAMINE INBOX, LOGOUT",
                 "pop" => "ours: CAPA, AUTH, STAT, QUIT; curl: CAPA, AUTH, LIST, QUIT",
                 _ => "ours: EHLO, STARTTLS, EHLO, AUTH, QUIT; curl: EHLO, STARTTLS, EHLO, AUTH, NOOP, QUIT",
             };
-            var stageText = string.Join(", ", stages.OrderBy(s => s.Key).Select(s => $"{s.Key.ToString().ToLowerInvariant()} {Median(s.Value).ToString("0.0", Invariant)} ms"));
+            var stageText =
+                string.Join(", ",
+                    stages.OrderBy(s => s.Key).Select(s => $"{s.Key.ToString().ToLowerInvariant()} {Median(s.Value).ToString("0.0", Invariant)} ms"));
             rows.Add(new Row(c.Name, Median(ours), Median(curl), Median(curlOwn), Median(oursBinary), operations, stageText));
             Console.WriteLine($"  ours by stage: {stageText}");
             Console.WriteLine($"{c.Name}: ours {Median(ours):0.00} ms, curl {Median(curl):0.00} ms, our binary {Median(oursBinary):0.0} ms");
@@ -121,7 +128,8 @@ internal static class MailLoginMeasurement
         return 0;
     }
 
-    private static async Task<(double, IReadOnlyDictionary<MailSetup.Core.Mail.Tracing.TraceStage, TimeSpan>)> OursAsync(Case c, string token, System.Security.Cryptography.X509Certificates.X509Certificate2Collection trusted)
+    private static async Task<(double, IReadOnlyDictionary<MailSetup.Core.Mail.Tracing.TraceStage, TimeSpan>)> OursAsync(Case c, string token,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection trusted)
     {
         var request = new MailProbeRequest
         {
@@ -145,20 +153,26 @@ internal static class MailLoginMeasurement
     {
         // The token goes in through a config on stdin, not the command line, where any process listing would show it.
         var config = $"oauth2-bearer = \"{token}\"\nuser = \"{DovecotServer.User}\"\n";
-        var (wall, output) = await ProcessWithOutputAsync(Curl, ["-s", "-S", "-o", "/dev/null", "-w", "%{time_total}", "--cacert", certificate, "-K", "-", .. c.CurlExtra, c.CurlUrl], config);
+        var (wall, output) =
+            await ProcessWithOutputAsync(Curl,
+                ["-s", "-S", "-o", "/dev/null", "-w", "%{time_total}", "--cacert", certificate, "-K", "-", .. c.CurlExtra, c.CurlUrl], config);
         return (wall, double.Parse(output.Trim(), Invariant) * 1000);
     }
 
     private static Task<double> OurBinaryAsync(string binary, Case c, string token, string certificate) =>
-        ProcessAsync("dotnet", [binary, "diagnose", c.DiagnoseProtocol, "--host", DovecotServer.Host, "--port", c.Port.ToString(Invariant), "--tls", c.DiagnoseTls,
-            "--mech", "oauthbearer", "--mailbox", DovecotServer.User, "--token-file", "-", "--trust-cert", certificate, "--format", "json"], token + "\n");
+        ProcessAsync("dotnet",
+            [binary, "diagnose", c.DiagnoseProtocol, "--host", DovecotServer.Host, "--port", c.Port.ToString(Invariant), "--tls", c.DiagnoseTls,
+            "--mech", "oauthbearer", "--mailbox", DovecotServer.User, "--token-file", "-", "--trust-cert", certificate, "--format", "json"],
+            token + "\n");
 
-    private static async Task<double> ProcessAsync(string file, string[] arguments, string? stdin) => (await ProcessWithOutputAsync(file, arguments, stdin)).Wall;
+    private static async Task<double> ProcessAsync(string file, string[] arguments, string? stdin) =>
+        (await ProcessWithOutputAsync(file, arguments, stdin)).Wall;
 
     /// <summary>Wall time of one process from start to exit, in ms, and its output; a non-zero exit is an error (the login did not work).</summary>
     private static async Task<(double Wall, string Output)> ProcessWithOutputAsync(string file, string[] arguments, string? stdin)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        var start =
+            new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
@@ -173,7 +187,8 @@ internal static class MailLoginMeasurement
         var elapsed = clock.Elapsed.TotalMilliseconds;
         var text = await output;
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} {arguments.FirstOrDefault()} exited with {process.ExitCode}: {(await errors).Trim()}");
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} {arguments.FirstOrDefault()} exited with {process.ExitCode}: {(await errors).Trim()}");
         return (elapsed, text);
     }
 
@@ -209,27 +224,46 @@ internal static class MailLoginMeasurement
         Line("# Mail login: ours versus curl, against the same private Dovecot");
         Line();
         Line($"- date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC");
-        Line($"- machine: {Environment.ProcessorCount} cores (Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
-        Line($"- .NET: {RuntimeInformation.FrameworkDescription}; curl: {CurlVersion()}; load average (1 min) {loadBefore} before, {loadAfter} after: a shared, busy machine, so single runs vary by tens of percent");
-        Line($"- server: Dovecot 2.3 from the tests' fixture (tests/MailSetup.Testing/Dovecot) on 127.0.0.1, self-signed certificate trusted explicitly by both clients (ours: TrustedCertificates, curl: --cacert)");
-        Line($"- login: OAUTHBEARER with one fresh test token (curl chooses OAUTHBEARER when offered; ours is told to), the token passed to curl on stdin (-K -)");
+        Line(
+            $"- machine: {Environment.ProcessorCount} cores " +
+            $"(Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
+        Line(
+            $"- .NET: {RuntimeInformation.FrameworkDescription}; curl: {CurlVersion()}; load average (1 min) {loadBefore} before, {loadAfter} " +
+            $"after: a shared, busy machine, so single runs vary by tens of percent");
+        Line(
+            $"- server: Dovecot 2.3 from the tests' fixture (tests/MailSetup.Testing/Dovecot) on 127.0.0.1, " +
+            $"self-signed certificate trusted explicitly by both clients (ours: TrustedCertificates, curl: --cacert)");
+        Line(
+            $"- login: OAUTHBEARER with one fresh test token (curl chooses OAUTHBEARER when offered; ours is told to), " +
+            $"the token passed to curl on stdin (-K -)");
         Line($"- runs: {runs} per client and protocol after 3 warm-up runs, interleaved (ours, curl, our binary, ...); medians shown");
         Line();
-        Line("Like with like: `ours` is the probe in-process on a warm runtime (DNS skipped, an IP is given; connect, TLS, authenticate, one command, goodbye), timed with a Stopwatch around `RunAsync`. " +
-             "`curl` is the wall time of a curl process doing the same login and one command. A process start is no login work, so the headline ratio divides ours by curl's wall time minus " +
+        Line(
+            "Like with like: `ours` is the probe in-process on a warm runtime (DNS skipped, an IP is given; connect, TLS, authenticate, " +
+            "one command, goodbye), timed with a Stopwatch around `RunAsync`. " +
+             "`curl` is the wall time of a curl process doing the same login and one command. A process start is no login work, " +
+             "so the headline ratio divides ours by curl's wall time minus " +
              $"curl's own start cost (median `curl --version`: {Ms(curlStart)}). The raw ratio (curl's process start included) and our own binary " +
-             $"(`dotnet mailsetup.dll diagnose ... --format json`, a cold .NET process; median `mailsetup --version`: {Ms(ourStart)}) are shown for the whole picture.");
+             $"(`dotnet mailsetup.dll diagnose ... --format json`, a cold .NET process; median `mailsetup --version`: {Ms(ourStart)}) " +
+             $"are shown for the whole picture.");
         Line();
-        Line("| protocol | ours (in-process) | curl (process) | curl minus its start | **ours / (curl - start)** | ours / curl | curl's own time_total | ours / curl time_total | our binary (process) | our binary / curl |");
+        Line(
+            "| protocol | ours (in-process) | curl (process) | curl minus its start | **ours / (curl - start)** | ours / curl | curl's own " +
+            "time_total | ours / curl time_total | our binary (process) | our binary / curl |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
         {
             var net = r.CurlWall - curlStart;
-            Line($"| {r.Name} | {Ms(r.Ours)} | {Ms(r.CurlWall)} | {Ms(net)} | **{X(r.Ours / net)}** | {X(r.Ours / r.CurlWall)} | {Ms(r.CurlOwn)} | {X(r.Ours / r.CurlOwn)} | {Ms(r.OursBinary)} | {X(r.OursBinary / r.CurlWall)} |");
+            Line(
+                $"| {r.Name} | {Ms(r.Ours)} | {Ms(r.CurlWall)} | {Ms(net)} | **{X(r.Ours / net)}** | {X(r.Ours / r.CurlWall)} | {Ms(r.CurlOwn)} " +
+                $"| {X(r.Ours / r.CurlOwn)} | {Ms(r.OursBinary)} | {X(r.OursBinary / r.CurlWall)} |");
         }
         Line();
-        Line("curl's own `time_total` (`-w %{time_total}`) is shown too: it leaves out the process start but also the goodbye, which curl sends only when it " +
-             "closes its connections at exit (Dovecot's log shows `Logged out`), while ours waits for the goodbye's answer; it is the strictest comparison, not a like-for-like one.");
+        Line(
+            "curl's own `time_total` (`-w %{time_total}`) is shown too: it leaves out the process start but also the goodbye, " +
+            "which curl sends only when it " +
+             "closes its connections at exit (Dovecot's log shows `Logged out`), while ours waits for the goodbye's answer; " +
+             "it is the strictest comparison, not a like-for-like one.");
         Line();
         Line("Commands on the wire:");
         Line();
@@ -240,10 +274,14 @@ internal static class MailLoginMeasurement
         foreach (var r in rows) Line($"- {r.Name}: {r.Stages}");
         Line();
         var worst = rows.Max(r => r.Ours / (r.CurlWall - curlStart));
-        Line($"Target: ours / curl (login work, process start excluded) at most {TargetRatio.ToString("0.0", Invariant)}: **{(worst <= TargetRatio ? "met" : "not met")}** (worst {X(worst)}).");
+        Line(
+            $"Target: ours / curl (login work, process start excluded) at most {TargetRatio.ToString("0.0", Invariant)}: " +
+            $"**{(worst <= TargetRatio ? "met" : "not met")}** (worst {X(worst)}).");
         if (!haveBinary) Line("Our binary was not timed: build it first with `dotnet build -c Release src/MailSetupTui`.");
         Line();
-        Line("Made with `dotnet build -c Release src/MailSetupTui && dotnet run -c Release --project tests/MailSetup.Benchmarks -- mail` (as root: the fixture starts Dovecot).");
+        Line(
+            "Made with `dotnet build -c Release src/MailSetupTui && dotnet run -c Release --project tests/MailSetup.Benchmarks -- mail` (as root: " +
+            "the fixture starts Dovecot).");
         return text.ToString();
     }
 

@@ -19,8 +19,10 @@ internal static class ParserFuzzMeasurement
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private const string Protocolish = "0123456789 -+*.{}[]()\"\\=,:;<>/@ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static readonly string[] Prefixes = ["", "", "250", "250-", "334 ", "5", "* ", "+", "+OK", "-ERR", "A1 ", "* CAPABILITY ", "* OK [CAPABILITY ", "{", "99999999999"];
-    private static readonly char[] Odd = ['\0', '\r', '\n', '\t', '\u001b', '\u007f', '\u0085', '\u009b', '\u0001', 'é', '€', '中', '\ufeff', '\ud800', '\udc00'];
+    private static readonly string[] Prefixes =
+        ["", "", "250", "250-", "334 ", "5", "* ", "+", "+OK", "-ERR", "A1 ", "* CAPABILITY ", "* OK [CAPABILITY ", "{", "99999999999"];
+    private static readonly char[] Odd =
+        ['\0', '\r', '\n', '\t', '\u001b', '\u007f', '\u0085', '\u009b', '\u0001', 'é', '€', '中', '\ufeff', '\ud800', '\udc00'];
 
     private sealed record Kind(string Name, Func<Random, bool> Case)
     {
@@ -88,17 +90,25 @@ internal static class ParserFuzzMeasurement
         Line("# Parser fuzzing: a million generated cases");
         Line();
         Line($"- date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC");
-        Line($"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}; {RuntimeInformation.FrameworkDescription}");
+        Line(
+            $"- machine: {Environment.ProcessorCount} " +
+            $"cores, {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}; {RuntimeInformation.FrameworkDescription}");
         Line($"- generator: System.Random seed {seed} (replay with `--seed {seed}`), one thread, cases spread evenly over the kinds below");
-        Line($"- a case fails when the parser throws or its property is false (hostile input: never throws and classifies consistently; well-formed input: parses back to what was generated)");
+        Line(
+            $"- a case fails when the parser throws or its property is false (hostile input: never throws and classifies consistently; " +
+            $"well-formed input: parses back to what was generated)");
         Line();
-        Line($"**cases: {cases.ToString("N0", Invariant)}, time: {elapsed.TotalSeconds.ToString("0.00", Invariant)} s ({(cases / elapsed.TotalSeconds).ToString("N0", Invariant)} cases/s), failures: {failures}**");
+        Line(
+            $"**cases: {cases.ToString("N0", Invariant)}, time: {elapsed.TotalSeconds.ToString("0.00", Invariant)} s " +
+            $"({(cases / elapsed.TotalSeconds).ToString("N0", Invariant)} cases/s), failures: {failures}**");
         Line();
         Line("| kind | cases | failures | first failure |");
         Line("| --- | ---: | ---: | --- |");
         foreach (var k in kinds) Line($"| {k.Name} | {k.Cases.ToString("N0", Invariant)} | {k.Failures} | {k.FirstFailure ?? ""} |");
         Line();
-        Line("Made with `dotnet run -c Release --project tests/MailSetup.Benchmarks -- fuzz`. The same properties run with FsCheck in the test suite (ParserPropertyTests).");
+        Line(
+            "Made with `dotnet run -c Release --project tests/MailSetup.Benchmarks -- fuzz`. The same properties run with FsCheck in the test " +
+            "suite (ParserPropertyTests).");
 
         var path = outPath ?? Path.Combine(ApplyMeasurement.ResultsFolder(), "parser-fuzz-1m.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -140,7 +150,8 @@ internal static class ParserFuzzMeasurement
     {
         var line = Hostile(r);
         var parsed = SmtpReply.ParseLine(line);
-        return parsed is null || parsed.Value.Code is >= 200 and <= 599 && line.StartsWith(parsed.Value.Code.ToString("D3", Invariant), StringComparison.Ordinal);
+        return parsed is null
+            || parsed.Value.Code is >= 200 and <= 599 && line.StartsWith(parsed.Value.Code.ToString("D3", Invariant), StringComparison.Ordinal);
     }
 
     private static bool SmtpRoundTrip(Random r)
@@ -154,7 +165,9 @@ internal static class ParserFuzzMeasurement
     private static bool SmtpMultiline(Random r)
     {
         var code = r.Next(200, 600);
-        var lines = Enumerable.Range(0, r.Next(0, 12)).Select(_ => $"{code}-{PrintableText(r)}").Append($"{code} {r.Next(2, 6)}.{r.Next(0, 999)}.{r.Next(0, 999)} {PrintableText(r)}").ToArray();
+        var lines =
+            Enumerable.Range(0, r.Next(0, 12)).Select(_ => $"{code}-{PrintableText(r)}")
+                .Append($"{code} {r.Next(2, 6)}.{r.Next(0, 999)}.{r.Next(0, 999)} {PrintableText(r)}").ToArray();
         var assembler = new SmtpReplyAssembler();
         for (var i = 0; i < lines.Length - 1; i++)
             if (!assembler.TryAdd(lines[i], out var early) || early is not null) return false;
@@ -233,7 +246,8 @@ internal static class ParserFuzzMeasurement
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["aud"] = PrintableText(r), ["exp"] = exp });
         var jwt = $"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.{System.Buffers.Text.Base64Url.EncodeToString(payload)}.{signature}";
         var described = TokenRedactor.Describe(jwt);
-        return hostile.StartsWith("<token redacted", StringComparison.Ordinal) && described.StartsWith("<token redacted: aud=", StringComparison.Ordinal)
+        return hostile.StartsWith("<token redacted", StringComparison.Ordinal)
+            && described.StartsWith("<token redacted: aud=", StringComparison.Ordinal)
             && !described.Contains(signature, StringComparison.Ordinal);
     }
 }

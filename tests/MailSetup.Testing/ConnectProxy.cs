@@ -91,7 +91,8 @@ public sealed class ConnectProxy : IAsyncDisposable
         var one = new byte[1];
         while (!(head.Length >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n'))
         {
-            if (await stream.ReadAsync(one, _stop.Token) == 0 || head.Length > 8192) throw new IOException("The client sent no complete request head.");
+            if (await stream.ReadAsync(one, _stop.Token) == 0
+                || head.Length > 8192) throw new IOException("The client sent no complete request head.");
             head.Append((char)one[0]);
         }
         var text = head.ToString();

@@ -12,7 +12,8 @@ public static class PlanCases
     public const string Group = "mail-apps@contoso.onmicrosoft.com";
     public const string ExistingAppId = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
-    public static IReadOnlyDictionary<string, SetupRequestInput> All { get; } = new SortedDictionary<string, SetupRequestInput>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, SetupRequestInput> All { get; } =
+        new SortedDictionary<string, SetupRequestInput>(StringComparer.Ordinal)
     {
         ["imap-app"] = Alone("imap-app"),
         ["pop-app"] = Alone("pop-app"),
@@ -29,7 +30,8 @@ public static class PlanCases
             SendAs = true,
         },
         ["graph-gateway-rbac"] = new() { Presets = "graph-gateway", AppName = "Contoso Gateway", Scope = "rbac", ScopeGroup = Group },
-        ["graph-mail-access-policy"] = new() { Presets = "graph-mail", AppName = "Contoso Contact Centre", Scope = "access-policy", ScopeGroup = Group },
+        ["graph-mail-access-policy"] =
+            new() { Presets = "graph-mail", AppName = "Contoso Contact Centre", Scope = "access-policy", ScopeGroup = Group },
         ["imap-app-china"] = new() { Presets = "imap-app", AppName = "Contoso IMAP", Mailboxes = [Support], Cloud = "china" },
         ["imap-app-adopt"] = new() { Presets = "imap-app", AppId = ExistingAppId, Mailboxes = [Support] },
         ["smtp-app-certificate"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP", Mailboxes = [Support], Certificate = true },

@@ -45,7 +45,8 @@ public sealed class ServedSandbox : IAsyncDisposable
     /// <summary>A client of the sandbox's own endpoints (device code approval), pinned to its certificate.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts <paramref name="start"/> (mailsetup with <c>sandbox serve</c> and its options, output redirected) with its tenant under <paramref name="stateHome"/>.</summary>
+    /// <summary>Starts <paramref name="start"/> (mailsetup with <c>sandbox serve</c> and its options, output redirected) with its tenant under
+    /// <paramref name="stateHome"/>.</summary>
     public static async Task<ServedSandbox> StartAsync(ProcessStartInfo start, string stateHome)
     {
         start.Environment["XDG_STATE_HOME"] = stateHome;
@@ -54,7 +55,8 @@ public sealed class ServedSandbox : IAsyncDisposable
         try
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException("sandbox serve ended without its report: " + await process.StandardError.ReadToEndAsync(timeout.Token));
+                ?? throw new InvalidOperationException(
+                    "sandbox serve ended without its report: " + await process.StandardError.ReadToEndAsync(timeout.Token));
             // Its status lines on stderr are read as they come, so a full pipe never stalls it.
             var errors = new StringBuilder();
             process.ErrorDataReceived += (_, e) =>

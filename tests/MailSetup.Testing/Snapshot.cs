@@ -35,7 +35,8 @@ public static class Snapshot
         }
         File.WriteAllText(received, text, Utf8);
         throw new XunitException(File.Exists(verified)
-            ? $"Snapshot {folder}/{name} differs from its verified text. {FirstDifference(Normalize(File.ReadAllText(verified)), text)}\nCompare: git diff --no-index {Relative(verified)} {Relative(received)}\nAccept: scripts/accept-snapshots"
+            ? $"Snapshot {folder}/{name} differs from its verified text. {FirstDifference(Normalize(File.ReadAllText(verified)), text)}\nCompare: " +
+                $"git diff --no-index {Relative(verified)} {Relative(received)}\nAccept: scripts/accept-snapshots"
             : $"Snapshot {folder}/{name} has no verified text yet. Read {Relative(received)}, then accept it with scripts/accept-snapshots.");
     }
 

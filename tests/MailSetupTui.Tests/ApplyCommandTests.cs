@@ -91,11 +91,17 @@ public sealed class ApplyCommandTests : IDisposable
     {
         var journal = _folder.File("run.jsonl");
         // The Exchange side of a mailbox that does not exist fails; the Graph side is journaled.
-        var stopped = await RunAsync(["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes", "--journal", journal]);
+        var stopped =
+            await RunAsync(
+                ["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes",
+                    "--journal", journal]);
         Assert.Equal(1, stopped.ExitCode);
         Assert.Contains("To resume, run again with --journal " + journal, stopped.Stdout);
 
-        var resumed = await RunAsync(["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes", "--journal", journal]);
+        var resumed =
+            await RunAsync(
+                ["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes",
+                    "--journal", journal]);
         Assert.Contains("resumed", resumed.Stdout);
         Assert.Single(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
     }
@@ -151,7 +157,9 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Auth_secret_reads_the_secret_from_the_environment_only()
     {
-        var result = await RunAsync("apply", "--tenant", "contoso.onmicrosoft.com", "--auth", "secret", "--client-id", Guid.NewGuid().ToString(), "--preset", "imap-app", "--app-name", "X", "--yes");
+        var result =
+            await RunAsync("apply", "--tenant", "contoso.onmicrosoft.com", "--auth", "secret", "--client-id", Guid.NewGuid().ToString(), "--preset",
+                "imap-app", "--app-name", "X", "--yes");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--auth secret reads the secret from AZURE_CLIENT_SECRET", result.Stderr);
     }

@@ -26,24 +26,29 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public void ProgramIsCopiedNextToTheTests()
+    public void Program_is_copied_next_to_the_tests()
     {
         Assert.True(File.Exists(BuiltProgram.Dll), $"missing {BuiltProgram.Dll}");
         Assert.True(File.Exists(Path.ChangeExtension(BuiltProgram.Dll, ".runtimeconfig.json")), "missing mailsetup.runtimeconfig.json");
     }
 
     [Fact]
-    public async Task OnTheSandboxApplyThenDiagnoseAsJsonWorkAndKeepSecretsOut()
+    public async Task On_the_sandbox_apply_then_diagnose_as_JSON_work_and_keep_secrets_out()
     {
         using var state = new MailSetup.Testing.TempFolder();
-        var applied = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes");
+        var applied =
+            await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
+                "support@contoso.onmicrosoft.com", "--yes");
         Assert.True(applied.ExitCode == 0, applied.Stderr);
 
-        var again = await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox", "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
+        var again =
+            await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
+                "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(again.Stdout).RootElement.GetProperty("changed").GetInt32());
 
-        var diagnosed = await RunInAsync(state.Path, "diagnose", "imap", "--sandbox", "--mailbox", "support@contoso.onmicrosoft.com", "--format", "json");
+        var diagnosed =
+            await RunInAsync(state.Path, "diagnose", "imap", "--sandbox", "--mailbox", "support@contoso.onmicrosoft.com", "--format", "json");
         Assert.True(diagnosed.ExitCode == 0, diagnosed.Stderr);
         var imap = Assert.Single(System.Text.Json.JsonDocument.Parse(diagnosed.Stdout).RootElement.GetProperty("protocols").EnumerateArray());
         Assert.True(imap.GetProperty("succeeded").GetBoolean());
@@ -52,9 +57,10 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task PlanPrintsThePlanAndExitsZero()
+    public async Task Plan_prints_the_plan_and_exits_zero()
     {
-        var (exitCode, stdout, stderr) = await RunAsync("plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com");
+        var (exitCode, stdout, stderr) =
+            await RunAsync("plan", "--preset", "imap-app", "--app-name", "Mail reader", "--mailbox", "support@contoso.com");
         Assert.True(exitCode == 0, stderr);
         Assert.Empty(stderr);
         Assert.Contains("Mail reader", stdout);
@@ -62,7 +68,7 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task BadInputExitsTwoWithErrorsOnStderrOnly()
+    public async Task Bad_input_exits_two_with_errors_on_stderr_only()
     {
         var (exitCode, stdout, stderr) = await RunAsync("plan", "--preset", "imap-ap", "--app-name", "Mail reader", "--bogus");
         Assert.Equal(2, exitCode);
@@ -78,7 +84,7 @@ public sealed class BinaryTests
     }
 
     [Fact]
-    public async Task VersionPrintsTheVersion()
+    public async Task Version_prints_the_version()
     {
         var (exitCode, stdout, _) = await RunAsync("--version");
         Assert.Equal(0, exitCode);

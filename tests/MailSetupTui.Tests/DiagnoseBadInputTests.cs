@@ -80,7 +80,8 @@ public sealed class DiagnoseBadInputTests : IDisposable
         var result = await CliRunner.RunAsync("diagnose", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--token-file", "--sandbox", "--tenant", "--client-id", "--auth", "--secret-file", "--certificate-path", "--user" })
+        foreach (var option in new[] { "--token-file", "--sandbox", "--tenant", "--client-id", "--auth", "--secret-file", "--certificate-path",
+            "--user" })
             Assert.Contains(option, result.Stdout);
         Assert.Contains("not recommended: no MFA", result.Stdout);
         Assert.Contains("--trace-out", result.Stdout);

@@ -49,14 +49,19 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         Assert.Contains("imap: login works (A2 OK AUTHENTICATE completed.)", result.Stdout);
         Assert.Contains("pop: login FAILED (-ERR Authentication failure: unknown user name or bad password.)", result.Stdout);
         Assert.Contains("consent-missing-role", result.Stdout);
-        Assert.Contains("smtp: login FAILED (535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", result.Stdout);
+        Assert.Contains("smtp: login FAILED (535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+            result.Stdout);
         Assert.Contains("[error] smtp-auth-disabled-tenant", result.Stdout);
         Assert.Contains("<token redacted: aud=https://outlook.office365.com", result.Stdout);
         Assert.DoesNotMatch(Jwt(), result.Stdout + result.Stderr);
         Assert.Contains("added a temporary client secret", result.Stderr);
         // The temporary secret is gone again: the app keeps only the secret apply made.
         var tenant = SandboxTenant.LoadOrSeed(_store, TestClock.Default);
-        Assert.Empty(tenant.Read(s => s.Applications.SelectMany(a => a.PasswordCredentials).Where(p => p.DisplayName == SandboxDiagnosisSession.TemporarySecretName).ToList()));
+        Assert.Empty(
+            tenant.Read(
+                s =>
+                    s.Applications.SelectMany(a => a.PasswordCredentials).Where(p => p.DisplayName == SandboxDiagnosisSession.TemporarySecretName)
+                        .ToList()));
     }
 
     [Fact]
@@ -79,9 +84,12 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     public async Task The_smtp_envelope_check_needs_send_as_for_another_sender_and_sends_a_test_message_as_the_mailbox()
     {
         await ApplyAsync("imap-app,smtp-app");
-        SandboxTenant.LoadOrSeed(_store, TestClock.Default).Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
+        SandboxTenant.LoadOrSeed(_store, TestClock.Default)
+            .Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = false);
 
-        var other = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--mail-from", "noreply@contoso.onmicrosoft.com", "--rcpt-to", "sales@contoso.onmicrosoft.com");
+        var other =
+            await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", Support, "--mail-from", "noreply@contoso.onmicrosoft.com", "--rcpt-to",
+                "sales@contoso.onmicrosoft.com");
         Assert.Equal(1, other.ExitCode);
         Assert.Contains("smtp: login FAILED (550 5.7.60 SMTP; Client does not have permissions to send as this sender", other.Stdout);
         Assert.Contains("Add-RecipientPermission", other.Stdout);
@@ -114,7 +122,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         await ApplyAsync("imap-app");
 
         // The imap-app is a confidential client with no delegated consent: the password flow without its secret is refused.
-        var result = await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", Support, "--auth", "ropc", "--user", "admin@contoso.onmicrosoft.com");
+        var result =
+            await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", Support, "--auth", "ropc", "--user", "admin@contoso.onmicrosoft.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("token: FAILED (AADSTS", result.Stdout);
@@ -139,7 +148,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         var result = await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", Support, "--client-id", "0f0f0f0f-1111-4222-8333-444455556666");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("mailsetup: error: --client-id: the sandbox tenant has no app with client id 0f0f0f0f-1111-4222-8333-444455556666", result.Stderr);
+        Assert.Contains("mailsetup: error: --client-id: the sandbox tenant has no app with client id 0f0f0f0f-1111-4222-8333-444455556666",
+            result.Stderr);
     }
 
     [Theory]
@@ -148,12 +158,17 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     [InlineData("--sandbox --tenant contoso.com", "--sandbox/--tenant: give --sandbox or --tenant, not both.")]
     [InlineData("", "say where the token comes from: --token-file F, --tenant T --client-id C [--auth ...], or --sandbox.")]
     [InlineData("--tenant contoso.com", "--client-id: is required with --tenant: the mail app's client id.")]
-    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666", "--auth secret needs the secret in --secret-file or AZURE_CLIENT_SECRET")]
+    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666",
+        "--auth secret needs the secret in --secret-file or AZURE_CLIENT_SECRET")]
     [InlineData("--tenant contoso.com --client-id nope --auth magic", "--client-id: 'nope' is not a client id; expected a GUID.")]
-    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth magic", "--auth: unknown flow 'magic'; expected one of secret, certificate, device, ropc.")]
-    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth ropc", "--auth ropc needs support@contoso.onmicrosoft.com's password in MAILSETUP_PASSWORD")]
-    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth certificate", "--certificate-path: is required with --auth certificate.")]
-    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth device --secret-file s", "--secret-file: goes with --auth secret or ropc, not device.")]
+    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth magic",
+        "--auth: unknown flow 'magic'; expected one of secret, certificate, device, ropc.")]
+    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth ropc",
+        "--auth ropc needs support@contoso.onmicrosoft.com's password in MAILSETUP_PASSWORD")]
+    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth certificate",
+        "--certificate-path: is required with --auth certificate.")]
+    [InlineData("--tenant contoso.com --client-id 0f0f0f0f-1111-4222-8333-444455556666 --auth device --secret-file s",
+        "--secret-file: goes with --auth secret or ropc, not device.")]
     [InlineData("--sandbox --send-test", "--rcpt-to: --mail-from, --rcpt-to and --send-test go with smtp (or all).")]
     [InlineData("--sandbox --rcpt-to nobody", "--rcpt-to: 'nobody' is not a mail address.")]
     public async Task Bad_token_options_are_reported_with_exit_2_and_nothing_is_tried(string options, string expected)

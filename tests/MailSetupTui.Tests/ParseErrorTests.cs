@@ -9,37 +9,40 @@ public sealed class ParseErrorTests
     private static readonly string[] Valid = ["plan", "--preset", "imap-app", "--app-name", "Mail reader"];
 
     [Fact]
-    public async Task UnknownOptionIsAUsageError()
+    public async Task Unknown_option_is_a_usage_error()
     {
         CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--bogus"]), "--bogus", "unknown option for 'plan'");
     }
 
     [Fact]
-    public async Task MistypedOptionGetsASuggestion()
+    public async Task Mistyped_option_gets_a_suggestion()
     {
         CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbx", "a@contoso.com"]), "--mailbx", "did you mean '--mailbox'?");
     }
 
     [Fact]
-    public async Task OptionWithoutItsValueIsAUsageError()
+    public async Task Option_without_its_value_is_a_usage_error()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--format"]), "--format", "needs a value (--format <text|json|http|powershell>); none was given.");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--format"]), "--format",
+            "needs a value (--format <text|json|http|powershell>); none was given.");
     }
 
     [Fact]
-    public async Task SingleValueOptionGivenTwiceIsAUsageError()
+    public async Task Single_value_option_given_twice_is_a_usage_error()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--cloud", "global", "--cloud", "china"]), "--cloud", "is given 2 times ('global', 'china'); give it once.");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--cloud", "global", "--cloud", "china"]), "--cloud",
+            "is given 2 times ('global', 'china'); give it once.");
     }
 
     [Fact]
-    public async Task StrayArgumentIsAUsageError()
+    public async Task Stray_argument_is_a_usage_error()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbox", "a@contoso.com", "b@contoso.com"]), "b@contoso.com", "unexpected argument");
+        CliAssert.UsageError(await CliRunner.RunAsync([.. Valid, "--mailbox", "a@contoso.com", "b@contoso.com"]), "b@contoso.com",
+            "unexpected argument");
     }
 
     [Fact]
-    public async Task ParserErrorsAndValueErrorsAreReportedTogether()
+    public async Task Parser_errors_and_value_errors_are_reported_together()
     {
         var result = await CliRunner.RunAsync("plan", "--preset", "imap-app", "--app-name", "", "--bogus", "--format");
         CliAssert.UsageError(result, "--bogus", "unknown option");
@@ -49,7 +52,7 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task ParserErrorWritesNoOutputFile()
+    public async Task Parser_error_writes_no_output_file()
     {
         using var folder = new TempFolder();
         var target = folder.File("plan.txt");
@@ -58,13 +61,14 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task UnknownCommandSuggestsTheNearest()
+    public async Task Unknown_command_suggests_the_nearest()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets", command: "mailsetup");
+        CliAssert.UsageError(await CliRunner.RunAsync("plna"), "plna", "unknown command (did you mean 'plan'?); expected one of plan, presets",
+            command: "mailsetup");
     }
 
     [Fact]
-    public async Task VersionWithOtherArgumentsIsAUsageError()
+    public async Task Version_with_other_arguments_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("--version", "plan");
         CliAssert.UsageError(result, "--version", "takes no other arguments", command: "mailsetup plan");
@@ -72,7 +76,7 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
-    public async Task HelpWinsOverErrors()
+    public async Task Help_wins_over_errors()
     {
         var result = await CliRunner.RunAsync("plan", "--bogus", "--help");
         Assert.Equal(0, result.ExitCode);

@@ -21,25 +21,25 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
-    public async Task EmptyAppNameIsRejected()
+    public async Task Empty_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", "")), "--app-name", "is empty; expected a display name of 1 to 120 characters");
     }
 
     [Fact]
-    public async Task BlankAppNameIsRejected()
+    public async Task Blank_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", "   ")), "--app-name", "is empty");
     }
 
     [Fact]
-    public async Task OverLongAppNameIsRejected()
+    public async Task Over_long_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", new string('x', 121))), "--app-name", "is 121 characters long; expected at most 120");
     }
 
     [Fact]
-    public async Task AppNameOfExactlyTheLimitIsAccepted()
+    public async Task App_name_of_exactly_the_limit_is_accepted()
     {
         var result = await RunAsync(With("--app-name", new string('x', 120)));
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -49,7 +49,7 @@ public sealed class PlanBadInputTests
     [InlineData("not-a-guid")]
     [InlineData("1b2c3d4e-0000-4000-8000-123456789ab")]
     [InlineData("00000000-0000-0000-0000-000000000000")]
-    public async Task MalformedAppIdIsRejected(string appId)
+    public async Task Malformed_appId_is_rejected(string appId)
     {
         var args = Valid.Where(a => a is not ("--app-name" or "Mail reader")).Concat(["--app-id", appId]).ToArray();
         CliAssert.UsageError(await RunAsync(args), "--app-id", $"'{appId}' is not an application (client) id");
@@ -60,72 +60,77 @@ public sealed class PlanBadInputTests
     [InlineData("support@contoso", "needs a domain with a dot")]
     [InlineData("a b@contoso.com", "contains spaces")]
     [InlineData("support@-contoso.com", "has a domain that is not a valid host name")]
-    public async Task MalformedMailboxIsRejected(string mailbox, string problem)
+    public async Task Malformed_mailbox_is_rejected(string mailbox, string problem)
     {
         CliAssert.UsageError(await RunAsync(With("--mailbox", mailbox)), "--mailbox", $"'{mailbox}' {problem}");
     }
 
     [Fact]
-    public async Task DuplicateMailboxIsRejectedIgnoringCase()
+    public async Task Duplicate_mailbox_is_rejected_ignoring_case()
     {
         var result = await RunAsync([.. Valid, "--mailbox", "SUPPORT@contoso.com"]);
         CliAssert.UsageError(result, "--mailbox", "'SUPPORT@contoso.com' is listed twice");
     }
 
     [Fact]
-    public async Task MalformedAddressInMailboxesFileNamesTheFileAndLine()
+    public async Task Malformed_address_in_mailboxes_file_names_the_file_and_line()
     {
         using var folder = new TempFolder();
         var file = folder.Write("mailboxes.txt", "# shared mailboxes\n\nsales@contoso.com\nbilling-contoso.com\n");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 4: 'billing-contoso.com' needs exactly one @");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file",
+            $"{file} line 4: 'billing-contoso.com' needs exactly one @");
     }
 
     [Fact]
-    public async Task AddressInFileThatDuplicatesAMailboxOptionIsRejected()
+    public async Task Address_in_file_that_duplicates_a_mailbox_option_is_rejected()
     {
         using var folder = new TempFolder();
         var file = folder.Write("mailboxes.txt", "sales@contoso.com\nSupport@Contoso.com\n");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file", $"{file} line 2: 'Support@Contoso.com' is listed twice");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", file]), "--mailboxes-file",
+            $"{file} line 2: 'Support@Contoso.com' is listed twice");
     }
 
     [Fact]
-    public async Task MissingMailboxesFileNamesTheFileAndTheReason()
+    public async Task Missing_mailboxes_file_names_the_file_and_the_reason()
     {
         using var folder = new TempFolder();
         var missing = folder.File("nope.txt");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file",
+            $"cannot read '{missing}': no such file or directory");
     }
 
     [Fact]
-    public async Task MailboxesFileInMissingFolderNamesTheFileAndTheReason()
+    public async Task Mailboxes_file_in_missing_folder_names_the_file_and_the_reason()
     {
         using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "no-such-folder", "list.txt");
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file", $"cannot read '{missing}': no such file or directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", missing]), "--mailboxes-file",
+            $"cannot read '{missing}': no such file or directory");
     }
 
     [Fact]
-    public async Task FolderGivenAsMailboxesFileIsRejected()
+    public async Task Folder_given_as_mailboxes_file_is_rejected()
     {
         using var folder = new TempFolder();
-        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.Path]), "--mailboxes-file", $"cannot read '{folder.Path}': is a directory");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--mailboxes-file", folder.Path]), "--mailboxes-file",
+            $"cannot read '{folder.Path}': is a directory");
     }
 
     [Fact]
-    public async Task UnknownPresetSuggestsTheNearest()
+    public async Task Unknown_preset_suggests_the_nearest()
     {
         CliAssert.UsageError(await RunAsync(With("--preset", "imap-ap")), "--preset", "unknown preset 'imap-ap'; did you mean 'imap-app'?");
     }
 
     [Fact]
-    public async Task MissingPresetIsRejected()
+    public async Task Missing_preset_is_rejected()
     {
         var args = Valid.Where(a => a is not ("--preset" or "imap-app")).ToArray();
         CliAssert.UsageError(await RunAsync(args), "--preset", "is required; expected one or more of imap-app, pop-app");
     }
 
     [Fact]
-    public async Task MissingAppIsRejected()
+    public async Task Missing_app_is_rejected()
     {
         var args = Valid.Where(a => a is not ("--app-name" or "Mail reader")).ToArray();
         CliAssert.UsageError(await RunAsync(args), "--app-name/--app-id", "is required");
@@ -134,22 +139,24 @@ public sealed class PlanBadInputTests
     [Theory]
     [InlineData("rbac")]
     [InlineData("access-policy")]
-    public async Task ScopingWithoutAGroupIsRejected(string scope)
+    public async Task Scoping_without_a_group_is_rejected(string scope)
     {
         var result = await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", scope);
         CliAssert.UsageError(result, "--scope-group", $"is required with --scope {scope}");
     }
 
     [Fact]
-    public async Task GroupWithoutScopingIsRejected()
+    public async Task Group_without_scoping_is_rejected()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--scope-group", "mail-apps@contoso.com"]), "--scope-group", "is only used with --scope rbac or --scope access-policy");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--scope-group", "mail-apps@contoso.com"]), "--scope-group",
+            "is only used with --scope rbac or --scope access-policy");
     }
 
     [Fact]
-    public async Task UnknownScopingIsRejected()
+    public async Task Unknown_scoping_is_rejected()
     {
-        var result = await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", "policy", "--scope-group", "mail-apps@contoso.com");
+        var result =
+            await RunAsync("plan", "--preset", "graph-send", "--app-name", "Sender", "--scope", "policy", "--scope-group", "mail-apps@contoso.com");
         CliAssert.UsageError(result, "--scope", "unknown scoping 'policy'");
     }
 
@@ -157,49 +164,52 @@ public sealed class PlanBadInputTests
     [InlineData("0")]
     [InlineData("731")]
     [InlineData("-5")]
-    public async Task SecretDaysOutOfRangeIsRejected(string days)
+    public async Task Secret_days_out_of_range_is_rejected(string days)
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days", $"'{days}' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days",
+            $"'{days}' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730");
     }
 
     [Theory]
     [InlineData("ninety")]
     [InlineData("90.5")]
-    public async Task SecretDaysNotANumberIsRejected(string days)
+    public async Task Secret_days_not_a_number_is_rejected(string days)
     {
         CliAssert.UsageError(await RunAsync([.. Valid, "--secret-days", days]), "--secret-days", $"'{days}' is not a lifetime Entra accepts");
     }
 
     [Fact]
-    public async Task AppNameWithAppIdIsAConflict()
+    public async Task App_name_with_appId_is_a_conflict()
     {
         var result = await RunAsync([.. Valid, "--app-id", "1b2c3d4e-0000-4000-8000-123456789abc"]);
         CliAssert.UsageError(result, "--app-name/--app-id", "give either --app-name to create an app or --app-id to adopt one, not both");
     }
 
     [Fact]
-    public async Task SecretDaysWithCertificateIsAConflict()
+    public async Task Secret_days_with_certificate_is_a_conflict()
     {
         var result = await RunAsync([.. Valid, "--secret-days", "90", "--certificate"]);
         CliAssert.UsageError(result, "--secret-days/--certificate", "not both");
     }
 
     [Fact]
-    public async Task UnknownFormatNamesTheValueAndTheFormats()
+    public async Task Unknown_format_names_the_value_and_the_formats()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "yaml"]), "--format", "unknown format 'yaml'; expected one of text, json, http, powershell.");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--format", "yaml"]), "--format",
+            "unknown format 'yaml'; expected one of text, json, http, powershell.");
     }
 
     [Fact]
-    public async Task MistypedFormatGetsASuggestion()
+    public async Task Mistyped_format_gets_a_suggestion()
     {
         CliAssert.UsageError(await RunAsync([.. Valid, "--format", "jsno"]), "--format", "unknown format 'jsno' (did you mean 'json'?)");
     }
 
     [Fact]
-    public async Task UnknownCloudNamesTheValueAndTheClouds()
+    public async Task Unknown_cloud_names_the_value_and_the_clouds()
     {
-        CliAssert.UsageError(await RunAsync([.. Valid, "--cloud", "mars"]), "--cloud", "unknown cloud 'mars'; expected one of global, usgov-high, usgov-dod, china.");
+        CliAssert.UsageError(await RunAsync([.. Valid, "--cloud", "mars"]), "--cloud",
+            "unknown cloud 'mars'; expected one of global, usgov-high, usgov-dod, china.");
     }
 
     [Theory]
@@ -210,20 +220,20 @@ public sealed class PlanBadInputTests
     [InlineData("--smtp-host", "smtp", "has no domain")]
     [InlineData("--graph-host", "graph..microsoft.us", "is not a DNS name")]
     [InlineData("--graph-host", "-graph.microsoft.us", "is not a DNS name")]
-    public async Task ImplausibleHostOverrideIsRejected(string option, string host, string problem)
+    public async Task Implausible_host_override_is_rejected(string option, string host, string problem)
     {
         CliAssert.UsageError(await RunAsync([.. Valid, option, host]), option, $"'{host}' {problem}");
     }
 
     [Fact]
-    public async Task OutputThatIsAFolderIsRejected()
+    public async Task Output_that_is_a_folder_is_rejected()
     {
         using var folder = new TempFolder();
         CliAssert.UsageError(await RunAsync([.. Valid, "--output", folder.Path]), "--output", "is a directory");
     }
 
     [Fact]
-    public async Task OutputInAMissingFolderIsRejected()
+    public async Task Output_in_a_missing_folder_is_rejected()
     {
         using var folder = new TempFolder();
         var target = Path.Combine(folder.Path, "missing", "plan.txt");
@@ -232,7 +242,7 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
-    public async Task BadInputWritesNoOutputFile()
+    public async Task Bad_input_writes_no_output_file()
     {
         using var folder = new TempFolder();
         var target = folder.File("plan.txt");
@@ -243,7 +253,7 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
-    public async Task BadInputLeavesAnExistingOutputFileAlone()
+    public async Task Bad_input_leaves_an_existing_output_file_alone()
     {
         using var folder = new TempFolder();
         var target = folder.Write("plan.txt", "previous plan\n");
@@ -253,7 +263,7 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
-    public async Task EveryProblemIsReportedInOneRun()
+    public async Task Every_problem_is_reported_in_one_run()
     {
         var result = await RunAsync(
             "plan", "--preset", "imap-ap", "--app-name", "", "--mailbox", "nobody", "--secret-days", "1000",

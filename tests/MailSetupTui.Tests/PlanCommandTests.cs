@@ -16,7 +16,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task TextPlanNamesTheAppTheMailboxAndTheSteps()
+    public async Task Text_plan_names_the_app_the_mailbox_and_the_steps()
     {
         var result = await CliRunner.RunAsync(Valid);
         AssertSuccess(result);
@@ -29,7 +29,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task PlanIsDatedByTheInjectedClock()
+    public async Task Plan_is_dated_by_the_injected_clock()
     {
         var first = await CliRunner.RunAsync(Valid);
         var second = await CliRunner.RunAsync(Valid);
@@ -38,7 +38,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task JsonPlanParsesAndHasSteps()
+    public async Task JSON_plan_parses_and_has_steps()
     {
         var result = await CliRunner.RunAsync([.. Valid, "--format", "json"]);
         AssertSuccess(result);
@@ -53,7 +53,7 @@ public sealed class PlanCommandTests
     [InlineData("http", "/applications")]
     [InlineData("powershell", "Add-MailboxPermission")]
     [InlineData("TEXT", "Mail reader")]
-    public async Task EveryFormatRenders(string format, string expected)
+    public async Task Every_format_renders(string format, string expected)
     {
         var result = await CliRunner.RunAsync([.. Valid, "--format", format]);
         AssertSuccess(result);
@@ -61,7 +61,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task OutputFileGetsThePlanAndStdoutStaysEmpty()
+    public async Task Output_file_gets_the_plan_and_stdout_stays_empty()
     {
         using var folder = new TempFolder();
         var target = folder.File("plan.json");
@@ -76,7 +76,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task OutputFileIsReplaced()
+    public async Task Output_file_is_replaced()
     {
         using var folder = new TempFolder();
         var target = folder.Write("plan.txt", "an older plan\n");
@@ -87,10 +87,11 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task MailboxesFileAddsItsAddressesAndSkipsCommentsAndBlankLines()
+    public async Task Mailboxes_file_adds_its_addresses_and_skips_comments_and_blank_lines()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("mailboxes.txt", "# the shared ones\r\nsales@contoso.com\r\n\r\n  billing@contoso.com  \r\n# retired@contoso.com\r\n");
+        var file =
+            folder.Write("mailboxes.txt", "# the shared ones\r\nsales@contoso.com\r\n\r\n  billing@contoso.com  \r\n# retired@contoso.com\r\n");
         var result = await CliRunner.RunAsync([.. Valid, "--mailboxes-file", file]);
         AssertSuccess(result);
         Assert.Contains("sales@contoso.com", result.Stdout);
@@ -99,15 +100,17 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task ExistingAppIsAdopted()
+    public async Task Existing_app_is_adopted()
     {
-        var result = await CliRunner.RunAsync("plan", "--preset", "smtp-app", "--app-id", "1B2C3D4E-0000-4000-8000-123456789ABC", "--mailbox", "noreply@contoso.com", "--send-as");
+        var result =
+            await CliRunner.RunAsync("plan", "--preset", "smtp-app", "--app-id", "1B2C3D4E-0000-4000-8000-123456789ABC", "--mailbox",
+                "noreply@contoso.com", "--send-as");
         AssertSuccess(result);
         Assert.Contains("1b2c3d4e-0000-4000-8000-123456789abc", result.Stdout);
     }
 
     [Fact]
-    public async Task CloudChoosesTheHosts()
+    public async Task Cloud_chooses_the_hosts()
     {
         var result = await CliRunner.RunAsync([.. Valid, "--cloud", "usgov-high"]);
         AssertSuccess(result);
@@ -116,10 +119,11 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task HostOverridesReplaceTheCloudsHosts()
+    public async Task Host_overrides_replace_the_clouds_hosts()
     {
         var result = await CliRunner.RunAsync(
-            [.. Valid, "--graph-host", "graph.sandbox.test", "--login-host", "login.sandbox.test", "--exchange-host", "outlook.sandbox.test", "--smtp-host", "localhost"]);
+            [.. Valid, "--graph-host", "graph.sandbox.test", "--login-host", "login.sandbox.test", "--exchange-host", "outlook.sandbox.test",
+                "--smtp-host", "localhost"]);
         AssertSuccess(result);
         Assert.Contains("https://graph.sandbox.test/v1.0/applications", result.Stdout);
         Assert.Contains("login.sandbox.test", result.Stdout);
@@ -128,7 +132,7 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task ScopedCertificatePlanSucceeds()
+    public async Task Scoped_certificate_plan_succeeds()
     {
         var result = await CliRunner.RunAsync(
             "plan", "--preset", "graph-send,smtp-app", "--app-name", "Notifier", "--scope", "rbac", "--scope-group", "mail-apps@contoso.com",

@@ -19,7 +19,7 @@ public sealed class PresetsCommandTests
 
     [Theory]
     [MemberData(nameof(PresetSeeds))]
-    public async Task TableListsEachPresetWithItsSeedsAndFirstPermission(string name, string seeds)
+    public async Task Table_lists_each_preset_with_its_seeds_and_first_permission(string name, string seeds)
     {
         var result = await CliRunner.RunAsync("presets");
         Assert.Equal(0, result.ExitCode);
@@ -31,7 +31,7 @@ public sealed class PresetsCommandTests
     }
 
     [Fact]
-    public async Task TableFitsEightyColumnsAndPutsOnePermissionALine()
+    public async Task Table_fits_eighty_columns_and_puts_one_permission_a_line()
     {
         var result = await CliRunner.RunAsync("presets");
         var lines = result.Stdout.Split('\n');
@@ -43,7 +43,7 @@ public sealed class PresetsCommandTests
     }
 
     [Fact]
-    public async Task JsonIsAnArrayOfEveryPresetWithSeedsAndPermissions()
+    public async Task JSON_is_an_array_of_every_preset_with_seeds_and_permissions()
     {
         var result = await CliRunner.RunAsync("presets", "--format", "json");
         Assert.Equal(0, result.ExitCode);
@@ -66,8 +66,9 @@ public sealed class PresetsCommandTests
     }
 
     [Fact]
-    public async Task UnknownFormatIsAUsageError()
+    public async Task Unknown_format_is_a_usage_error()
     {
-        CliAssert.UsageError(await CliRunner.RunAsync("presets", "--format", "yml"), "--format", "unknown format 'yml'; expected one of text, json.", command: "mailsetup presets");
+        CliAssert.UsageError(await CliRunner.RunAsync("presets", "--format", "yml"), "--format", "unknown format 'yml'; expected one of text, json.",
+            command: "mailsetup presets");
     }
 }

@@ -7,11 +7,12 @@ namespace MailSetupTui.Tests;
 public sealed class RootCommandTests
 {
     [Fact]
-    public async Task NoArgumentsWithoutATerminalSaysTheUiNeedsOneAndListsTheCommands()
+    public async Task No_arguments_without_a_terminal_says_the_UI_needs_one_and_lists_the_commands()
     {
         var result = await CliRunner.RunAsync();
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("mailsetup: the terminal UI needs an interactive terminal (output is not a terminal); use the commands instead", result.Stderr);
+        Assert.Contains("mailsetup: the terminal UI needs an interactive terminal (output is not a terminal); use the commands instead",
+            result.Stderr);
         Assert.Contains("Without a terminal, use the commands:", result.Stdout);
         Assert.Contains("mailsetup plan", result.Stdout);
         Assert.Contains("mailsetup presets", result.Stdout);
@@ -22,7 +23,7 @@ public sealed class RootCommandTests
     [InlineData("--sandbox,--tenant,contoso.com", "--sandbox/--tenant: give --sandbox or --tenant, not both.")]
     [InlineData("--cloud,mars", "--cloud: unknown cloud 'mars'")]
     [InlineData("--cloud,china", "--cloud: the sandbox is a tenant in the global cloud")]
-    public async Task BadUiOptionsExit2(string args, string expected)
+    public async Task Bad_UI_options_exit_2(string args, string expected)
     {
         var result = await CliRunner.RunAsync(args.Split(','));
         Assert.Equal(2, result.ExitCode);
@@ -30,7 +31,7 @@ public sealed class RootCommandTests
     }
 
     [Fact]
-    public async Task VersionPrintsTheProgramsInformationalVersion()
+    public async Task Version_prints_the_programs_informational_version()
     {
         var expected = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         var result = await CliRunner.RunAsync("--version");
@@ -40,7 +41,7 @@ public sealed class RootCommandTests
     }
 
     [Fact]
-    public async Task HelpListsTheCommandsUnderTheProgramsName()
+    public async Task Help_lists_the_commands_under_the_programs_name()
     {
         var result = await CliRunner.RunAsync("--help");
         Assert.Equal(0, result.ExitCode);
@@ -50,7 +51,7 @@ public sealed class RootCommandTests
     }
 
     [Fact]
-    public async Task PlanHelpListsEveryOption()
+    public async Task Plan_help_lists_every_option()
     {
         var result = await CliRunner.RunAsync("plan", "--help");
         Assert.Equal(0, result.ExitCode);

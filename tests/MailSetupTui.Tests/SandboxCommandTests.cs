@@ -24,7 +24,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task ResetDeletesTheSavedTenantAndSaysSo()
+    public async Task Reset_deletes_the_saved_tenant_and_says_so()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("state/sandbox-tenant.json"));
@@ -46,7 +46,7 @@ public sealed class SandboxCommandTests
     [InlineData("--port-base", "70000", "'70000' is not a port number; give 1 to 65535.")]
     [InlineData("--mailboxes", "-1", "'-1' is not a number of mailboxes; give 0 to 10000.")]
     [InlineData("--mailboxes", "10001", "'10001' is not a number of mailboxes; give 0 to 10000.")]
-    public async Task ServeRefusesBadNumbersWithExitTwo(string option, string value, string message)
+    public async Task Serve_refuses_bad_numbers_with_exit_two(string option, string value, string message)
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));
@@ -58,7 +58,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task SandboxWithoutASubcommandIsAUsageError()
+    public async Task Sandbox_without_a_subcommand_is_a_usage_error()
     {
         using var folder = new TempFolder();
         var result = await RunAsync(new SandboxStateStore(folder.File("s.json")), "sandbox");
@@ -67,7 +67,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task ServePrintsOneJsonObjectAndAnswersUntilStopped()
+    public async Task Serve_prints_one_JSON_object_and_answers_until_stopped()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("sandbox-tenant.json"));
@@ -76,7 +76,9 @@ public sealed class SandboxCommandTests
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        var run = new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"], stop.Token);
+        var run =
+            new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error)).InvokeAsync(["sandbox", "serve", "--mailboxes", "3"],
+                stop.Token);
         var line = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(60));
         var json = JsonNode.Parse(line)!.AsObject();
 
@@ -92,7 +94,9 @@ public sealed class SandboxCommandTests
         using var certificate = X509Certificate2.CreateFromPem(json["certificatePem"]!.GetValue<string>());
         using var http = new HttpClient(new SocketsHttpHandler
         {
-            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
+            SslOptions =
+                { RemoteCertificateValidationCallback =
+                    (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
         });
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any");
         var users = JsonNode.Parse(await http.GetStringAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))!["value"]!.AsArray();
@@ -106,15 +110,19 @@ public sealed class SandboxCommandTests
         var pemFile = mail["certificateFile"]!.GetValue<string>();
         Assert.Equal(folder.File("sandbox-mail.pem"), pemFile);
         if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(pemFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                File.GetUnixFileMode(pemFile));
         using var mailCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
-        Assert.Equal(mail["certificateSha256"]!.GetValue<string>(), mailCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+        Assert.Equal(mail["certificateSha256"]!.GetValue<string>(),
+            mailCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
         var imapPort = mail["imap"]!["port"]!.GetValue<int>();
         Assert.Equal($"imaps://127.0.0.1:{imapPort}/", mail["imap"]!["url"]!.GetValue<string>());
         using (var tcp = new System.Net.Sockets.TcpClient())
         {
             await tcp.ConnectAsync("127.0.0.1", imapPort);
-            await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(mailCertificate.RawData));
+            await using var tls =
+                new System.Net.Security.SslStream(tcp.GetStream(), false,
+                    (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(mailCertificate.RawData));
             await tls.AuthenticateAsClientAsync("127.0.0.1");
             using var reader = new StreamReader(tls);
             Assert.Equal("* OK The Microsoft Exchange IMAP4 service is ready.", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));

@@ -8,7 +8,7 @@ namespace MailSetupTui.Tests;
 public sealed class SandboxServeBinaryTests
 {
     [Fact]
-    public async Task ServeRunsUntilSigtermAndExitsZero()
+    public async Task Serve_runs_until_SIGTERM_and_exits_zero()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
         using var folder = new TempFolder();

@@ -153,7 +153,8 @@ public sealed class TokenInspectTests : IDisposable
     public async Task A_missing_file_is_a_usage_error()
     {
         var path = Path.Combine(_folder.Path, "absent.jwt");
-        CliAssert.UsageError(await CliRunner.RunAsync("token", "inspect", path), path, "no such file or directory", command: "mailsetup token inspect");
+        CliAssert.UsageError(await CliRunner.RunAsync("token", "inspect", path), path, "no such file or directory",
+            command: "mailsetup token inspect");
     }
 
     [Fact]
@@ -174,7 +175,8 @@ public sealed class TokenInspectTests : IDisposable
     public async Task An_unknown_protocol_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("token", "inspect", Write(Mint(AppOnly())), "--protocol", "imap4");
-        CliAssert.UsageError(result, "--protocol", "unknown protocol 'imap4' (did you mean 'imap'?); expected one of imap, pop, smtp.", command: "mailsetup token inspect");
+        CliAssert.UsageError(result, "--protocol", "unknown protocol 'imap4' (did you mean 'imap'?); expected one of imap, pop, smtp.",
+            command: "mailsetup token inspect");
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed record DiagnosisRequest(IReadOnlyList<MailTarget> Targets, string 
     /// <summary>Reads the setup live (the sandbox, or a real tenant with an admin signed in); null: findings go without it.</summary>
     public MailAppSetupReader? SetupReader { get; init; }
 
-    /// <summary>The login at <paramref name="target"/> as this diagnosis makes it: its mailbox, mechanism, trusted certificates and (SMTP) envelope.</summary>
+    /// <summary>The login at <paramref name="target"/> as this diagnosis makes it: its mailbox, mechanism, trusted certificates and (SMTP)
+    /// envelope.</summary>
     public MailProbeRequest Login(MailTarget target, string token, Core.Mail.Tracing.ITraceSink? sink) => new()
     {
         Host = target.Host,

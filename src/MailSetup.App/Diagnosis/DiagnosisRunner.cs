@@ -25,7 +25,9 @@ public sealed class DiagnosisRunner(TimeProvider clock)
         }
         catch (MailTokenException e)
         {
-            var facts = new DiagnosisFacts(clock.GetUtcNow(), AppId: request.AppId, Mailbox: request.Mailbox, Tenant: request.Tenant, Cloud: request.Cloud, ErrorText: e.ErrorText);
+            var facts =
+                new DiagnosisFacts(clock.GetUtcNow(), AppId: request.AppId, Mailbox: request.Mailbox, Tenant: request.Tenant, Cloud: request.Cloud,
+                    ErrorText: e.ErrorText);
             var refused = new TokenRefused(e.ErrorText, new Diagnostician().Diagnose(facts));
             report(refused);
             return new DiagnosisReport([], refused);

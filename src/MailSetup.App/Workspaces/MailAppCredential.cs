@@ -7,7 +7,8 @@ namespace MailSetup.App.Workspaces;
 /// client secret is made for the run and a password is the sandbox's own. Secrets stay out of
 /// <see cref="ToString"/>.
 /// </summary>
-public sealed record MailAppCredential(MailTokenFlow Flow, string? ClientSecret = null, string? CertificatePath = null, string? User = null, string? Password = null)
+public sealed record MailAppCredential(MailTokenFlow Flow, string? ClientSecret = null, string? CertificatePath = null, string? User = null,
+    string? Password = null)
 {
     public override string ToString() =>
         $"MailAppCredential {{ Flow = {Flow}, ClientSecret = {(ClientSecret is null ? "" : "***")}, CertificatePath = {CertificatePath}, " +

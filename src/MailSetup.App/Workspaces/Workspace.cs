@@ -89,14 +89,16 @@ public sealed class Workspace : IAsyncDisposable
             $"the tenant {tenant} ({signIn.Cloud.DisplayName})", null, null);
     }
 
-    /// <summary>Where <paramref name="protocol"/>'s login goes: the sandbox's own server, else <paramref name="asked"/> (the cloud's host by default).</summary>
+    /// <summary>Where <paramref name="protocol"/>'s login goes: the sandbox's own server, else <paramref name="asked"/> (the cloud's host by
+    /// default).</summary>
     public MailTarget Target(MailProtocol protocol, MailTarget? asked = null)
     {
         if (_sandboxMail?.Mail.Endpoint(protocol) is { } e) return new MailTarget(e.Protocol, e.Host, e.Port, e.Tls);
         return asked ?? MailTarget.For(protocol, Cloud);
     }
 
-    /// <summary>The mail app with <paramref name="clientId"/>, or the sandbox's newest mail app; null when there is none (or on a real tenant).</summary>
+    /// <summary>The mail app with <paramref name="clientId"/>, or the sandbox's newest mail app; null when there is none (or on a real
+    /// tenant).</summary>
     public SandboxMailApp? FindSandboxApp(string? clientId) => _sandboxMail?.FindApp(clientId);
 
     /// <summary>
@@ -104,7 +106,9 @@ public sealed class Workspace : IAsyncDisposable
     /// the admin for a shared mailbox (which cannot sign in).
     /// </summary>
     public string SandboxSignInFor(string mailbox) =>
-        _sandbox is not null && _sandbox.Tenant.Read(s => s.Users.Any(u => u.AccountEnabled && u.UserPrincipalName.Equals(mailbox, StringComparison.OrdinalIgnoreCase)))
+        _sandbox is not null
+            && _sandbox.Tenant.Read(
+                s => s.Users.Any(u => u.AccountEnabled && u.UserPrincipalName.Equals(mailbox, StringComparison.OrdinalIgnoreCase)))
             ? mailbox
             : TenantSeed.AdminAddress;
 
@@ -117,7 +121,8 @@ public sealed class Workspace : IAsyncDisposable
         Func<string, Task> status, CancellationToken cancellationToken)
     {
         if (_sandboxMail is not null)
-            return _sandboxMail.AcquireTokenAsync(appId, credential.Flow, protocols, credential.User, credential.CertificatePath, credential.ClientSecret, status, cancellationToken);
+            return _sandboxMail.AcquireTokenAsync(appId, credential.Flow, protocols, credential.User, credential.CertificatePath,
+                credential.ClientSecret, status, cancellationToken);
         return AcquireOnTenantAsync(Cloud, TenantId, appId, credential, protocols, status, cancellationToken);
     }
 
@@ -136,7 +141,8 @@ public sealed class Workspace : IAsyncDisposable
             CertificatePath = credential.CertificatePath,
             UserName = credential.User,
             Password = credential.Password,
-        }, (code, _) => status($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"), cancellationToken);
+        }, (code, _) => status($"to sign in as the mail user, open {code.VerificationUri} on any device and enter the code {code.UserCode}"),
+        cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

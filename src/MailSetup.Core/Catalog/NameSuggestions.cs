@@ -9,7 +9,8 @@ public static class NameSuggestions
         var wanted = typed.Trim().ToLowerInvariant();
         var limit = Math.Max(2, wanted.Length / 3);
         return known
-            .Select(k => (Name: k, Distance: Distance(wanted, k.ToLowerInvariant()), Prefix: k.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)))
+            .Select(
+                k => (Name: k, Distance: Distance(wanted, k.ToLowerInvariant()), Prefix: k.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)))
             .Where(x => x.Distance <= limit || (wanted.Length >= 3 && x.Prefix))
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(most)

@@ -46,7 +46,9 @@ public static class PermissionCatalog
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new UnknownNameException("permission", name, NameSuggestions.Nearest(name, All.SelectMany(p => new[] { p.Name, p.QualifiedName }).Distinct())),
+            0 =>
+                throw new UnknownNameException("permission", name,
+                    NameSuggestions.Nearest(name, All.SelectMany(p => new[] { p.Name, p.QualifiedName }).Distinct())),
             _ => throw new AmbiguousNameException(name, matches.Select(m => m.QualifiedName).ToList()),
         };
     }

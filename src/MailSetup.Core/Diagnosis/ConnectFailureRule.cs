@@ -17,7 +17,8 @@ public sealed class ConnectFailureRule : IDiagnosisRule
             || evidence.Contains("timed out", StringComparison.OrdinalIgnoreCase);
         yield return timedOut
             ? new Finding("connect-timeout", FindingSeverity.Error, evidence,
-                "No answer to the connection attempt: a firewall or proxy drops outgoing mail ports (993, 995, 587 are often blocked), or the host is wrong.",
+                "No answer to the connection attempt: a firewall or proxy drops outgoing mail ports (993, 995, 587 are often blocked), " +
+                "or the host is wrong.",
                 "Allow outgoing TCP to the host and port (ask the network admin), or test from another network with 'nc -vz <host> <port>'.")
             : new Finding("connect-refused", FindingSeverity.Error, evidence,
                 "The host answered but nothing accepts connections on that port: a wrong port, or the service is not running there.",

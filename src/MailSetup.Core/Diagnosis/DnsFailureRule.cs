@@ -10,6 +10,7 @@ public sealed class DnsFailureRule : IDiagnosisRule
         if (facts.Probe is not { Succeeded: false, FailedStage: TraceStage.Dns } probe) yield break;
         yield return new Finding("connect-dns", FindingSeverity.Error, probe.Failure ?? "the lookup failed",
             "The server's host name could not be resolved: a typo in the host, a cloud other than the tenant's, or no working DNS on this machine.",
-            $"Check the host (Exchange Online: {facts.CloudOrGlobal.Exchange.Name} for IMAP/POP, {facts.CloudOrGlobal.Smtp.Name} for SMTP) and try 'getent hosts <host>' on this machine.");
+            $"Check the host (Exchange Online: {facts.CloudOrGlobal.Exchange.Name} for IMAP/POP, {facts.CloudOrGlobal.Smtp.Name} for SMTP) " +
+            "and try 'getent hosts <host>' on this machine.");
     }
 }

@@ -10,14 +10,18 @@ public static class ExchangeAnswers
 {
     private const string GenericCause =
         "Exchange rejected the token without saying why. Usual causes: the app is not registered with Exchange (New-ServicePrincipal missing), " +
-        "it was registered with the app registration's ObjectId instead of the enterprise app's, no mailbox permission, a token with the wrong audience " +
+        "it was registered with the app registration's ObjectId instead of the enterprise app's, no mailbox permission, " +
+        "a token with the wrong audience " +
         "or without the protocol's role, or changes not yet replicated.";
 
     public static IReadOnlyList<ExchangeAnswer> All { get; } =
     [
         new("exchange-imap-not-connected", "BAD User is authenticated but not connected", MailProtocol.Imap,
-            "The login worked but Exchange would not open the mailbox: IMAP is disabled on the mailbox, the service principal has no FullAccess to it, or user= names another mailbox.",
-            f => $"{ExchangeFixes.EnableProtocol(f, MailProtocol.Imap)} (takes up to 30 minutes); {ExchangeFixes.AddMailboxPermission(f)}; check that user= is {f.MailboxOrPlaceholder}."),
+            "The login worked but Exchange would not open the mailbox: IMAP is disabled on the mailbox, " +
+            "the service principal has no FullAccess to it, or user= names another mailbox.",
+            f =>
+                $"{ExchangeFixes.EnableProtocol(f, MailProtocol.Imap)} (takes up to 30 minutes); {ExchangeFixes.AddMailboxPermission(f)}; " +
+                $"check that user= is {f.MailboxOrPlaceholder}."),
         new("exchange-token-expired-in-session", "Session invalidated - AccessTokenExpired", MailProtocol.Imap,
             "The access token expired during the session (tokens live about an hour).",
             _ => "Acquire a fresh token before each session and reconnect when it expires; keep sessions shorter than the token's lifetime."),

@@ -10,7 +10,8 @@ namespace MailSetup.Core.Diagnosis;
 public static class ProbeFacts
 {
     /// <param name="setup">The setup read live, when known: it ranks the causes and fills the fixes' ids in.</param>
-    public static DiagnosisFacts From(MailProbeResult result, DateTimeOffset now, string mailbox, Cloud? cloud, JwtClaims? token, MailAppSetup? setup = null)
+    public static DiagnosisFacts From(MailProbeResult result, DateTimeOffset now, string mailbox, Cloud? cloud, JwtClaims? token,
+        MailAppSetup? setup = null)
     {
         // The server's side of the login (its answers and the base64 error challenge) is what the answer rules read.
         var answers = result.Trace.Where(e => e.Direction == TraceDirection.Server && e.Stage == TraceStage.Auth).Select(e => e.Text).ToList();

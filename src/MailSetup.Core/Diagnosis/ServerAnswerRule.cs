@@ -35,7 +35,8 @@ public sealed partial class ServerAnswerRule : IDiagnosisRule
             // XOAUTH2 servers (Google's convention, Dovecot) send the HTTP status "401" where
             // OAUTHBEARER (RFC 7628) says "invalid_token"; both mean the token itself was refused.
             "invalid_token" or "401" => new Finding("sasl-invalid-token", FindingSeverity.Error, evidence,
-                "The server rejected the token itself: expired, a bad signature, a wrong audience or issuer, or a token for another user." + scopeHint,
+                "The server rejected the token itself: expired, a bad signature, a wrong audience or issuer, or a token for another user." +
+                    scopeHint,
                 $"Inspect the token (mailsetup token inspect) for exp, aud and the user; acquire a fresh one for {facts.MailboxOrPlaceholder}."),
             "insufficient_scope" => new Finding("sasl-insufficient-scope", FindingSeverity.Error, evidence,
                 "The token is valid but lacks the scope the server requires." + scopeHint,

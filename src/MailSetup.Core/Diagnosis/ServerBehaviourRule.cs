@@ -21,25 +21,31 @@ public sealed class ServerBehaviourRule : IDiagnosisRule
             case MailFailureKind.ProtocolViolation:
                 yield return new Finding("server-protocol-violation", FindingSeverity.Error, evidence,
                     $"The server broke the {protocol} protocol at the {where} stage: {probe.Failure} A working mail server does not do this: " +
-                    "something other than the mail service answers on this host and port (a proxy, another service, a wrong --tls mode), or the server is broken.",
-                    "Check --host, --port and --tls; look at who answers with 'openssl s_client -connect <host>:<port>' (add -starttls for STARTTLS); " +
+                    "something other than the mail service answers on this host and port (a proxy, another service, a wrong --tls mode), " +
+                    "or the server is broken.",
+                    "Check --host, --port and --tls; look at who answers with 'openssl s_client -connect <host>:<port>' (add -starttls for " +
+                    "STARTTLS); " +
                     "send the trace to the server's administrator.");
                 break;
             case MailFailureKind.Timeout:
                 yield return new Finding("server-timeout", FindingSeverity.Error, evidence,
                     $"The server stopped answering (or answered too slowly) at the {where} stage. " +
-                    "Usual causes: a firewall or proxy that lets the connection open but holds the data, a wrong --tls mode (each side waiting for the other), or an overloaded server.",
-                    "Check --tls against the port (IMAP 993 implicit, POP 995 implicit, SMTP 587 starttls); try again later or from another network.");
+                    "Usual causes: a firewall or proxy that lets the connection open but holds the data, " +
+                    "a wrong --tls mode (each side waiting for the other), or an overloaded server.",
+                    "Check --tls against the port (IMAP 993 implicit, POP 995 implicit, SMTP 587 starttls); " +
+                    "try again later or from another network.");
                 break;
             case MailFailureKind.ConnectionClosed:
                 yield return new Finding("server-closed-connection", FindingSeverity.Error, evidence,
-                    $"The server hung up at the {where} stage before the dialogue was over: it limits connections from this address, it drops clients it does not like " +
+                    $"The server hung up at the {where} stage before the dialogue was over: it limits connections from this address, " +
+                    "it drops clients it does not like " +
                     "(a blocked IP or country, too many failed logins), or something in between cut the connection.",
                     "Try again in a few minutes; if it repeats, check the server's log, or whether this address is blocked.");
                 break;
             case MailFailureKind.Tls when probe.Tls is not { CertificateSubject.Length: > 0 }:
                 yield return new Finding("tls-handshake-failed", FindingSeverity.Error, evidence,
-                    "The TLS handshake failed before any certificate was seen: the port does not speak TLS (a plain-text or STARTTLS port used with --tls implicit), " +
+                    "The TLS handshake failed before any certificate was seen: the port does not speak TLS (a plain-text or STARTTLS port used " +
+                    "with --tls implicit), " +
                     "or something in between does not let TLS through.",
                     "Check --tls against the port (IMAP 993 and POP 995 implicit, SMTP 587 starttls, 143/110 starttls).");
                 break;

@@ -23,18 +23,23 @@ public sealed class SetupStateRule : IDiagnosisRule
                 ExchangeFixes.NewServicePrincipal(facts));
         else if (WrongObjectId(facts, setup) is { } wrong)
             yield return new Finding("exchange-service-principal-wrong-object-id", FindingSeverity.Error,
-                $"Get-ServicePrincipal: ObjectId {wrong}" + (facts.ServicePrincipalObjectId is null ? "" : $", enterprise app object id {facts.ServicePrincipalObjectId}"),
+                $"Get-ServicePrincipal: ObjectId {wrong}" +
+                    (facts.ServicePrincipalObjectId is null ? "" : $", enterprise app object id {facts.ServicePrincipalObjectId}"),
                 wrong.Equals(facts.AppObjectId, StringComparison.OrdinalIgnoreCase)
-                    ? "Exchange's service principal was created with the app REGISTRATION's object id instead of the enterprise app's (the classic mistake), so tokens do not match it."
+                    ? "Exchange's service principal was created with the app REGISTRATION's object id instead of the enterprise app's (the classic " +
+                        "mistake), so tokens do not match it."
                     : "Exchange's service principal was created with an ObjectId that is not the enterprise app's, so tokens do not match it.",
                 $"{ExchangeFixes.RemoveServicePrincipal(wrong)}; then {ExchangeFixes.NewServicePrincipal(facts)}");
 
         if (setup.RoleConsented == false)
         {
             var roles = protocol is { } p ? ExchangeFixes.Role(p) : "IMAP.AccessAsApp / POP.AccessAsApp / SMTP.SendAsApp";
-            yield return new Finding("consent-missing-role", FindingSeverity.Error, $"no appRoleAssignment of {roles} for app {facts.AppIdOrPlaceholder}",
+            yield return new Finding("consent-missing-role", FindingSeverity.Error,
+                $"no appRoleAssignment of {roles} for app {facts.AppIdOrPlaceholder}",
                 $"The application permission {roles} of Office 365 Exchange Online is not consented, so the token carries no role.",
-                $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo {{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<{roles} id>\"}} (or Grant admin consent in the portal).");
+                $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo " +
+                $"{{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<{roles} id>\"}} " +
+                "(or Grant admin consent in the portal).");
         }
 
         if (setup.FullAccess == false && protocol is null or MailProtocol.Imap or MailProtocol.Pop)
@@ -45,7 +50,8 @@ public sealed class SetupStateRule : IDiagnosisRule
 
         if (setup.FullAccess == false && setup.SendAs == false && protocol is MailProtocol.Smtp)
             yield return new Finding("mailbox-no-send-permission", FindingSeverity.Error,
-                $"Get-MailboxPermission / Get-RecipientPermission {facts.MailboxOrPlaceholder}: neither FullAccess nor SendAs for {facts.ServicePrincipalOrPlaceholder}",
+                $"Get-MailboxPermission / Get-RecipientPermission {facts.MailboxOrPlaceholder}: neither FullAccess nor SendAs " +
+                $"for {facts.ServicePrincipalOrPlaceholder}",
                 "The service principal has no permission on the mailbox, so Exchange will not let the app log in to send as it.",
                 $"{ExchangeFixes.AddMailboxPermission(facts)} (or {ExchangeFixes.AddSendAs(facts)})");
 
@@ -72,7 +78,9 @@ public sealed class SetupStateRule : IDiagnosisRule
         if (setup.SecretExpiresOn is { } expires)
         {
             var evidence = $"client secret endDateTime {expires.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
-            var fix = $"POST /applications/{facts.AppObjectIdOrPlaceholder}/addPassword, update the client, remove the old secret; or move to a certificate.";
+            var fix =
+                $"POST /applications/{facts.AppObjectIdOrPlaceholder}/addPassword, update the client, remove the old secret; " +
+                "or move to a certificate.";
             if (expires <= facts.Now)
                 yield return new Finding("secret-expired", FindingSeverity.Error, evidence,
                     $"The client secret expired {RelativeTime.Describe(expires, facts.Now)}: token requests fail (AADSTS7000222).", fix);

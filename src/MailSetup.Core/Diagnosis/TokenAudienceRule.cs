@@ -22,7 +22,8 @@ public sealed class TokenAudienceRule : IDiagnosisRule
             {
                 yield return new Finding("token-graph-prefixed-scope", FindingSeverity.Error,
                     $"aud={audience}, scp={string.Join(' ', token.Scopes)}",
-                    "The delegated mail scopes were requested with Graph's prefix (https://graph.microsoft.com/IMAP.AccessAsUser.All), which gives a Graph token that Exchange rejects.",
+                    "The delegated mail scopes were requested with Graph's prefix (https://graph.microsoft.com/IMAP.AccessAsUser.All), " +
+                    "which gives a Graph token that Exchange rejects.",
                     $"Request {string.Join(' ', exchangeScopes.Select(s => cloud.DelegatedScopePrefix + s))} offline_access instead.");
                 yield break;
             }
@@ -30,7 +31,8 @@ public sealed class TokenAudienceRule : IDiagnosisRule
                 "This is a Microsoft Graph token; IMAP, POP and SMTP accept only tokens for Exchange Online.",
                 token.IsAppOnly
                     ? $"Request the token with scope {cloud.ExchangeDefaultScope}."
-                    : $"Request the token with scopes {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All (or POP.AccessAsUser.All, SMTP.Send) offline_access.");
+                    : $"Request the token with scopes {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All (or POP.AccessAsUser.All, SMTP.Send) " +
+                        "offline_access.");
             yield break;
         }
         var other = TokenAudiences.IsExchange(audience, cloud: null);
@@ -38,6 +40,7 @@ public sealed class TokenAudienceRule : IDiagnosisRule
             other
                 ? $"The token is for another cloud's Exchange; the mailbox is in {cloud.DisplayName}."
                 : "The token is not for Exchange Online, so IMAP, POP and SMTP reject it.",
-            $"Request the token with scope {cloud.ExchangeDefaultScope} (app-only) or {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All (delegated).");
+            $"Request the token with scope {cloud.ExchangeDefaultScope} (app-only) or {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All " +
+            "(delegated).");
     }
 }

@@ -20,7 +20,8 @@ public static class TokenAudiences
     public static IReadOnlyList<string> Graph { get; } =
         [.. CloudCatalog.All.Select(c => $"https://{c.Graph.Name}").Distinct(), ApiResource.MicrosoftGraph.AppId];
 
-    public static bool IsExchange(string? audience, Cloud? cloud) => audience is not null && Exchange(cloud).Contains(Normalize(audience), StringComparer.OrdinalIgnoreCase);
+    public static bool IsExchange(string? audience, Cloud? cloud) =>
+        audience is not null && Exchange(cloud).Contains(Normalize(audience), StringComparer.OrdinalIgnoreCase);
 
     public static bool IsGraph(string? audience) => audience is not null && Graph.Contains(Normalize(audience), StringComparer.OrdinalIgnoreCase);
 

@@ -17,7 +17,8 @@ public sealed class TokenIdentityRule : IDiagnosisRule
                 $"Request the token from https://{facts.CloudOrGlobal.Login.Name}/{facts.Tenant}/oauth2/v2.0/token.");
         if (facts.AppId is { } appId && token.AppId is { } tokenApp && !string.Equals(appId, tokenApp, StringComparison.OrdinalIgnoreCase))
             yield return new Finding("token-app-mismatch", FindingSeverity.Error, $"appid={tokenApp}",
-                $"The token was issued to app {tokenApp}, not to the expected app {appId}: Exchange's service principal and mailbox permissions are for {appId}.",
+                $"The token was issued to app {tokenApp}, not to the expected app {appId}: Exchange's service principal and mailbox permissions " +
+                $"are for {appId}.",
                 $"Request the token with client id {appId}, or register app {tokenApp} with Exchange instead.");
     }
 }

@@ -39,14 +39,19 @@ public sealed class TokenPermissionRule : IDiagnosisRule
         {
             var roles = protocols.Select(ExchangeFixes.Role).ToList();
             return new Finding("token-missing-role", severity, $"roles=[{string.Join(", ", token.Roles)}]",
-                $"The app-only token does not carry {string.Join(", ", roles)}, so {names} will refuse it: the application permission is not granted (admin consent) on Office 365 Exchange Online.",
-                $"Grant the application permission {string.Join(", ", roles)} of Office 365 Exchange Online to app {facts.AppIdOrPlaceholder} and give admin consent: " +
-                $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo {{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<role id>\"}}; then request a new token.");
+                $"The app-only token does not carry {string.Join(", ", roles)}, so {names} will refuse it: " +
+                "the application permission is not granted (admin consent) on Office 365 Exchange Online.",
+                $"Grant the application permission {string.Join(", ", roles)} of Office 365 Exchange Online to app {facts.AppIdOrPlaceholder} and " +
+                "give admin consent: " +
+                $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo " +
+                $"{{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<role id>\"}}; " +
+                "then request a new token.");
         }
         var scopes = protocols.Select(ExchangeFixes.Scope).ToList();
         var prefix = facts.CloudOrGlobal.DelegatedScopePrefix;
         return new Finding("token-missing-scope", severity, $"scp={string.Join(' ', token.Scopes)}",
             $"The delegated token does not carry {string.Join(", ", scopes)}, so {names} will refuse it.",
-            $"Request {string.Join(' ', scopes.Select(s => prefix + s))} offline_access (consented for the user or the organisation: POST /oauth2PermissionGrants).");
+            $"Request {string.Join(' ', scopes.Select(s => prefix + s))} offline_access (consented for the user or the organisation: " +
+            "POST /oauth2PermissionGrants).");
     }
 }

@@ -21,7 +21,8 @@ public sealed class CertificateMaker(string folder, TimeProvider clock) : ILocal
         var reused = File.Exists(path);
         var certificate = reused
             ? X509Certificate2.CreateFromPemFile(path)
-            : await MakeAsync(path, settings["subject"], int.Parse(settings["validityDays"], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            : await MakeAsync(path, settings["subject"], int.Parse(settings["validityDays"], System.Globalization.CultureInfo.InvariantCulture),
+                cancellationToken);
         using (certificate)
         {
             var values = new Dictionary<string, string>

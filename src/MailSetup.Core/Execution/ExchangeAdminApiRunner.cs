@@ -11,7 +11,8 @@ namespace MailSetup.Core.Execution;
 /// against real tenants (the generated PowerShell is the supported path); the sandbox serves it.
 /// Output pages (<c>@odata.nextLink</c>) are followed.
 /// </summary>
-public sealed class ExchangeAdminApiRunner(HttpClient http, Uri baseAddress, string tenantId, Func<CancellationToken, ValueTask<string>> accessToken, bool experimental)
+public sealed class ExchangeAdminApiRunner(HttpClient http, Uri baseAddress, string tenantId, Func<CancellationToken, ValueTask<string>> accessToken,
+    bool experimental)
     : IExchangeCommandRunner
 {
     public bool Experimental { get; } = experimental;
@@ -55,7 +56,8 @@ public sealed class ExchangeAdminApiRunner(HttpClient http, Uri baseAddress, str
                 {
                     case null: json.WriteBoolean(parameter.Name, true); break;
                     case bool flag: json.WriteBoolean(parameter.Name, flag); break;
-                    case var value: json.WriteString(parameter.Name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+                    case var value: json.WriteString(parameter.Name,
+                        Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
                 }
             }
             json.WriteEndObject();

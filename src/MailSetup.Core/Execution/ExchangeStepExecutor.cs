@@ -83,7 +83,8 @@ internal sealed class ExchangeStepExecutor(IExchangeCommandRunner exchange)
     {
         if (found.Count == 0) return "nothing found";
         var flags = found[0].ValueKind == JsonValueKind.Object
-            ? found[0].EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(p => $"{p.Name}={JsonCapture.Text(p.Value)}").ToList()
+            ? found[0].EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                .Select(p => $"{p.Name}={JsonCapture.Text(p.Value)}").ToList()
             : [];
         return flags.Count > 0 ? string.Join(", ", flags) : $"{found.Count} result(s)";
     }

@@ -65,7 +65,10 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
             if (answer is not { } page) return null;
             foreach (var item in JsonCapture.Items(page, probe.Collection))
             {
-                if (wanted.All(w => JsonCapture.TryProperty(item, w.Property, out var v) && string.Equals(JsonCapture.Text(v), w.Value, StringComparison.OrdinalIgnoreCase)))
+                if (wanted.All(
+                    w =>
+                        JsonCapture.TryProperty(item, w.Property, out var v)
+                            && string.Equals(JsonCapture.Text(v), w.Value, StringComparison.OrdinalIgnoreCase)))
                     return item;
             }
             request = JsonCapture.TryProperty(page, "@odata.nextLink", out var next) && next.GetString() is { } link

@@ -15,7 +15,8 @@ public static class JsonCapture
             if (!TryProperty(current, segment.Property, out current)) return null;
             if (segment.FilterProperty is null) continue;
             if (current.ValueKind != JsonValueKind.Array) return null;
-            var found = current.EnumerateArray().FirstOrDefault(e => TryProperty(e, segment.FilterProperty, out var v) && Text(v) == segment.FilterValue);
+            var found =
+                current.EnumerateArray().FirstOrDefault(e => TryProperty(e, segment.FilterProperty, out var v) && Text(v) == segment.FilterValue);
             if (found.ValueKind == JsonValueKind.Undefined) return null;
             current = found;
         }

@@ -31,7 +31,9 @@ public sealed class PlanRunner(
         var completed = journal.Completed();
         var unknown = completed.Keys.Except(plan.Steps.Select(s => s.Key)).FirstOrDefault();
         if (unknown is not null)
-            throw new InvalidOperationException($"the journal {journal.Path} records step '{unknown}', which this plan does not have: it belongs to another plan. Use another --journal file.");
+            throw new InvalidOperationException(
+                $"the journal {journal.Path} records step '{unknown}', which this plan does not have: it belongs to another plan. " +
+                "Use another --journal file.");
         if (_exchange is null && plan.Steps.Any(s => s is ExchangeStep))
             throw new InvalidOperationException("this plan has Exchange steps and no Exchange runner was given.");
 
@@ -43,7 +45,8 @@ public sealed class PlanRunner(
             {
                 // Mailboxes in parallel; each mailbox's own steps in plan order (grant, then check).
                 var byMailbox = group.GroupBy(i => plan.Steps[i].Mailbox!, StringComparer.OrdinalIgnoreCase).ToList();
-                await Parallel.ForEachAsync(byMailbox, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(byMailbox,
+                    new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
                     async (steps, token) =>
                     {
                         foreach (var i in steps) await RunStepAsync(run, i, completed, token);
@@ -105,7 +108,8 @@ public sealed class PlanRunner(
     }
 
     /// <returns>The outcome, the answer captures read from, a line for the admin, and values made locally.</returns>
-    private async Task<(StepOutcome, JsonElement?, string?, IReadOnlyDictionary<string, string>)> ExecuteAsync(Run run, PlanStep step, CancellationToken cancellationToken)
+    private async Task<(StepOutcome, JsonElement?, string?, IReadOnlyDictionary<string, string>)> ExecuteAsync(Run run, PlanStep step,
+        CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, string> values;
         lock (run) values = new Dictionary<string, string>(run.Values);
@@ -126,7 +130,8 @@ public sealed class PlanRunner(
         }
     }
 
-    private async Task<T> WithRetriesAsync<T>(Run run, int number, PlanStep step, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    private async Task<T> WithRetriesAsync<T>(Run run, int number, PlanStep step, Func<CancellationToken, Task<T>> attempt,
+        CancellationToken cancellationToken)
     {
         for (var tries = 1; ; tries++)
         {
@@ -136,7 +141,8 @@ public sealed class PlanRunner(
             {
                 return await attempt(linked.Token);
             }
-            catch (Exception e) when (tries < _retry.MaxAttempts && TransientFailure.Classify(e, ConsumedValues(run, step), cancellationToken) is { } reason)
+            catch (Exception e) when (tries < _retry.MaxAttempts
+                && TransientFailure.Classify(e, ConsumedValues(run, step), cancellationToken) is { } reason)
             {
                 TimeSpan delay;
                 lock (_jitter) delay = _retry.DelayFor(tries, reason.RetryAfter, _jitter);
@@ -171,7 +177,8 @@ public sealed class PlanRunner(
                     await secrets.DeliverAsync(CredentialName(step), value, clock.GetUtcNow(), cancellationToken);
                 continue;
             }
-            produced[capture.Target.Name] = value ?? throw new StepFailedException($"the answer has no '{capture.Path}' for {capture.Target.Placeholder}");
+            produced[capture.Target.Name] =
+                value ?? throw new StepFailedException($"the answer has no '{capture.Path}' for {capture.Target.Placeholder}");
         }
         lock (run) foreach (var (name, value) in produced) run.Values[name] = value;
         return produced;
@@ -206,7 +213,8 @@ public sealed class PlanRunner(
         };
     }
 
-    private void Finish(Run run, int number, PlanStep step, StepOutcome outcome, TimeSpan elapsed, string? detail, Dictionary<string, string>? produced, JournalUndo? undo)
+    private void Finish(Run run, int number, PlanStep step, StepOutcome outcome, TimeSpan elapsed, string? detail,
+        Dictionary<string, string>? produced, JournalUndo? undo)
     {
         if (outcome != StepOutcome.Resumed)
         {

@@ -23,7 +23,10 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
         foreach (var entry in journal.Entries.Where(e => e.Undo is not null).Reverse())
         {
             var undo = entry.Undo!;
-            var what = undo.Cmdlet is not null ? $"{undo.Cmdlet} {string.Join(' ', (undo.Parameters ?? []).Where(p => p.Key != "Confirm").Select(p => $"-{p.Key} {p.Value}"))}" : $"{undo.Method} {undo.Url}";
+            var what =
+                undo.Cmdlet is not null
+                    ? $"{undo.Cmdlet} {string.Join(' ', (undo.Parameters ?? []).Where(p => p.Key != "Confirm").Select(p => $"-{p.Key} {p.Value}"))}"
+                    : $"{undo.Method} {undo.Url}";
             try
             {
                 if (undo.Cmdlet is not null)

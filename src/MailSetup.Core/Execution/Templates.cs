@@ -22,7 +22,8 @@ public static class Templates
             {
                 var end = text.IndexOf('}', start);
                 var property = text[(start + "{result.".Length)..end];
-                var value = JsonCapture.Read(item, property) ?? throw new InvalidOperationException($"the created object has no '{property}' to undo it by.");
+                var value =
+                    JsonCapture.Read(item, property) ?? throw new InvalidOperationException($"the created object has no '{property}' to undo it by.");
                 text = text[..start] + value + text[(end + 1)..];
                 start = text.IndexOf("{result.", start + value.Length, StringComparison.Ordinal);
             }

@@ -17,7 +17,8 @@ public sealed class TenantClients : IDisposable
     private readonly HttpClient _exchangeHttp;
     private readonly SignInOutlastsRequest _graphSignIn;
 
-    public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null, bool exchangeExperimental = true)
+    public TenantClients(TokenCredential credential, Cloud cloud, string tenantId, HttpMessageHandler? finalHandler = null,
+        bool exchangeExperimental = true)
     {
         var graphScopes = AdminScopes.Graph(cloud).ToArray();
         // The SDK's provider only signs requests to the hosts it is told about: Graph's own host here

@@ -19,7 +19,8 @@ public static class AdminRoles
     public static string? TemplateIdOf(string name) =>
         Known.FirstOrDefault(role => role.Value.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)).Key;
 
-    /// <summary>The names of the known roles among <paramref name="templateIds"/>; other roles are left out (they do not bear on mail setup).</summary>
+    /// <summary>The names of the known roles among <paramref name="templateIds"/>; other roles are left out (they do not bear on mail
+    /// setup).</summary>
     public static IReadOnlyList<string> Names(IEnumerable<string> templateIds) =>
         templateIds.Select(id => Known.GetValueOrDefault(id.Trim())).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -25,7 +25,8 @@ public static class CertificateFile
         catch (CryptographicException e)
         {
             throw new SignInConfigurationException(
-                $"The certificate file '{path}' could not be read ({e.Message.TrimEnd('.')}); it must be PEM with the certificate and its private key, or PKCS#12 with the right password.", e);
+                $"The certificate file '{path}' could not be read ({e.Message.TrimEnd('.')}); it must be PEM with the certificate and its private " +
+                "key, or PKCS#12 with the right password.", e);
         }
         catch (ArgumentException e)
         {
@@ -36,7 +37,8 @@ public static class CertificateFile
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new SignInConfigurationException($"The certificate file '{path}' has no private key; sign-in needs the key, not only the certificate.");
+            throw new SignInConfigurationException(
+                $"The certificate file '{path}' has no private key; sign-in needs the key, not only the certificate.");
         }
         return certificate;
     }

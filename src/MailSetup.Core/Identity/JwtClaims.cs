@@ -94,7 +94,9 @@ public sealed class JwtClaims
 
     /// <summary>Decodes <paramref name="token"/> or says why it is not a JWT.</summary>
     public static JwtClaims Decode(string token) =>
-        TryDecode(token, out var claims) ? claims : throw new FormatException("The token is not a JWT (three base64url parts with a JSON header and payload).");
+        TryDecode(token, out var claims)
+            ? claims
+            : throw new FormatException("The token is not a JWT (three base64url parts with a JSON header and payload).");
 
     private DateTimeOffset? Time(string name) =>
         _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)

@@ -10,6 +10,8 @@ public static class CertificateSubject
     public static string CommonName(string name)
     {
         var special = name.IndexOfAny([',', '+', '"', '\\', '<', '>', ';', '=', '#']) >= 0 || name != name.Trim();
-        return special ? "CN=\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" : "CN=" + name;
+        return special
+            ? "CN=\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""
+            : "CN=" + name;
     }
 }

@@ -17,13 +17,15 @@ internal static class ExchangeSteps
         if (cloud.ExchangeEnvironmentName is { } environment)
             parameters.Add(Text("ExchangeEnvironmentName", environment));
         return Step("connect-exchange", $"Connect to Exchange Online ({cloud.DisplayName})",
-            "The Exchange side (service principal, mailbox permissions, scopes) is not in Graph. -Device signs in with a code, so no browser is needed on a jump host.",
+            "The Exchange side (service principal, mailbox permissions, scopes) is not in Graph. -Device signs in with a code, " +
+            "so no browser is needed on a jump host.",
             StepAction.Connect, new Cmdlet("Connect-ExchangeOnline", parameters));
     }
 
     public static ExchangeStep RegisterServicePrincipal() => Step(
         "register-exchange-sp", "Register the app in Exchange Online",
-        "Exchange only honours app tokens of apps it knows. -ObjectId must be the enterprise app's object id ({sp.id}); the app registration's ({app.id}) is the most common mistake, and logins then fail with 'AUTHENTICATE failed'.",
+        "Exchange only honours app tokens of apps it knows. -ObjectId must be the enterprise app's object id ({sp.id}); " +
+        "the app registration's ({app.id}) is the most common mistake, and logins then fail with 'AUTHENTICATE failed'.",
         StepAction.Create,
         Cmdlet.Create("New-ServicePrincipal",
             Text("AppId", References.AppClientId.Placeholder),
@@ -39,7 +41,8 @@ internal static class ExchangeSteps
 
     public static ExchangeStep GrantSendAs(string mailbox) => ForMailbox(mailbox, Step(
         $"sendas-{mailbox}", $"Let the app send as {mailbox}",
-        "Sending with a From address other than the authenticated mailbox needs SendAs, else '550 5.7.60 Client does not have permissions to send as this sender'.",
+        "Sending with a From address other than the authenticated mailbox needs SendAs, else '550 5.7.60 Client does not have permissions to send " +
+        "as this sender'.",
         StepAction.Create,
         Cmdlet.Create("Add-RecipientPermission",
             Text("Identity", mailbox), Text("Trustee", Sp), Text("AccessRights", "SendAs"), Flag("Confirm", false))));
@@ -65,7 +68,8 @@ internal static class ExchangeSteps
 
     public static ExchangeStep AssignScopedRole(Permission permission, string scopeName) => Step(
         $"rbac-{permission.Name}", $"Assign '{permission.ExchangeRbacRole}' to the app, scoped to '{scopeName}'",
-        $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: RBAC grants add to Entra consent, so an Entra grant would open every mailbox."
+        $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: " +
+        $"RBAC grants add to Entra consent, so an Entra grant would open every mailbox."
             + (permission.Name == "SMTP.SendAsApp" ? " For SMTP under RBAC the Entra app holds no SMTP.SendAsApp permission at all." : ""),
         StepAction.Create,
         Cmdlet.Create("New-ManagementRoleAssignment",
@@ -73,7 +77,8 @@ internal static class ExchangeSteps
 
     public static ExchangeStep CreateAccessPolicy(string group, string appLabel) => Step(
         "create-access-policy", $"Restrict the app to members of {group} (application access policy)",
-        "Legacy scoping (seed 004): limits Graph and EWS access to the group's members. It never limits IMAP, POP or SMTP, can take over an hour to apply, and Microsoft advises creating no new policies: prefer --scope rbac.",
+        "Legacy scoping (seed 004): limits Graph and EWS access to the group's members. It never limits IMAP, POP or SMTP, " +
+        "can take over an hour to apply, and Microsoft advises creating no new policies: prefer --scope rbac.",
         StepAction.Create,
         Cmdlet.Create("New-ApplicationAccessPolicy",
             Text("AppId", References.AppClientId.Placeholder),
@@ -95,7 +100,8 @@ internal static class ExchangeSteps
 
     public static ExchangeStep CheckSmtpAuth() => Step(
         "verify-smtp-auth", "Check that SMTP AUTH is enabled for the tenant",
-        "SMTP AUTH is off by default in tenants created after January 2020 and then rejects OAuth too ('535 5.7.139 ... SmtpClientAuthentication is disabled for the Tenant'). Enable with Set-TransportConfig -SmtpClientAuthenticationDisabled $false.",
+        "SMTP AUTH is off by default in tenants created after January 2020 and then rejects OAuth too ('535 5.7.139 ... " +
+        "SmtpClientAuthentication is disabled for the Tenant'). Enable with Set-TransportConfig -SmtpClientAuthenticationDisabled $false.",
         StepAction.Verify,
         Cmdlet.Create("Get-TransportConfig"));
 

@@ -19,7 +19,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep ReadResource(ApiResource resource, IReadOnlyList<Permission> permissions) => Step(
         key: $"read-{resource.Key}-resource",
         title: $"Read the {resource.DisplayName} service principal",
-        why: $"Consent needs the object id of {resource.DisplayName} in this tenant, and the tenant's ids of its permissions (the catalog ids are the fallback). A missing resource shows up here, before anything changes.",
+        why: $"Consent needs the object id of {resource.DisplayName} in this tenant, and the tenant's ids of its permissions (the catalog ids are " +
+            $"the fallback). A missing resource shows up here, before anything changes.",
         action: StepAction.Read,
         request: (g, _) => g.ServicePrincipals.ToGetRequestInformation(c =>
         {
@@ -40,7 +41,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep CreateApp(string displayName) => Step(
         key: "create-app",
         title: $"Create the app registration '{displayName}'",
-        why: "The app registration is the app's identity in Entra: its client id is what mail software signs in with. Single tenant, as the seeds advise.",
+        why: "The app registration is the app's identity in Entra: its client id is what mail software signs in with. Single tenant, " +
+            "as the seeds advise.",
         action: StepAction.Create,
         request: (g, _) => g.Applications.ToPostRequestInformation(new Application
         {
@@ -61,7 +63,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep FindApp(Guid appId) => Step(
         key: "find-app",
         title: $"Find the app registration with client id {appId}",
-        why: "The app already exists: mailsetup adopts it and needs its object id for the changes below. Nothing is created if it is missing; the run stops here.",
+        why: "The app already exists: mailsetup adopts it and needs its object id for the changes below. Nothing is created if it is missing; " +
+            "the run stops here.",
         action: StepAction.Read,
         request: (g, _) => g.Applications.ToGetRequestInformation(c =>
         {
@@ -75,10 +78,13 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep SetPermissions(IReadOnlyList<Permission> permissions, bool adopting, bool publicClient)
     {
         var why = adopting
-            ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept: its current list is read and merged in before the PATCH."
-            : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds by default (seed 001).";
+            ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept: " +
+                "its current list is read and merged in before the PATCH."
+            : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds by default " +
+                "(seed 001).";
         if (publicClient)
-            why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), else AADSTS7000218.";
+            why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), " +
+                "else AADSTS7000218.";
         return Step(
             key: "set-permissions",
             title: "Set the app's API permissions",
@@ -96,7 +102,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep AddSecret(DateTimeOffset endDateTime) => Step(
         key: "add-secret",
         title: $"Add the client secret '{credentialName}'",
-        why: $"The app proves who it is with this secret when it asks for tokens. It expires on {PlanDates.Day(endDateTime)}; mail stops silently then, so renew before. Its value is returned once and never again.",
+        why: $"The app proves who it is with this secret when it asks for tokens. It expires on {PlanDates.Day(endDateTime)}; " +
+            $"mail stops silently then, so renew before. Its value is returned once and never again.",
         action: StepAction.Create,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].AddPassword.ToPostRequestInformation(new AddPasswordPostRequestBody
         {
@@ -106,12 +113,14 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["passwordCredentials"]),
             "passwordCredentials", new ProbeMatch("displayName", credentialName)),
         captures: [new(References.SecretKeyId, "keyId"), new(References.SecretValue, "secretText")],
-        undo: StepUndo.Graph("POST", $"/applications/{References.AppObjectId.Placeholder}/removePassword", $$"""{"keyId":"{{StepUndo.Result("keyId")}}"}"""));
+        undo: StepUndo.Graph("POST", $"/applications/{References.AppObjectId.Placeholder}/removePassword",
+            $$"""{"keyId":"{{StepUndo.Result("keyId")}}"}"""));
 
     public GraphStep UploadCertificate(bool adopting) => Step(
         key: "upload-certificate",
         title: $"Upload the certificate '{credentialName}'",
-        why: "The app proves who it is by signing with the certificate's private key, which never leaves this machine. The first certificate goes in with PATCH keyCredentials (addKey needs an already valid one)."
+        why: "The app proves who it is by signing with the certificate's private key, which never leaves this machine. " +
+            "The first certificate goes in with PATCH keyCredentials (addKey needs an already valid one)."
             + (adopting ? " Certificates the app already has are kept: its current list is read and merged in before the PATCH." : ""),
         action: StepAction.Change,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(new Application
@@ -135,7 +144,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     public GraphStep CreateServicePrincipal() => Step(
         key: "create-sp",
         title: "Create the app's enterprise app (service principal)",
-        why: "Consent is granted to the service principal, not to the app registration, and Exchange registers the app by this object id ({sp.id}), never the app registration's ({app.id}).",
+        why: "Consent is granted to the service principal, not to the app registration, and Exchange registers the app by this object id " +
+            "({sp.id}), never the app registration's ({app.id}).",
         action: StepAction.Create,
         request: (g, v) => g.ServicePrincipals.ToPostRequestInformation(new ServicePrincipal { AppId = v.Text(References.AppClientId) }),
         probe: Probe(

@@ -20,7 +20,8 @@ public static class MailboxAddress
         if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..")) return "has a misplaced dot before @";
         var labels = domain.Split('.');
         if (labels.Length < 2) return "needs a domain with a dot after @ (e.g. contoso.com)";
-        if (labels.Any(l => l.Length == 0 || l.Length > 63 || l.StartsWith('-') || l.EndsWith('-') || !l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        if (labels.Any(
+            l => l.Length == 0 || l.Length > 63 || l.StartsWith('-') || l.EndsWith('-') || !l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
             return "has a domain that is not a valid host name";
         return null;
     }

@@ -50,7 +50,8 @@ public sealed class PlanBuilder(TimeProvider clock)
         return new Plan(request, now, steps, PlanNotices.For(request, rbacPermissions, now));
     }
 
-    private static IEnumerable<PlanStep> CredentialSteps(SetupRequest request, GraphSteps graphSteps, DateTimeOffset now, string credentialName, bool adopting)
+    private static IEnumerable<PlanStep> CredentialSteps(SetupRequest request, GraphSteps graphSteps, DateTimeOffset now, string credentialName,
+        bool adopting)
     {
         switch (request.Credential)
         {
@@ -68,7 +69,9 @@ public sealed class PlanBuilder(TimeProvider clock)
     {
         Key = "generate-certificate",
         Title = "Make a key pair and a self-signed certificate on this machine",
-        Why = $"A certificate does not leak like a pasted secret. The private key stays here (saved with mode 0600); only the public certificate is uploaded. Valid {certificate.LifetimeDays} days.",
+        Why =
+            "A certificate does not leak like a pasted secret. The private key stays here (saved with mode 0600); " +
+            $"only the public certificate is uploaded. Valid {certificate.LifetimeDays} days.",
         Action = StepAction.Generate,
         Work = LocalAction.GenerateCertificate,
         Settings =

@@ -12,33 +12,48 @@ internal static class PlanNotices
         void Tell(string code, string text) => notices.Add(new(NoticeSeverity.Info, code, text));
 
         foreach (var (role, host) in request.Cloud.UnconfirmedHosts())
-            Warn("unconfirmed-host", $"The {role} host of {request.Cloud.DisplayName} is {host.Display}. Override it if your tenant's documentation says otherwise.");
+            Warn("unconfirmed-host",
+                $"The {role} host of {request.Cloud.DisplayName} is {host.Display}. Override it if your tenant's documentation says otherwise.");
 
         switch (request.Scoping)
         {
             case MailboxScoping.AccessPolicy:
-                Warn("access-policy-legacy", "Application access policies are legacy: Microsoft advises creating no new ones. They only limit Graph and EWS (never IMAP, POP or SMTP) and can take over an hour to apply. Prefer --scope rbac.");
+                Warn("access-policy-legacy",
+                    "Application access policies are legacy: Microsoft advises creating no new ones. They only limit Graph and EWS (never IMAP, " +
+                    "POP or SMTP) and can take over an hour to apply. Prefer --scope rbac.");
                 if (request.AppOnlyProtocols.Count > 0)
-                    Warn("access-policy-protocols", $"The policy does not limit {string.Join("/", request.AppOnlyProtocols.Select(p => p.ToString().ToUpperInvariant()))}: only the FullAccess grants per mailbox do.");
+                    Warn("access-policy-protocols",
+                        $"The policy does not limit {string.Join("/", request.AppOnlyProtocols.Select(p => p.ToString().ToUpperInvariant()))}: " +
+                        $"only the FullAccess grants per mailbox do.");
                 break;
             case MailboxScoping.Rbac rbac:
-                Tell("rbac-no-entra-consent", $"{string.Join(", ", rbacPermissions.Select(p => p.Name))}: granted through Exchange RBAC for members of {rbac.Group} only, with no unscoped Entra consent (RBAC grants add to Entra consent).");
+                Tell("rbac-no-entra-consent",
+                    $"{string.Join(", ", rbacPermissions.Select(p => p.Name))}: granted through Exchange RBAC for members of {rbac.Group} only, " +
+                    $"with no unscoped Entra consent (RBAC grants add to Entra consent).");
                 if (request.App is AppTarget.Existing)
-                    Warn("rbac-existing-consent", $"If the adopted app already holds unscoped Entra consent for {string.Join(", ", rbacPermissions.Select(p => p.Name))}, remove it, or the scope limits nothing.");
+                    Warn("rbac-existing-consent",
+                        $"If the adopted app already holds unscoped Entra consent for {string.Join(", ", rbacPermissions.Select(p => p.Name))}, " +
+                        $"remove it, or the scope limits nothing.");
                 if (request.AppOnlyProtocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop))
                     Tell("rbac-imap-pop", "There is no RBAC role for IMAP or POP: those stay limited by FullAccess per mailbox.");
                 break;
         }
 
         var unscopedMailRoles = request.Scoping is MailboxScoping.None
-            ? request.Permissions.Where(p => p.Kind == PermissionKind.Application && p.ExchangeRbacRole is not null && p.Resource == ApiResource.MicrosoftGraph).ToList()
+            ? request.Permissions.Where(
+                p => p.Kind == PermissionKind.Application && p.ExchangeRbacRole is not null && p.Resource == ApiResource.MicrosoftGraph).ToList()
             : [];
         if (unscopedMailRoles.Count > 0)
-            Warn("unscoped-mail-roles", $"{string.Join(", ", unscopedMailRoles.Select(p => p.Name))} as an application permission reaches every mailbox in the tenant. Limit it with --scope rbac --scope-group GROUP.");
+            Warn("unscoped-mail-roles",
+                $"{string.Join(", ", unscopedMailRoles.Select(p => p.Name))} as an application permission reaches every mailbox in the tenant. " +
+                $"Limit it with --scope rbac --scope-group GROUP.");
 
         var mailboxesUsed = request.AppOnlyProtocols.Count > 0 || request.DelegatedProtocols.Count > 0 || request.SendAs;
         if (request.Mailboxes.Count > 0 && !mailboxesUsed)
-            Warn("mailboxes-unused", $"The mailboxes given change nothing for {string.Join(",", request.Presets.Select(p => p.Name))}: Graph application permissions are not granted per mailbox. To limit the app to some mailboxes, put them in a mail-enabled security group and use --scope rbac.");
+            Warn("mailboxes-unused",
+                $"The mailboxes given change nothing for {string.Join(",", request.Presets.Select(p => p.Name))}: " +
+                $"Graph application permissions are not granted per mailbox. To limit the app to some mailboxes, " +
+                $"put them in a mail-enabled security group and use --scope rbac.");
 
         if (request.AppOnlyProtocols.Count > 0 && request.Mailboxes.Count == 0)
             Warn("no-mailboxes", "No mailboxes given: the app can log in to none until it has FullAccess on one (--mailbox ADDR).");
@@ -46,17 +61,24 @@ internal static class PlanNotices
         switch (request.Credential)
         {
             case CredentialRequest.ClientSecret secret:
-                Tell("secret-once", $"The client secret's value is shown once, when the plan is applied, and expires on {PlanDates.Day(now.AddDays(secret.LifetimeDays))}. Mail stops silently when it does: renew before, or use --certificate.");
+                Tell("secret-once",
+                    $"The client secret's value is shown once, when the plan is applied, and expires " +
+                    $"on {PlanDates.Day(now.AddDays(secret.LifetimeDays))}. Mail stops silently when it does: renew before, or use --certificate.");
                 break;
             case CredentialRequest.Certificate:
-                Tell("certificate-key", "The certificate's private key is made on this machine and saved with mode 0600; only the public certificate is uploaded.");
+                Tell("certificate-key",
+                    "The certificate's private key is made on this machine and saved with mode 0600; only the public certificate is uploaded.");
                 break;
         }
 
         if (request.DelegatedProtocols.Count > 0)
-            Tell("delegated-scopes", $"Delegated mail tokens are asked for with the Exchange prefix ({request.Cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All and so on, plus offline_access), never the Graph prefix, which Exchange rejects.");
+            Tell("delegated-scopes",
+                $"Delegated mail tokens are asked for with the Exchange prefix ({request.Cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All and so " +
+                $"on, plus offline_access), never the Graph prefix, which Exchange rejects.");
 
-        Tell("replication", "New objects take a while to reach every Entra and Exchange server: steps that find one missing right after creating it retry with back-off.");
+        Tell("replication",
+            "New objects take a while to reach every Entra and Exchange server: steps that find one missing right after creating it retry with " +
+            "back-off.");
         return notices;
     }
 }

@@ -17,7 +17,8 @@ public static class References
 
     /// <summary>Every reference a plan can hold, so renderers can turn any stand-in back into its name.</summary>
     public static IReadOnlyList<Reference> All { get; } =
-        new[] { AppObjectId, AppClientId, AppDisplayName, ServicePrincipalId, SecretValue, SecretKeyId, CertificateKey, CertificateThumbprint, GroupDistinguishedName }
+        new[] { AppObjectId, AppClientId, AppDisplayName, ServicePrincipalId, SecretValue, SecretKeyId, CertificateKey, CertificateThumbprint,
+            GroupDistinguishedName }
             .Concat(ApiResource.All.Select(ResourceServicePrincipal))
             .Concat(PermissionCatalog.All.Select(PermissionId))
             .ToList();

@@ -15,7 +15,8 @@ namespace MailSetup.Core.Preflight;
 /// </summary>
 public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider clock)
 {
-    /// <param name="acquireToken">Gets the app's token; null when no app credential was given (the token and login links are then not checked).</param>
+    /// <param name="acquireToken">Gets the app's token; null when no app credential was given (the token and login links are then not
+    /// checked).</param>
     /// <param name="login">Tries one protocol's login with the token.</param>
     /// <param name="progress">Each link as soon as it is judged (the CLI prints it, the TUI ticks it).</param>
     public async Task<PreflightReport> RunAsync(
@@ -41,7 +42,9 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
 
         if (acquireToken is null)
         {
-            Add(PreflightLink.Skip("token", PreflightTitles.Of("token"), "no app credential given (--secret-file, --certificate-path, or AZURE_CLIENT_SECRET)"));
+            Add(
+                PreflightLink.Skip("token", PreflightTitles.Of("token"),
+                    "no app credential given (--secret-file, --certificate-path, or AZURE_CLIENT_SECRET)"));
             foreach (var protocol in protocols) Add(PreflightLink.Skip(LoginKey(protocol), LoginTitle(protocol), "needs a token"));
             return Finish();
         }
@@ -77,7 +80,8 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
         }
 
         if (!JwtClaims.TryDecode(token.AccessToken, out var claims))
-            return (PreflightLink.Fail("token", title, "the token is not a JWT", "Ask for the token with the scope " + string.Join(' ', token.Scopes)), null);
+            return (PreflightLink.Fail("token", title, "the token is not a JWT",
+                "Ask for the token with the scope " + string.Join(' ', token.Scopes)), null);
         foreach (var protocol in protocols.Distinct().Order())
         {
             var problem = new Diagnostician(Diagnostician.TokenRules())
@@ -92,7 +96,9 @@ public sealed class PreflightRunner(MailAppSetupReader reader, TimeProvider cloc
     private static PreflightLink Login(MailAppSetup setup, MailProtocol protocol, MailProbeResult result, MailToken token, DateTimeOffset now)
     {
         if (result.Succeeded) return PreflightLink.Pass(LoginKey(protocol), LoginTitle(protocol), result.FinalAnswer ?? "authenticated");
-        var facts = ProbeFacts.From(result, now, setup.Mailbox?.Address ?? setup.RequestedMailbox ?? "", null, JwtClaims.TryDecode(token.AccessToken, out var claims) ? claims : null, setup);
+        var facts =
+            ProbeFacts.From(result, now, setup.Mailbox?.Address ?? setup.RequestedMailbox ?? "", null,
+                JwtClaims.TryDecode(token.AccessToken, out var claims) ? claims : null, setup);
         var finding = new Diagnostician().Diagnose(facts).FirstOrDefault();
         return PreflightLink.Fail(LoginKey(protocol), LoginTitle(protocol), result.FinalAnswer ?? result.Failure ?? "the login failed",
             finding is null ? "Run mailsetup diagnose for the whole conversation." : $"{finding.Cause} Fix: {finding.Fix}");

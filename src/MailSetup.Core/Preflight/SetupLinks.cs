@@ -19,11 +19,13 @@ public static class SetupLinks
         yield return setup.App is { } app
             ? PreflightLink.Pass("app", PreflightTitles.Of("app"), $"'{app.DisplayName}' (appId {setup.AppId}, object id {app.ObjectId})")
             : PreflightLink.Fail("app", PreflightTitles.Of("app"), $"GET /applications?$filter=appId eq '{setup.AppId}' finds nothing",
-                "Check the client id and the tenant, or create the app: mailsetup apply --preset imap-app --app-name \"Mail App\" --mailbox <mailbox>");
+                "Check the client id and the tenant, or create the app: mailsetup apply --preset imap-app --app-name \"Mail App\" --mailbox " +
+                "<mailbox>");
 
         yield return setup.ServicePrincipalId is { } sp
             ? PreflightLink.Pass("enterprise-app", PreflightTitles.Of("enterprise-app"), $"object id {sp}")
-            : PreflightLink.Fail("enterprise-app", PreflightTitles.Of("enterprise-app"), $"GET /servicePrincipals?$filter=appId eq '{setup.AppId}' finds nothing",
+            : PreflightLink.Fail("enterprise-app", PreflightTitles.Of("enterprise-app"),
+                $"GET /servicePrincipals?$filter=appId eq '{setup.AppId}' finds nothing",
                 $"POST /servicePrincipals {{\"appId\":\"{setup.AppId}\"}}");
 
         yield return Credential(setup, now);
@@ -31,14 +33,20 @@ public static class SetupLinks
 
         yield return setup.Exchange switch
         {
-            null => PreflightLink.Fail("exchange-registration", PreflightTitles.Of("exchange-registration"), $"Get-ServicePrincipal lists no AppId {setup.AppId}",
+            null =>
+                PreflightLink.Fail("exchange-registration", PreflightTitles.Of("exchange-registration"),
+                    $"Get-ServicePrincipal lists no AppId {setup.AppId}",
                 ExchangeFixes.NewServicePrincipal(facts)),
             { } registered when !string.Equals(registered.ObjectId, setup.ServicePrincipalId, StringComparison.OrdinalIgnoreCase) =>
                 PreflightLink.Fail("exchange-registration", PreflightTitles.Of("exchange-registration"),
                     $"Get-ServicePrincipal: ObjectId {registered.ObjectId}, but the enterprise app is {setup.ServicePrincipalId}" +
-                    (string.Equals(registered.ObjectId, setup.App?.ObjectId, StringComparison.OrdinalIgnoreCase) ? " (the app REGISTRATION's object id was given: the classic mistake)" : ""),
+                    (string.Equals(registered.ObjectId, setup.App?.ObjectId, StringComparison.OrdinalIgnoreCase)
+                        ? " (the app REGISTRATION's object id was given: the classic mistake)"
+                        : ""),
                     $"{ExchangeFixes.RemoveServicePrincipal(registered.ObjectId)}; then {ExchangeFixes.NewServicePrincipal(facts)}"),
-            { } registered => PreflightLink.Pass("exchange-registration", PreflightTitles.Of("exchange-registration"), $"AppId {registered.AppId}, ObjectId {registered.ObjectId}"),
+            { } registered =>
+                PreflightLink.Pass("exchange-registration", PreflightTitles.Of("exchange-registration"),
+                    $"AppId {registered.AppId}, ObjectId {registered.ObjectId}"),
         };
 
         if (setup.Mailbox is not { } mailbox)
@@ -53,8 +61,10 @@ public static class SetupLinks
         var readsMail = protocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop);
         if (readsMail || protocols.Contains(MailProtocol.Smtp))
             yield return mailbox.FullAccess || (!readsMail && mailbox.SendAs)
-                ? PreflightLink.Pass("mailbox-permission", PreflightTitles.Of("mailbox-permission"), $"{mailbox.Address}: {(mailbox.FullAccess ? "FullAccess" : "SendAs")} for {setup.Exchange?.ObjectId ?? setup.ServicePrincipalId}")
-                : PreflightLink.Fail("mailbox-permission", PreflightTitles.Of("mailbox-permission"), $"Get-MailboxPermission {mailbox.Address}: no FullAccess for {facts.ServicePrincipalOrPlaceholder}",
+                ? PreflightLink.Pass("mailbox-permission", PreflightTitles.Of("mailbox-permission"),
+                    $"{mailbox.Address}: {(mailbox.FullAccess ? "FullAccess" : "SendAs")} for {setup.Exchange?.ObjectId ?? setup.ServicePrincipalId}")
+                : PreflightLink.Fail("mailbox-permission", PreflightTitles.Of("mailbox-permission"),
+                    $"Get-MailboxPermission {mailbox.Address}: no FullAccess for {facts.ServicePrincipalOrPlaceholder}",
                     ExchangeFixes.AddMailboxPermission(facts));
 
         foreach (var protocol in protocols.Distinct().Order()) yield return Protocol(setup, mailbox, protocol, facts);
@@ -65,7 +75,9 @@ public static class SetupLinks
         const string key = "credential";
         var title = PreflightTitles.Of(key);
         var all = (setup.App?.Secrets ?? []).Concat(setup.App?.Certificates ?? []).ToList();
-        var addPassword = $"POST /applications/{setup.App?.ObjectId ?? "<app object id>"}/addPassword, put the new value in the mail software, remove the old secret; or move to a certificate.";
+        var addPassword =
+            $"POST /applications/{setup.App?.ObjectId ?? "<app object id>"}/addPassword, put the new value in the mail software, " +
+            "remove the old secret; or move to a certificate.";
         if (all.Count == 0)
             return setup.App?.PublicClientFlows == true
                 ? PreflightLink.Pass(key, title, "none, and public client flows are on (delegated sign-in)")
@@ -81,10 +93,15 @@ public static class SetupLinks
     {
         var wanted = protocols.Distinct().Order().Select(p => ExchangeFixes.Role(p)).ToList();
         var missing = wanted.Where(r => !setup.ExchangeRoles.Contains(r)).ToList();
-        if (missing.Count == 0) return PreflightLink.Pass("consent", PreflightTitles.Of("consent"), $"Office 365 Exchange Online: {string.Join(", ", wanted)}");
+        if (missing.Count == 0) return PreflightLink.Pass("consent", PreflightTitles.Of("consent"),
+            $"Office 365 Exchange Online: {string.Join(", ", wanted)}");
         var facts = setup.Facts(DateTimeOffset.MinValue);
-        return PreflightLink.Fail("consent", PreflightTitles.Of("consent"), $"no appRoleAssignment of {string.Join(", ", missing)} (consented: {(setup.ExchangeRoles.Count == 0 ? "none" : string.Join(", ", setup.ExchangeRoles.Order()))})",
-            $"add the application permission(s) {string.Join(", ", missing)} of Office 365 Exchange Online and grant admin consent, or per role: POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo {{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<role id>\"}}");
+        return PreflightLink.Fail("consent", PreflightTitles.Of("consent"),
+            $"no appRoleAssignment of {string.Join(", ", missing)} " +
+            $"(consented: {(setup.ExchangeRoles.Count == 0 ? "none" : string.Join(", ", setup.ExchangeRoles.Order()))})",
+            $"add the application permission(s) {string.Join(", ", missing)} of Office 365 Exchange Online and grant admin consent, or per role: " +
+            $"POST /servicePrincipals/{{exchangeSpId}}/appRoleAssignedTo " +
+            $"{{\"principalId\":\"{facts.ServicePrincipalOrPlaceholder}\",\"resourceId\":\"{{exchangeSpId}}\",\"appRoleId\":\"<role id>\"}}");
     }
 
     private static PreflightLink Protocol(MailAppSetup setup, MailboxSetup mailbox, MailProtocol protocol, DiagnosisFacts facts)
@@ -95,15 +112,18 @@ public static class SetupLinks
             case MailProtocol.Imap:
                 return mailbox.ImapEnabled
                     ? PreflightLink.Pass(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled True")
-                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled False", ExchangeFixes.EnableProtocol(facts, MailProtocol.Imap) + " (takes up to 30 minutes)");
+                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: ImapEnabled False",
+                        ExchangeFixes.EnableProtocol(facts, MailProtocol.Imap) + " (takes up to 30 minutes)");
             case MailProtocol.Pop:
                 return mailbox.PopEnabled
                     ? PreflightLink.Pass(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled True")
-                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled False", ExchangeFixes.EnableProtocol(facts, MailProtocol.Pop) + " (takes up to 30 minutes)");
+                    : PreflightLink.Fail(key, PreflightTitles.Of(key), "Get-CASMailbox: PopEnabled False",
+                        ExchangeFixes.EnableProtocol(facts, MailProtocol.Pop) + " (takes up to 30 minutes)");
             default:
                 var title = PreflightTitles.Of(key);
                 if (mailbox.SmtpAuthDisabled == true)
-                    return PreflightLink.Fail(key, title, "Get-CASMailbox: SmtpClientAuthenticationDisabled True", ExchangeFixes.EnableSmtpAuthForMailbox(facts));
+                    return PreflightLink.Fail(key, title, "Get-CASMailbox: SmtpClientAuthenticationDisabled True",
+                        ExchangeFixes.EnableSmtpAuthForMailbox(facts));
                 if (mailbox.SmtpAuthDisabled == false)
                     return PreflightLink.Pass(key, title, "Get-CASMailbox: SmtpClientAuthenticationDisabled False (overrides the tenant)");
                 return setup.TenantSmtpAuthDisabled

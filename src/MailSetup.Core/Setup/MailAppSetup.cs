@@ -45,7 +45,8 @@ public sealed record MailAppSetup(
 }
 
 /// <summary>The app registration: its object id (NOT what Exchange wants), whether public client flows are on, its credentials.</summary>
-public sealed record MailAppRegistration(string ObjectId, string DisplayName, bool PublicClientFlows, IReadOnlyList<AppCredentialExpiry> Secrets, IReadOnlyList<AppCredentialExpiry> Certificates);
+public sealed record MailAppRegistration(string ObjectId, string DisplayName, bool PublicClientFlows, IReadOnlyList<AppCredentialExpiry> Secrets,
+    IReadOnlyList<AppCredentialExpiry> Certificates);
 
 /// <summary>One client secret or certificate: its display name (or hint) and end date.</summary>
 public sealed record AppCredentialExpiry(string Name, DateTimeOffset EndsOn);

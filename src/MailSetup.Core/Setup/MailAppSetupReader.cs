@@ -22,7 +22,8 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
             ? (new HashSet<string>(), new HashSet<string>())
             : await ReadConsentAsync(servicePrincipalId, cancellationToken).ConfigureAwait(false);
         var registration = await FindExchangeRegistrationAsync(appId, cancellationToken).ConfigureAwait(false);
-        var mailboxSetup = mailbox is null ? null : await ReadMailboxAsync(mailbox, servicePrincipalId, registration, cancellationToken).ConfigureAwait(false);
+        var mailboxSetup =
+            mailbox is null ? null : await ReadMailboxAsync(mailbox, servicePrincipalId, registration, cancellationToken).ConfigureAwait(false);
         var transport = await exchange.InvokeAsync(Cmdlet.Create("Get-TransportConfig"), cancellationToken).ConfigureAwait(false);
         var tenantSmtpDisabled = transport.Count > 0 && Bool(transport[0], "SmtpClientAuthenticationDisabled") == true;
         return new MailAppSetup(appId, app, servicePrincipalId, roles, scopes, registration, mailboxSetup, tenantSmtpDisabled, mailbox);
@@ -32,7 +33,8 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
     /// The app's permissions and the protocol switches of more mailboxes, for a setup already read:
     /// two or three cmdlets a mailbox, without reading the app, its consent and the tenant again.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, MailboxSetup>> ReadMailboxesAsync(MailAppSetup setup, IEnumerable<string> mailboxes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, MailboxSetup>> ReadMailboxesAsync(MailAppSetup setup, IEnumerable<string> mailboxes,
+        CancellationToken cancellationToken)
     {
         var read = new Dictionary<string, MailboxSetup>(StringComparer.OrdinalIgnoreCase);
         foreach (var mailbox in mailboxes)
@@ -50,8 +52,10 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         }, cancellationToken).ConfigureAwait(false);
         if (found?.Value?.FirstOrDefault() is not { } app) return null;
         return new MailAppRegistration(app.Id!, app.DisplayName ?? "", app.IsFallbackPublicClient == true,
-            (app.PasswordCredentials ?? []).Where(p => p.EndDateTime is not null).Select(p => new AppCredentialExpiry(p.DisplayName ?? p.Hint ?? "secret", p.EndDateTime!.Value)).ToList(),
-            (app.KeyCredentials ?? []).Where(k => k.EndDateTime is not null).Select(k => new AppCredentialExpiry(k.DisplayName ?? "certificate", k.EndDateTime!.Value)).ToList());
+            (app.PasswordCredentials ?? []).Where(p => p.EndDateTime is not null)
+                .Select(p => new AppCredentialExpiry(p.DisplayName ?? p.Hint ?? "secret", p.EndDateTime!.Value)).ToList(),
+            (app.KeyCredentials ?? []).Where(k => k.EndDateTime is not null)
+                .Select(k => new AppCredentialExpiry(k.DisplayName ?? "certificate", k.EndDateTime!.Value)).ToList());
     }
 
     private async Task<string?> FindServicePrincipalIdAsync(string appId, CancellationToken cancellationToken)
@@ -64,8 +68,10 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         return found?.Value?.FirstOrDefault()?.Id;
     }
 
-    /// <summary>Consented Exchange roles (by the resource's own role ids, with the catalog's as fallback) and AllPrincipals delegated scopes.</summary>
-    private async Task<(HashSet<string> Roles, HashSet<string> Scopes)> ReadConsentAsync(string servicePrincipalId, CancellationToken cancellationToken)
+    /// <summary>Consented Exchange roles (by the resource's own role ids, with the catalog's as fallback) and AllPrincipals delegated
+    /// scopes.</summary>
+    private async Task<(HashSet<string> Roles, HashSet<string> Scopes)> ReadConsentAsync(string servicePrincipalId,
+        CancellationToken cancellationToken)
     {
         var resource = ApiResource.ExchangeOnline;
         var exchangeSp = (await graph.ServicePrincipals.GetAsync(r =>
@@ -76,13 +82,16 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         var roleNames = PermissionCatalog.All.Where(p => p.Resource == resource).ToDictionary(p => p.Id, p => p.Name);
         foreach (var role in exchangeSp?.AppRoles ?? []) if (role.Id is { } id && role.Value is { } value) roleNames[id] = value;
 
-        var assignments = await graph.ServicePrincipals[servicePrincipalId].AppRoleAssignments.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var assignments =
+            await graph.ServicePrincipals[servicePrincipalId].AppRoleAssignments.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var roles = (assignments?.Value ?? [])
             .Where(a => exchangeSp?.Id is null || a.ResourceId?.ToString() == exchangeSp.Id)
             .Select(a => a.AppRoleId is { } id && roleNames.TryGetValue(id, out var name) ? name : null)
             .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var grants = await graph.ServicePrincipals[servicePrincipalId].Oauth2PermissionGrants.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var grants =
+            await graph.ServicePrincipals[servicePrincipalId].Oauth2PermissionGrants.GetAsync(cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         var scopes = (grants?.Value ?? [])
             .Where(g => g.ConsentType == "AllPrincipals" && (exchangeSp?.Id is null || g.ResourceId == exchangeSp.Id))
             .SelectMany(g => (g.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -96,16 +105,21 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         var registered = await exchange.InvokeAsync(Cmdlet.Create("Get-ServicePrincipal"), cancellationToken).ConfigureAwait(false);
         return registered
             .Where(sp => string.Equals(Text(sp, "AppId"), appId, StringComparison.OrdinalIgnoreCase))
-            .Select(sp => new ExchangeRegistration(Text(sp, "AppId")!, Text(sp, "ObjectId") ?? Text(sp, "ServiceId") ?? "", Text(sp, "DisplayName") ?? ""))
+            .Select(
+                sp =>
+                    new ExchangeRegistration(Text(sp, "AppId")!, Text(sp, "ObjectId") ?? Text(sp, "ServiceId") ?? "", Text(sp, "DisplayName") ?? ""))
             .FirstOrDefault();
     }
 
-    private async Task<MailboxSetup?> ReadMailboxAsync(string mailbox, string? servicePrincipalId, ExchangeRegistration? registration, CancellationToken cancellationToken)
+    private async Task<MailboxSetup?> ReadMailboxAsync(string mailbox, string? servicePrincipalId, ExchangeRegistration? registration,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<JsonElement> cas;
         try
         {
-            cas = await exchange.InvokeAsync(Cmdlet.Create("Get-CASMailbox", CmdletParameter.Text("Identity", mailbox)), cancellationToken).ConfigureAwait(false);
+            cas =
+                await exchange.InvokeAsync(Cmdlet.Create("Get-CASMailbox", CmdletParameter.Text("Identity", mailbox)), cancellationToken)
+                    .ConfigureAwait(false);
         }
         catch (ExchangeCommandException e) when (e.IsNotFound)
         {
@@ -114,18 +128,25 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
         if (cas.Count == 0) return null;
 
         // Exchange knows the app by its registration's ObjectId; a FullAccess given to the enterprise app's id counts too.
-        var trustees = new[] { servicePrincipalId, registration?.ObjectId }.OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var trustees =
+            new[] { servicePrincipalId, registration?.ObjectId }.OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
         var fullAccess = false;
         var sendAs = false;
         foreach (var trustee in trustees)
         {
-            fullAccess |= (await InvokeOrEmptyAsync(Cmdlet.Create("Get-MailboxPermission", CmdletParameter.Text("Identity", mailbox), CmdletParameter.Text("User", trustee)), cancellationToken).ConfigureAwait(false))
+            fullAccess |= (await InvokeOrEmptyAsync(
+                Cmdlet.Create("Get-MailboxPermission", CmdletParameter.Text("Identity", mailbox), CmdletParameter.Text("User", trustee)),
+                cancellationToken).ConfigureAwait(false))
                 .Any(p => Strings(p, "AccessRights").Contains("FullAccess", StringComparer.OrdinalIgnoreCase));
-            sendAs |= (await InvokeOrEmptyAsync(Cmdlet.Create("Get-RecipientPermission", CmdletParameter.Text("Identity", mailbox), CmdletParameter.Text("Trustee", trustee)), cancellationToken).ConfigureAwait(false))
+            sendAs |= (await InvokeOrEmptyAsync(
+                Cmdlet.Create("Get-RecipientPermission", CmdletParameter.Text("Identity", mailbox), CmdletParameter.Text("Trustee", trustee)),
+                cancellationToken).ConfigureAwait(false))
                 .Any(p => Strings(p, "AccessRights").Contains("SendAs", StringComparer.OrdinalIgnoreCase));
         }
         var address = Text(cas[0], "PrimarySmtpAddress") ?? mailbox;
-        return new MailboxSetup(address, fullAccess, sendAs, Bool(cas[0], "ImapEnabled") ?? true, Bool(cas[0], "PopEnabled") ?? true, Bool(cas[0], "SmtpClientAuthenticationDisabled"));
+        return new MailboxSetup(address, fullAccess, sendAs, Bool(cas[0], "ImapEnabled") ?? true, Bool(cas[0], "PopEnabled") ?? true,
+            Bool(cas[0], "SmtpClientAuthenticationDisabled"));
     }
 
     /// <summary>A trustee Exchange does not know (an unregistered id) means no permission, not a failed read.</summary>
@@ -156,5 +177,7 @@ public sealed class MailAppSetupReader(GraphServiceClient graph, IExchangeComman
     private static IEnumerable<string> Strings(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Select(v => v.GetString()).OfType<string>()
-            : element.TryGetProperty(name, out var single) && single.ValueKind == JsonValueKind.String ? (single.GetString() ?? "").Split(',', StringSplitOptions.TrimEntries) : [];
+            : element.TryGetProperty(name, out var single) && single.ValueKind == JsonValueKind.String
+                ? (single.GetString() ?? "").Split(',', StringSplitOptions.TrimEntries)
+                : [];
 }

@@ -15,7 +15,8 @@ namespace MailSetup.Sandbox.Exchange;
 /// URL with a <c>$skiptoken</c>, POSTed again with the same body. Page size follows the client's
 /// <c>Prefer: odata.maxpagesize=N</c>, else the host's <see cref="SandboxHostOptions.ExchangePageSize"/>.
 /// </summary>
-internal sealed class ExchangeAdminEndpoints(SandboxTenant tenant, ISandboxCallerValidator callers, SandboxHostOptions options) : ISandboxEndpointGroup
+internal sealed class ExchangeAdminEndpoints(SandboxTenant tenant, ISandboxCallerValidator callers,
+    SandboxHostOptions options) : ISandboxEndpointGroup
 {
     private readonly ExchangeCmdlets _cmdlets = new();
 

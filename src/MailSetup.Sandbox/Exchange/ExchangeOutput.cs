@@ -70,10 +70,14 @@ internal static class ExchangeOutput
         ["DistinguishedName"] = group.DistinguishedName,
         ["PrimarySmtpAddress"] = group.Mail,
         ["WindowsEmailAddress"] = group.Mail,
-        ["RecipientTypeDetails"] = group.MailEnabled ? (group.SecurityEnabled ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup") : "UniversalSecurityGroup",
+        ["RecipientTypeDetails"] =
+            group.MailEnabled ? (group.SecurityEnabled ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup") : "UniversalSecurityGroup",
         ["ExternalDirectoryObjectId"] = group.Id,
         ["Guid"] = group.Id,
-        ["Members"] = Strings(state.Users.Where(u => group.MemberIds.Contains(u.Id, StringComparer.OrdinalIgnoreCase)).Select(u => ExchangeRecipients.Alias(u.Mail))),
+        ["Members"] =
+            Strings(
+                state.Users.Where(u => group.MemberIds.Contains(u.Id, StringComparer.OrdinalIgnoreCase))
+                    .Select(u => ExchangeRecipients.Alias(u.Mail))),
     };
 
     public static JsonObject ManagementScope(ExchangeManagementScope scope) => new()

@@ -102,7 +102,10 @@ internal sealed class RecipientFilter
         }
 
         private static bool MemberOf(SandboxUser user, TenantState state, string group) =>
-            state.Groups.Any(g => (ExchangeRecipients.Same(g.DistinguishedName, group) || ExchangeRecipients.Same(g.Id, group) || ExchangeRecipients.Same(g.Mail, group))
+            state.Groups.Any(
+                g =>
+                    (ExchangeRecipients.Same(g.DistinguishedName, group) || ExchangeRecipients.Same(g.Id, group)
+                        || ExchangeRecipients.Same(g.Mail, group))
                                   && g.MemberIds.Contains(user.Id, StringComparer.OrdinalIgnoreCase));
 
         private static string? ValueOf(string property, SandboxUser user) => property switch
@@ -127,7 +130,9 @@ internal sealed class RecipientFilter
         private string Take() => _at < _tokens.Count ? _tokens[_at++] : throw Invalid("the filter ends too early");
 
         private static string Unquote(string token) =>
-            token.Length >= 2 && token[0] is '\'' or '"' ? token[1..^1].Replace(new string(token[0], 2), token[0].ToString(), StringComparison.Ordinal) : token;
+            token.Length >= 2 && token[0] is '\'' or '"'
+                ? token[1..^1].Replace(new string(token[0], 2), token[0].ToString(), StringComparison.Ordinal)
+                : token;
 
         private static List<string> Tokens(string text)
         {

@@ -32,7 +32,8 @@ public sealed class FaultMatch
     /// <summary>Requests to exactly this path (e.g. <c>POST /v1.0/servicePrincipals</c>).</summary>
     public static FaultMatch ExactPath(string? method, string path) => new(method, path, FaultPathKind.Exact, null);
 
-    /// <summary>Requests whose path starts with this (e.g. <c>/v1.0/applications</c> also matches <c>/v1.0/applications/{id}/addPassword</c>).</summary>
+    /// <summary>Requests whose path starts with this (e.g. <c>/v1.0/applications</c> also matches
+    /// <c>/v1.0/applications/{id}/addPassword</c>).</summary>
     public static FaultMatch PathPrefix(string? method, string prefix) => new(method, prefix, FaultPathKind.Prefix, null);
 
     /// <summary>Requests whose path matches a regular expression somewhere (anchor it with ^ and $ for a whole match).</summary>

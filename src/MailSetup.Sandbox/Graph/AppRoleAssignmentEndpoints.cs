@@ -20,12 +20,16 @@ internal sealed class AppRoleAssignmentEndpoints(SandboxTenant tenant, RecentlyC
     public void Map(IEndpointRouteBuilder routes)
     {
         var graph = GraphRoutes.Group(routes);
-        graph.Post("/servicePrincipals/{id}/appRoleAssignedTo", context => CreateAsync(context, resourceInPath: context.RouteValue("id"), principalInPath: null));
+        graph.Post("/servicePrincipals/{id}/appRoleAssignedTo",
+            context => CreateAsync(context, resourceInPath: context.RouteValue("id"), principalInPath: null));
         graph.Get("/servicePrincipals/{id}/appRoleAssignedTo", context => List(context, context.RouteValue("id"), a => a.ResourceId));
-        graph.Delete("/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}", context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.ResourceId));
-        graph.Post("/servicePrincipals/{id}/appRoleAssignments", context => CreateAsync(context, resourceInPath: null, principalInPath: context.RouteValue("id")));
+        graph.Delete("/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}",
+            context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.ResourceId));
+        graph.Post("/servicePrincipals/{id}/appRoleAssignments",
+            context => CreateAsync(context, resourceInPath: null, principalInPath: context.RouteValue("id")));
         graph.Get("/servicePrincipals/{id}/appRoleAssignments", context => List(context, context.RouteValue("id"), a => a.PrincipalId));
-        graph.Delete("/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.PrincipalId));
+        graph.Delete("/servicePrincipals/{id}/appRoleAssignments/{assignmentId}",
+            context => Delete(context.RouteValue("id"), context.RouteValue("assignmentId"), a => a.PrincipalId));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context, string? resourceInPath, string? principalInPath)
@@ -45,7 +49,10 @@ internal sealed class AppRoleAssignmentEndpoints(SandboxTenant tenant, RecentlyC
             // Guid.Empty is the default access role every resource has.
             if (appRoleId != Guid.Empty.ToString() && !resource.AppRoles.Any(r => DirectoryIds.SameId(r.Id, appRoleId)))
                 throw GraphException.BadRequest($"Permission being assigned was not found on application '{resource.AppId}'.");
-            if (state.AppRoleAssignments.Any(a => DirectoryIds.SameId(a.PrincipalId, principalId) && DirectoryIds.SameId(a.ResourceId, resourceId) && DirectoryIds.SameId(a.AppRoleId, appRoleId)))
+            if (state.AppRoleAssignments.Any(
+                a =>
+                    DirectoryIds.SameId(a.PrincipalId, principalId) && DirectoryIds.SameId(a.ResourceId, resourceId)
+                        && DirectoryIds.SameId(a.AppRoleId, appRoleId)))
                 throw GraphException.BadRequest("Permission being assigned already exists on the object");
 
             var assignment = new SandboxAppRoleAssignment

@@ -13,7 +13,8 @@ namespace MailSetup.Sandbox.Graph;
 internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreatedObjects created) : ISandboxEndpointGroup
 {
     private const string Resource = "Application";
-    private static readonly string[] Audiences = ["AzureADMyOrg", "AzureADMultipleOrgs", "AzureADandPersonalMicrosoftAccount", "PersonalMicrosoftAccount"];
+    private static readonly string[] Audiences =
+        ["AzureADMyOrg", "AzureADMultipleOrgs", "AzureADandPersonalMicrosoftAccount", "PersonalMicrosoftAccount"];
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -63,10 +64,13 @@ internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreated
     }
 
     private IResult Get(string id, HttpContext context) =>
-        GraphCollection.Single(context, tenant.Read(state => ApplicationShape.Of(DirectoryLookup.Application(state, id), state, WantsKeys(context))), ApplicationShape.TypeName);
+        GraphCollection.Single(context, tenant.Read(state => ApplicationShape.Of(DirectoryLookup.Application(state, id), state, WantsKeys(context))),
+            ApplicationShape.TypeName);
 
     private IResult GetByAppId(string appId, HttpContext context) =>
-        GraphCollection.Single(context, tenant.Read(state => ApplicationShape.Of(DirectoryLookup.ApplicationByAppId(state, appId), state, WantsKeys(context))), ApplicationShape.TypeName);
+        GraphCollection.Single(context,
+            tenant.Read(state => ApplicationShape.Of(DirectoryLookup.ApplicationByAppId(state, appId), state, WantsKeys(context))),
+            ApplicationShape.TypeName);
 
     private async Task<IResult> UpdateAsync(string id, HttpContext context)
     {

@@ -37,11 +37,13 @@ internal sealed class BatchEndpoint(SubRequests subRequests) : ISandboxEndpointG
             if (item.DependsOn.FirstOrDefault(d => !statuses.TryGetValue(d, out var status) || status >= 400) is { } failed)
             {
                 response = Answer(item.Id, StatusCodes.Status424FailedDependency, new Dictionary<string, string>(),
-                    GraphError.Body(context, "BadRequest", $"The request depends on request '{failed}', which failed or was not run.").ToJsonString());
+                    GraphError.Body(context, "BadRequest", $"The request depends on request '{failed}', which failed or was not run.")
+                        .ToJsonString());
             }
             else
             {
-                var answer = await subRequests.SendAsync(context, new SubRequest(item.Method, GraphRoutes.Prefix + item.RelativeUrl, item.Headers, item.Body));
+                var answer =
+                    await subRequests.SendAsync(context, new SubRequest(item.Method, GraphRoutes.Prefix + item.RelativeUrl, item.Headers, item.Body));
                 response = Answer(item.Id, answer.Status, answer.Headers, answer.Body);
             }
             statuses[item.Id] = (int)response["status"]!;
@@ -72,7 +74,8 @@ internal sealed class BatchEndpoint(SubRequests subRequests) : ISandboxEndpointG
         return response;
     }
 
-    private sealed record BatchItem(string Id, string Method, string RelativeUrl, Dictionary<string, string> Headers, string? Body, IReadOnlyList<string> DependsOn)
+    private sealed record BatchItem(string Id, string Method, string RelativeUrl, Dictionary<string, string> Headers, string? Body,
+        IReadOnlyList<string> DependsOn)
     {
         private const string Resource = "BatchRequestStep";
 

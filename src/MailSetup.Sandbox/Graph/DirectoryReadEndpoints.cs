@@ -27,16 +27,19 @@ internal sealed class DirectoryReadEndpoints(SandboxTenant tenant) : ISandboxEnd
         graph.Get("/domains/{id}", context =>
         {
             var id = context.RouteValue("id");
-            return GraphCollection.Single(context, tenant.Read(state => state.Domains.FirstOrDefault(d => d.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } domain
+            return GraphCollection.Single(context,
+                tenant.Read(state => state.Domains.FirstOrDefault(d => d.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } domain
                 ? DirectoryShapes.Domain(state, domain) : throw GraphException.NotFound(id)), "domain");
         });
 
         graph.Get("/users", context =>
-            GraphCollection.Page(context, tenant.Read(state => state.Users.Select(DirectoryShapes.User).ToList()), "user", DirectoryShapes.UserDefaults));
+            GraphCollection.Page(context, tenant.Read(state => state.Users.Select(DirectoryShapes.User).ToList()), "user",
+                DirectoryShapes.UserDefaults));
         graph.Get("/users/{id}", context =>
         {
             var id = context.RouteValue("id");
-            return GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.User(DirectoryLookup.User(state, id))), "user", DirectoryShapes.UserDefaults);
+            return GraphCollection.Single(context, tenant.Read(state => DirectoryShapes.User(DirectoryLookup.User(state, id))), "user",
+                DirectoryShapes.UserDefaults);
         });
 
         graph.Get("/groups", context =>

@@ -35,7 +35,8 @@ internal sealed class GraphRouteGroup(IEndpointRouteBuilder routes)
         GraphRequestIds.Of(context);
         var token = BearerToken.From(context.Request);
         if (token is null)
-            return GraphError.Result(context, StatusCodes.Status401Unauthorized, GraphErrorCodes.InvalidAuthenticationToken, "Access token is empty.");
+            return GraphError.Result(context, StatusCodes.Status401Unauthorized, GraphErrorCodes.InvalidAuthenticationToken,
+                "Access token is empty.");
         if (_callers.Check(SandboxApi.Graph, token, context.Request) is { } rejection)
             return GraphError.Result(context, rejection.StatusCode, rejection.Code, rejection.Message);
         try

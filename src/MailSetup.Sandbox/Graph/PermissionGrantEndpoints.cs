@@ -44,7 +44,8 @@ internal sealed class PermissionGrantEndpoints(SandboxTenant tenant, RecentlyCre
             DirectoryLookup.ServicePrincipal(state, resourceId);
             if (principalId is not null) principalId = DirectoryLookup.User(state, principalId).Id;
             if (state.PermissionGrants.Any(g => DirectoryIds.SameId(g.ClientId, clientId) && DirectoryIds.SameId(g.ResourceId, resourceId)
-                                                && g.ConsentType == consentType && string.Equals(g.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase)))
+                                                && g.ConsentType == consentType
+                                                && string.Equals(g.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase)))
                 throw GraphException.Conflict("Permission entry already exists.");
             var grant = new SandboxPermissionGrant
             {
@@ -63,7 +64,8 @@ internal sealed class PermissionGrantEndpoints(SandboxTenant tenant, RecentlyCre
     }
 
     private IResult List(HttpContext context) =>
-        GraphCollection.Page(context, tenant.Read(state => state.PermissionGrants.Select(DirectoryShapes.PermissionGrant).ToList()), "oAuth2PermissionGrant");
+        GraphCollection.Page(context, tenant.Read(state => state.PermissionGrants.Select(DirectoryShapes.PermissionGrant).ToList()),
+            "oAuth2PermissionGrant");
 
     private IResult ListOfClient(string id, HttpContext context)
     {

@@ -35,7 +35,8 @@ internal sealed class ServicePrincipalEndpoints(SandboxTenant tenant, RecentlyCr
         {
             var app = state.Applications.FirstOrDefault(a => DirectoryIds.SameId(a.AppId, appId));
             if (state.ServicePrincipals.Any(s => DirectoryIds.SameId(s.AppId, appId)))
-                throw GraphException.Conflict($"The service principal cannot be created, updated, or restored because the service principal name {appId} is already in use.");
+                throw GraphException.Conflict(
+                    $"The service principal cannot be created, updated, or restored because the service principal name {appId} is already in use.");
             if (app is null)
                 throw GraphException.BadRequest($"The appId '{appId}' of the service principal does not reference a valid application object.");
             var sp = new SandboxServicePrincipal { Id = state.NewId(), AppId = app.AppId, DisplayName = app.DisplayName };
@@ -47,13 +48,16 @@ internal sealed class ServicePrincipalEndpoints(SandboxTenant tenant, RecentlyCr
     }
 
     private IResult List(HttpContext context) =>
-        GraphCollection.Page(context, tenant.Read(state => state.ServicePrincipals.Select(s => ServicePrincipalShape.Of(s, state)).ToList()), ServicePrincipalShape.TypeName);
+        GraphCollection.Page(context, tenant.Read(state => state.ServicePrincipals.Select(s => ServicePrincipalShape.Of(s, state)).ToList()),
+            ServicePrincipalShape.TypeName);
 
     private IResult Get(string id, HttpContext context) =>
-        GraphCollection.Single(context, tenant.Read(state => ServicePrincipalShape.Of(DirectoryLookup.ServicePrincipal(state, id), state)), ServicePrincipalShape.TypeName);
+        GraphCollection.Single(context, tenant.Read(state => ServicePrincipalShape.Of(DirectoryLookup.ServicePrincipal(state, id), state)),
+            ServicePrincipalShape.TypeName);
 
     private IResult GetByAppId(string appId, HttpContext context) =>
-        GraphCollection.Single(context, tenant.Read(state => ServicePrincipalShape.Of(DirectoryLookup.ServicePrincipalByAppId(state, appId), state)), ServicePrincipalShape.TypeName);
+        GraphCollection.Single(context, tenant.Read(state => ServicePrincipalShape.Of(DirectoryLookup.ServicePrincipalByAppId(state, appId), state)),
+            ServicePrincipalShape.TypeName);
 
     private IResult Delete(string id) => DeleteWhere(state => DirectoryLookup.ServicePrincipal(state, id));
 

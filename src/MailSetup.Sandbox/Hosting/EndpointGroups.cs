@@ -7,7 +7,8 @@ internal static class EndpointGroups
 {
     public static IReadOnlyList<Type> InAssembly() =>
         typeof(EndpointGroups).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(ISandboxEndpointGroup).IsAssignableFrom(t))
+            .Where(
+                t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(ISandboxEndpointGroup).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToList();
 

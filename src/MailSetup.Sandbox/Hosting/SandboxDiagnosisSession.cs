@@ -37,7 +37,8 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
     /// <summary>Reads the setup through Graph and the Exchange admin API, as for a real tenant.</summary>
     public MailAppSetupReader SetupReader => new(Session.Clients.Graph, Session.Clients.Exchange);
 
-    public static async Task<SandboxDiagnosisSession> OpenAsync(SandboxTenant tenant, Func<string, Task>? status = null, SandboxMailOptions? mailOptions = null, CancellationToken cancellationToken = default)
+    public static async Task<SandboxDiagnosisSession> OpenAsync(SandboxTenant tenant, Func<string, Task>? status = null,
+        SandboxMailOptions? mailOptions = null, CancellationToken cancellationToken = default)
     {
         var mail = await SandboxMailServers.StartAsync(tenant, mailOptions, cancellationToken).ConfigureAwait(false);
         return new SandboxDiagnosisSession(SandboxSession.Open(tenant, status), mail);
@@ -74,12 +75,15 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
             UserName = user,
             Password = flow == MailTokenFlow.Ropc ? TenantSeed.SandboxPassword : null,
         };
-        if (flow == MailTokenFlow.Secret && clientSecret is null) request = request with { ClientSecret = await TemporarySecretAsync(clientId, status, cancellationToken).ConfigureAwait(false) };
+        if (flow == MailTokenFlow.Secret
+            && clientSecret is null) request =
+                request with { ClientSecret = await TemporarySecretAsync(clientId, status, cancellationToken).ConfigureAwait(false) };
 
         return await new MailTokenSource(Session.Host.CreateHandler()).AcquireAsync(request, async (code, _) =>
         {
             var approver = user ?? TenantSeed.AdminAddress;
-            if (status is not null) await status($"sandbox sign-in: code {code.UserCode} at {code.VerificationUri}, approved by the sandbox as {approver}").ConfigureAwait(false);
+            if (status is not null) await status(
+                $"sandbox sign-in: code {code.UserCode} at {code.VerificationUri}, approved by the sandbox as {approver}").ConfigureAwait(false);
             new SandboxDeviceCodes(Tenant).Approve(code.UserCode, approver);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -97,7 +101,8 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
             },
         }, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (added?.KeyId is { } keyId) _temporarySecrets.Add((app.ObjectId, keyId));
-        if (status is not null) await status($"sandbox: added a temporary client secret to '{app.DisplayName}' for this diagnosis; it is removed at the end").ConfigureAwait(false);
+        if (status is not null) await status(
+            $"sandbox: added a temporary client secret to '{app.DisplayName}' for this diagnosis; it is removed at the end").ConfigureAwait(false);
         return added?.SecretText;
     }
 
@@ -107,7 +112,8 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
         {
             try
             {
-                await Session.Clients.Graph.Applications[appObjectId].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = keyId }).ConfigureAwait(false);
+                await Session.Clients.Graph.Applications[appObjectId].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = keyId })
+                    .ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or Microsoft.Graph.Models.ODataErrors.ODataError)
             {

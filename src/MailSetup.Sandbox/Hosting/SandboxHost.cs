@@ -62,11 +62,13 @@ public sealed class SandboxHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the host on Kestrel: HTTPS only, 127.0.0.1, a free port or <see cref="SandboxHostOptions.PortBase"/>.</summary>
-    public static async Task<SandboxHost> StartAsync(SandboxTenant tenant, SandboxHostOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<SandboxHost> StartAsync(SandboxTenant tenant, SandboxHostOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new SandboxHostOptions();
         var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow());
-        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder =>
+        var app =
+            SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder =>
             builder.WebHost.ConfigureKestrel(kestrel =>
                 kestrel.Listen(IPAddress.Loopback, options.PortBase ?? 0, listen => listen.UseHttps(certificate))));
         try
@@ -88,7 +90,9 @@ public sealed class SandboxHost : IAsyncDisposable
     public static SandboxHost CreateInMemory(SandboxTenant tenant, SandboxHostOptions? options = null)
     {
         options ??= new SandboxHostOptions();
-        var app = SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder => builder.WebHost.UseTestServer());
+        var app =
+            SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity),
+                builder => builder.WebHost.UseTestServer());
         app.StartAsync().GetAwaiter().GetResult(); // TestServer starts synchronously; nothing waits here
         var baseAddress = $"https://127.0.0.1:{options.PortBase ?? InMemoryPort}";
         var server = app.GetTestServer();

@@ -48,7 +48,8 @@ public sealed class SandboxSession : IAsyncDisposable
             new SignInOptions { Cloud = Cloud, Tenant = tenant.TenantId, Kind = SignInKind.Device, ClientId = SandboxAdminClient.AppId },
             async (code, _) =>
             {
-                if (status is not null) await status($"sandbox sign-in: code {code.UserCode} at {code.VerificationUri}, approved by the sandbox as {admin}");
+                if (status is not null) await status(
+                    $"sandbox sign-in: code {code.UserCode} at {code.VerificationUri}, approved by the sandbox as {admin}");
                 new SandboxDeviceCodes(tenant).Approve(code.UserCode, admin);
             });
         var clients = new TenantClients(credential, Cloud, tenant.TenantId, host.CreateHandler(), exchangeExperimental: false);

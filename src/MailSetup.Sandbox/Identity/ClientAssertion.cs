@@ -48,7 +48,8 @@ internal static class ClientAssertion
     }
 
     /// <summary>The key credential whose certificate the header names, with that certificate (the caller disposes it).</summary>
-    private static (SandboxKeyCredential? Credential, X509Certificate2? Certificate) Named(SandboxApplication application, string? sha1, string? sha256)
+    private static (SandboxKeyCredential? Credential, X509Certificate2? Certificate) Named(SandboxApplication application, string? sha1,
+        string? sha256)
     {
         foreach (var credential in application.KeyCredentials)
         {

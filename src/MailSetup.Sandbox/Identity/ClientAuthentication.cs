@@ -44,7 +44,8 @@ internal static class ClientAuthentication
     public static (SandboxApplication Application, SandboxServicePrincipal ServicePrincipal) Find(TokenRequest request, TenantState state)
     {
         var clientId = request.Required("client_id");
-        var application = state.Applications.Concat(state.ExternalApplications).FirstOrDefault(a => a.AppId.Equals(clientId, StringComparison.OrdinalIgnoreCase))
+        var application =
+            state.Applications.Concat(state.ExternalApplications).FirstOrDefault(a => a.AppId.Equals(clientId, StringComparison.OrdinalIgnoreCase))
             ?? throw EntraErrors.AppNotFound(clientId, state.DisplayName);
         if (request.Tenant.IsMultiTenantAlias && application.SignInAudience == "AzureADMyOrg")
             throw EntraErrors.SingleTenantAppOnCommon(application.AppId, application.DisplayName);

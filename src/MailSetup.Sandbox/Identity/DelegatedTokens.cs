@@ -9,7 +9,8 @@ namespace MailSetup.Sandbox.Identity;
 /// </summary>
 internal static class DelegatedTokens
 {
-    public static JsonObject Issue(TokenRequest request, TenantState state, TokenMinter minter, AuthenticatedClient client, SandboxUser user, RequestedScopes scopes)
+    public static JsonObject Issue(TokenRequest request, TenantState state, TokenMinter minter, AuthenticatedClient client, SandboxUser user,
+        RequestedScopes scopes)
     {
         var resource = ResourcePrincipals.Find(state, scopes);
         ResourcePrincipals.CheckDelegatedPermissionsExist(resource, scopes);

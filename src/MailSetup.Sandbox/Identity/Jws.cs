@@ -49,7 +49,8 @@ internal sealed record JwsToken(JsonElement Header, JsonElement Payload, byte[] 
         if (!Payload.TryGetProperty(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)) return number;
         return value.ValueKind == JsonValueKind.String &&
-               long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var text)
+               long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                   out var text)
             ? text
             : null;
     }

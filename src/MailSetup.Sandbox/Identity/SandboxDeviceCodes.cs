@@ -4,7 +4,8 @@ using MailSetup.Sandbox.State;
 namespace MailSetup.Sandbox.Identity;
 
 /// <summary>A device code sign-in waiting for a person, as a sandbox UI lists it.</summary>
-public sealed record PendingDeviceCode(string UserCode, string ClientAppId, string ClientDisplayName, string Scope, DateTimeOffset ExpiresDateTime, bool Approved);
+public sealed record PendingDeviceCode(string UserCode, string ClientAppId, string ClientDisplayName, string Scope, DateTimeOffset ExpiresDateTime,
+    bool Approved);
 
 /// <summary>
 /// The person's side of device code sign-in. In Entra a person opens the verification page, types

@@ -79,7 +79,9 @@ public sealed class SandboxIdentityEndpoints : ISandboxEndpointGroup
             ["verification_uri"] = verificationUri,
             ["expires_in"] = (long)SandboxDeviceCodes.Lifetime.TotalSeconds,
             ["interval"] = SandboxDeviceCodes.PollingIntervalSeconds,
-            ["message"] = $"To sign in, use a web browser to open the page {verificationUri} and enter the code {entry.UserCode} to authenticate. (This is the mailsetup sandbox, not Microsoft.)",
+            ["message"] =
+                $"To sign in, use a web browser to open the page {verificationUri} and enter the code {entry.UserCode} to authenticate. " +
+                "(This is the mailsetup sandbox, not Microsoft.)",
         };
     });
 

@@ -44,7 +44,8 @@ public sealed class SandboxTokenValidator(SandboxTenant tenant, TimeProvider? cl
 
         var wanted = audiences.Select(a => a.TrimEnd('/')).ToList();
         if (claims.Audience is null || !wanted.Contains(claims.Audience.TrimEnd('/'), StringComparer.OrdinalIgnoreCase))
-            return Refuse(SandboxTokenFailure.WrongAudience, $"the token is for '{claims.Audience}', not {string.Join(" or ", wanted.Select(a => $"'{a}'"))}");
+            return Refuse(SandboxTokenFailure.WrongAudience,
+                $"the token is for '{claims.Audience}', not {string.Join(" or ", wanted.Select(a => $"'{a}'"))}");
 
         var now = _clock.GetUtcNow();
         if (claims.NotBefore is { } notBefore && now < notBefore)

@@ -25,7 +25,8 @@ internal sealed class TokenMinter(SandboxSigningKeys keys)
     public static string Issuer(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
     /// <summary>A client credentials answer: roles are exactly the app roles assigned to the client on the resource.</summary>
-    public JsonObject AppOnly(TokenRequest request, TenantState state, AuthenticatedClient client, RequestedScopes scopes, IReadOnlyList<string> roles)
+    public JsonObject AppOnly(TokenRequest request, TenantState state, AuthenticatedClient client, RequestedScopes scopes,
+        IReadOnlyList<string> roles)
     {
         var claims = AccessTokenClaims(request, state, client, scopes);
         claims["idtyp"] = "app";
@@ -36,7 +37,8 @@ internal sealed class TokenMinter(SandboxSigningKeys keys)
     }
 
     /// <summary>A delegated answer for <paramref name="user"/>; <c>scp</c> is every scope granted on the resource.</summary>
-    public JsonObject Delegated(TokenRequest request, TenantState state, AuthenticatedClient client, RequestedScopes scopes, SandboxUser user, IReadOnlyList<string> granted)
+    public JsonObject Delegated(TokenRequest request, TenantState state, AuthenticatedClient client, RequestedScopes scopes, SandboxUser user,
+        IReadOnlyList<string> granted)
     {
         var claims = AccessTokenClaims(request, state, client, scopes);
         claims["idtyp"] = "user";

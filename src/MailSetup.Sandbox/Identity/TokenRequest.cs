@@ -5,7 +5,8 @@ namespace MailSetup.Sandbox.Identity;
 /// <summary>One request to the token or devicecode endpoint: its form, tenant and time.</summary>
 internal sealed record TokenRequest(IFormCollection Form, TenantSegment Tenant, DateTimeOffset Now, string Authority)
 {
-    public string? Optional(string name) => Form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString() : null;
+    public string? Optional(string name) =>
+        Form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString() : null;
 
     public string Required(string name) => Optional(name) ?? throw EntraErrors.MissingParameter(name);
 

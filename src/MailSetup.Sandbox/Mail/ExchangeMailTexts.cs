@@ -7,7 +7,8 @@ namespace MailSetup.Sandbox.Mail;
 internal static class ExchangeMailTexts
 {
     public const string ImapGreeting = "* OK The Microsoft Exchange IMAP4 service is ready.";
-    public const string ImapCapabilities = "IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER SASL-IR UIDPLUS ID UNSELECT CHILDREN IDLE NAMESPACE";
+    public const string ImapCapabilities =
+        "IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER SASL-IR UIDPLUS ID UNSELECT CHILDREN IDLE NAMESPACE";
     public const string ImapAuthenticated = "OK AUTHENTICATE completed.";
     public const string ImapAuthenticateFailed = "NO AUTHENTICATE failed.";
     public const string ImapLoginFailed = "NO LOGIN failed.";
@@ -28,9 +29,11 @@ internal static class ExchangeMailTexts
     public static string SmtpAuthenticationFailed(string server) => $"535 5.7.3 Authentication unsuccessful [{server}]";
 
     public static string SmtpAuthDisabled(string scope, string server) =>
-        $"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the {scope}. Visit https://aka.ms/smtp_auth_disabled for more information. [{server}]";
+        $"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the {scope}. " +
+        $"Visit https://aka.ms/smtp_auth_disabled for more information. [{server}]";
 
-    public static string SmtpBasicAuthDisabled(string server) => $"535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [{server}]";
+    public static string SmtpBasicAuthDisabled(string server) =>
+        $"535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [{server}]";
     public const string SmtpSendAsDenied = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
     public static string SmtpNotAuthenticated(string server) => $"530 5.7.57 Client not authenticated to send mail. [{server}]";
     public static string SmtpUnrecognizedAuth(string server) => $"504 5.7.4 Unrecognized authentication type [{server}]";

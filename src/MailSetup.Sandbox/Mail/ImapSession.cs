@@ -49,7 +49,8 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
     {
         if (name == "LOGOUT")
         {
-            await Channel.WriteLinesAsync(["* BYE Microsoft Exchange Server IMAP4 server signing off.", $"{tag} OK LOGOUT completed."], cancellationToken).ConfigureAwait(false);
+            await Channel.WriteLinesAsync(["* BYE Microsoft Exchange Server IMAP4 server signing off.", $"{tag} OK LOGOUT completed."],
+                cancellationToken).ConfigureAwait(false);
             return false;
         }
         // Logged in but not connected: everything but LOGOUT gets Exchange's BAD (LOGOUT still lets a client leave cleanly).
@@ -61,7 +62,8 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
         switch (name)
         {
             case "CAPABILITY":
-                await Channel.WriteLinesAsync([$"* CAPABILITY {ExchangeMailTexts.ImapCapabilities}", $"{tag} OK CAPABILITY completed."], cancellationToken).ConfigureAwait(false);
+                await Channel.WriteLinesAsync([$"* CAPABILITY {ExchangeMailTexts.ImapCapabilities}", $"{tag} OK CAPABILITY completed."],
+                    cancellationToken).ConfigureAwait(false);
                 return true;
             case "NOOP":
                 await WriteAsync($"{tag} OK NOOP completed.", cancellationToken).ConfigureAwait(false);
@@ -90,7 +92,8 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
                 await WriteAsync($"{tag} BAD Command received in Invalid state.", cancellationToken).ConfigureAwait(false);
                 return !TooManyErrors();
             default:
-                await WriteAsync($"{tag} {(IsKnown(name) ? ExchangeMailTexts.ImapInvalidState : ExchangeMailTexts.ImapUnknownCommand)}", cancellationToken).ConfigureAwait(false);
+                await WriteAsync($"{tag} {(IsKnown(name) ? ExchangeMailTexts.ImapInvalidState : ExchangeMailTexts.ImapUnknownCommand)}",
+                    cancellationToken).ConfigureAwait(false);
                 return !TooManyErrors();
         }
     }
@@ -117,7 +120,8 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
             return !TooManyErrors();
         }
 
-        var decision = await SaslConversation.RunAsync(Channel, Context, MailProtocol.Imap, mechanism, initial, "+ ", cancellationToken).ConfigureAwait(false);
+        var decision =
+            await SaslConversation.RunAsync(Channel, Context, MailProtocol.Imap, mechanism, initial, "+ ", cancellationToken).ConfigureAwait(false);
         if (decision is null)
         {
             await WriteAsync($"{tag} BAD AUTHENTICATE aborted.", cancellationToken).ConfigureAwait(false);
@@ -169,7 +173,8 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
         var pattern = words.Count > 1 ? words[0] + words[1] : "*";
         if (words.Count > 1 && words[1].Length == 0)
             return [$"* {name} (\\Noselect \\HasChildren) \"/\" \"\""]; // RFC 3501: the hierarchy delimiter
-        var regex = new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("%", "[^/]*") + "$", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var regex =
+            new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("%", "[^/]*") + "$", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
         return Folders.Where(f => regex.IsMatch(f)).Select(f => $"* {name} (\\HasNoChildren{Special(f)}) \"/\" {Quote(f)}");
     }
 
@@ -215,7 +220,9 @@ internal sealed partial class ImapSession(MailLineChannel channel, MailServerCon
         await WriteAsync("+ IDLE accepted, awaiting DONE command.", cancellationToken).ConfigureAwait(false);
         var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (line is null) return false;
-        await WriteAsync(line.Trim().Equals("DONE", StringComparison.OrdinalIgnoreCase) ? $"{tag} OK IDLE completed." : $"{tag} BAD Command Argument Error. 11", cancellationToken).ConfigureAwait(false);
+        await WriteAsync(
+            line.Trim().Equals("DONE", StringComparison.OrdinalIgnoreCase) ? $"{tag} OK IDLE completed." : $"{tag} BAD Command Argument Error. 11",
+            cancellationToken).ConfigureAwait(false);
         return true;
     }
 

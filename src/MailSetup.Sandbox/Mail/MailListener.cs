@@ -22,7 +22,8 @@ internal sealed class MailListener : IAsyncDisposable
     private int _disposed;
     private Task _acceptLoop = Task.CompletedTask;
 
-    private MailListener(TcpListener listener, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions, string busyLine)
+    private MailListener(TcpListener listener, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions,
+        string busyLine)
     {
         _listener = listener;
         _context = context;
@@ -35,7 +36,8 @@ internal sealed class MailListener : IAsyncDisposable
 
     public int OpenConnections => _connections.Count;
 
-    public static MailListener Start(int port, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions, string busyLine)
+    public static MailListener Start(int port, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions,
+        string busyLine)
     {
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start(backlog: 64);

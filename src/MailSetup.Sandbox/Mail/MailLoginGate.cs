@@ -29,7 +29,8 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
 
     /// <summary>Logs a password attempt; the password itself is never seen here.</summary>
     public void RecordBasicAuth(MailProtocol protocol, string mechanism, string? user) =>
-        Record(protocol, mechanism, user, null, new MailLoginDecision(MailLoginOutcome.BasicAuthRefused, "basic authentication (a password) is disabled in Exchange Online"));
+        Record(protocol, mechanism, user, null,
+            new MailLoginDecision(MailLoginOutcome.BasicAuthRefused, "basic authentication (a password) is disabled in Exchange Online"));
 
     /// <summary>Logs a SASL response that could not be read as a bearer login.</summary>
     public MailLoginDecision RecordMalformed(MailProtocol protocol, string mechanism, string reason)
@@ -64,7 +65,9 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
             if (sp is null)
                 return Refuse($"app {claims.AppId} is not registered with Exchange (New-ServicePrincipal missing)");
             if (!Same(sp.ObjectId, claims.ObjectId))
-                return Refuse($"Exchange's service principal for app {claims.AppId} has ObjectId {sp.ObjectId}, but the token's oid (the enterprise app) is {claims.ObjectId}");
+                return Refuse(
+                    $"Exchange's service principal for app {claims.AppId} has ObjectId {sp.ObjectId}, but the token's oid (the enterprise app) " +
+                    $"is {claims.ObjectId}");
             principal = [sp.ObjectId, sp.Identity, sp.AppId, .. string.IsNullOrEmpty(sp.DisplayName) ? Array.Empty<string>() : [sp.DisplayName]];
         }
         else
@@ -86,15 +89,21 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
 
         // SMTP AUTH is switched off before any mailbox is looked at: Exchange gives its 5.7.139 answer whatever the permissions.
         if (protocol == MailProtocol.Smtp && mailbox.SmtpClientAuthenticationDisabled == true)
-            return new(MailLoginOutcome.SmtpAuthDisabledForMailbox, $"SMTP AUTH is disabled on {mailbox.Mail} (Set-CASMailbox SmtpClientAuthenticationDisabled True)");
+            return new(MailLoginOutcome.SmtpAuthDisabledForMailbox,
+                $"SMTP AUTH is disabled on {mailbox.Mail} (Set-CASMailbox SmtpClientAuthenticationDisabled True)");
         if (protocol == MailProtocol.Smtp && mailbox.SmtpClientAuthenticationDisabled is null && state.Exchange.SmtpClientAuthenticationDisabled)
-            return new(MailLoginOutcome.SmtpAuthDisabledForTenant, "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
+            return new(MailLoginOutcome.SmtpAuthDisabledForTenant,
+                "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
 
         var self = !claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail));
-        var fullAccess = HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
+        var fullAccess =
+            HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
             .Where(p => principal.Any(n => Same(p.User, n))).SelectMany(p => p.AccessRights), "FullAccess");
         // SMTP sends rather than reads: SendAs on the mailbox is enough there.
-        var sendAs = protocol == MailProtocol.Smtp && HasRight(state.Exchange.RecipientPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
+        var sendAs =
+            protocol == MailProtocol.Smtp
+                && HasRight(
+                    state.Exchange.RecipientPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
             .Where(p => principal.Any(n => Same(p.Trustee, n))).SelectMany(p => p.AccessRights), "SendAs");
         if (!self && !fullAccess && !sendAs)
             return new(unreachable, claims.IsAppOnly
@@ -104,16 +113,20 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
         switch (protocol)
         {
             case MailProtocol.Imap when !mailbox.ImapEnabled:
-                return new(MailLoginOutcome.NotConnected, $"IMAP is disabled on {mailbox.Mail} (ImapEnabled False)", mailbox.Mail, expires, principal);
+                return new(MailLoginOutcome.NotConnected, $"IMAP is disabled on {mailbox.Mail} (ImapEnabled False)", mailbox.Mail, expires,
+                    principal);
             case MailProtocol.Pop when !mailbox.PopEnabled:
                 return Refuse($"POP is disabled on {mailbox.Mail} (PopEnabled False)");
         }
-        return new(MailLoginOutcome.Accepted, claims.IsAppOnly ? $"app {claims.AppId} opened {mailbox.Mail}" : $"{claims.UserPrincipalName} opened {mailbox.Mail}",
+        return new(MailLoginOutcome.Accepted,
+            claims.IsAppOnly ? $"app {claims.AppId} opened {mailbox.Mail}" : $"{claims.UserPrincipalName} opened {mailbox.Mail}",
             mailbox.Mail, expires, principal);
     }
 
     private void Record(MailProtocol protocol, string mechanism, string? user, string? appId, MailLoginDecision decision) =>
-        log.Add(new MailLoginRecord(tenant.Clock.GetUtcNow(), protocol, mechanism.ToUpperInvariant(), Shorten(user), appId, decision.Outcome, decision.Reason));
+        log.Add(
+            new MailLoginRecord(tenant.Clock.GetUtcNow(), protocol, mechanism.ToUpperInvariant(), Shorten(user), appId, decision.Outcome,
+                decision.Reason));
 
     private static MailLoginDecision Refuse(string reason) => new(MailLoginOutcome.Refused, reason);
 

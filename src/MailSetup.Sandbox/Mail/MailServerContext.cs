@@ -3,7 +3,8 @@ using MailSetup.Sandbox.State;
 
 namespace MailSetup.Sandbox.Mail;
 
-/// <summary>What every session of the three servers shares: the tenant, the limits, the login gate, the TLS certificate and the kept messages.</summary>
+/// <summary>What every session of the three servers shares: the tenant, the limits, the login gate, the TLS certificate and the kept
+/// messages.</summary>
 internal sealed class MailServerContext(SandboxTenant tenant, SandboxMailOptions options, X509Certificate2 certificate, MailLoginLog logins)
 {
     private readonly Queue<SandboxReceivedMessage> _messages = new();

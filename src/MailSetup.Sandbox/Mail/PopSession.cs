@@ -33,7 +33,8 @@ internal sealed class PopSession(MailLineChannel channel, MailServerContext cont
                 await WriteAsync(ExchangeMailTexts.PopSigningOff, cancellationToken).ConfigureAwait(false);
                 return false;
             case "CAPA":
-                await Channel.WriteLinesAsync(["+OK", "TOP", "UIDL", "SASL XOAUTH2 OAUTHBEARER", "USER", "."], cancellationToken).ConfigureAwait(false);
+                await Channel.WriteLinesAsync(["+OK", "TOP", "UIDL", "SASL XOAUTH2 OAUTHBEARER", "USER", "."], cancellationToken)
+                    .ConfigureAwait(false);
                 return true;
             case "NOOP" when _login is not null:
                 await WriteAsync("+OK", cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,8 @@ internal sealed class PopSession(MailLineChannel channel, MailServerContext cont
                     await Channel.WriteLinesAsync(["+OK", "XOAUTH2", "OAUTHBEARER", "."], cancellationToken).ConfigureAwait(false);
                     return true;
                 case "AUTH":
-                    return await AuthenticateAsync(arguments[0].ToUpperInvariant(), arguments.Length > 1 ? arguments[1] : null, cancellationToken).ConfigureAwait(false);
+                    return await AuthenticateAsync(arguments[0].ToUpperInvariant(), arguments.Length > 1 ? arguments[1] : null, cancellationToken)
+                        .ConfigureAwait(false);
                 case "USER":
                     // Exchange takes USER and refuses at PASS; the password is neither logged nor kept.
                     _user = arguments.FirstOrDefault();
@@ -90,9 +92,11 @@ internal sealed class PopSession(MailLineChannel channel, MailServerContext cont
             if (mechanism is "PLAIN" or "LOGIN") Context.Gate.RecordBasicAuth(MailProtocol.Pop, mechanism, null);
             return await FailAsync("-ERR Unrecognized authentication type.", cancellationToken).ConfigureAwait(false);
         }
-        var decision = await SaslConversation.RunAsync(Channel, Context, MailProtocol.Pop, mechanism, initial, "+ ", cancellationToken).ConfigureAwait(false);
+        var decision =
+            await SaslConversation.RunAsync(Channel, Context, MailProtocol.Pop, mechanism, initial, "+ ", cancellationToken).ConfigureAwait(false);
         if (decision is null) return await FailAsync("-ERR Authentication canceled.", cancellationToken).ConfigureAwait(false);
-        if (decision.Outcome != MailLoginOutcome.Accepted) return await FailAsync(ExchangeMailTexts.PopAuthenticationFailed, cancellationToken).ConfigureAwait(false);
+        if (decision.Outcome != MailLoginOutcome.Accepted) return await FailAsync(ExchangeMailTexts.PopAuthenticationFailed, cancellationToken)
+            .ConfigureAwait(false);
         _login = decision;
         await WriteAsync(ExchangeMailTexts.PopAuthenticated, cancellationToken).ConfigureAwait(false);
         return true;

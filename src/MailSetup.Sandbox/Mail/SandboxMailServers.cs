@@ -65,7 +65,8 @@ public sealed class SandboxMailServers : IAsyncDisposable
 
     public int OpenConnections => _imap.OpenConnections + _pop.OpenConnections + _smtp.OpenConnections;
 
-    public static Task<SandboxMailServers> StartAsync(SandboxTenant tenant, SandboxMailOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<SandboxMailServers> StartAsync(SandboxTenant tenant, SandboxMailOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         options ??= new SandboxMailOptions();
@@ -75,9 +76,14 @@ public sealed class SandboxMailServers : IAsyncDisposable
         var started = new List<MailListener>();
         try
         {
-            started.Add(MailListener.Start(options.ImapPort ?? 0, context, implicitTls: true, c => new ImapSession(c, context), "* BYE Too many connections."));
-            started.Add(MailListener.Start(options.PopPort ?? 0, context, implicitTls: true, c => new PopSession(c, context), "-ERR Too many connections."));
-            started.Add(MailListener.Start(options.SmtpPort ?? 0, context, implicitTls: false, c => new SmtpSession(c, context), "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel"));
+            started.Add(
+                MailListener.Start(options.ImapPort ?? 0, context, implicitTls: true, c => new ImapSession(c, context),
+                    "* BYE Too many connections."));
+            started.Add(
+                MailListener.Start(options.PopPort ?? 0, context, implicitTls: true, c => new PopSession(c, context), "-ERR Too many connections."));
+            started.Add(
+                MailListener.Start(options.SmtpPort ?? 0, context, implicitTls: false, c => new SmtpSession(c, context),
+                    "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel"));
         }
         catch
         {

@@ -26,7 +26,8 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
 
     public override async Task RunAsync(CancellationToken cancellationToken)
     {
-        await WriteAsync($"220 {Server} Microsoft ESMTP MAIL Service ready at {Context.Now.ToString("R", CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+        await WriteAsync($"220 {Server} Microsoft ESMTP MAIL Service ready at {Context.Now.ToString("R", CultureInfo.InvariantCulture)}",
+            cancellationToken).ConfigureAwait(false);
         while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             var split = line.IndexOf(' ');
@@ -106,9 +107,11 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
         var mechanism = words.Length > 0 ? words[0].ToUpperInvariant() : "";
         var initial = words.Length > 1 ? words[1] : null;
         if (mechanism is "LOGIN" or "PLAIN") return await BasicAuthAsync(mechanism, initial, cancellationToken).ConfigureAwait(false);
-        if (!SaslLogin.IsBearerMechanism(mechanism)) return await FailAsync(ExchangeMailTexts.SmtpUnrecognizedAuth(Server), cancellationToken).ConfigureAwait(false);
+        if (!SaslLogin.IsBearerMechanism(mechanism)) return await FailAsync(ExchangeMailTexts.SmtpUnrecognizedAuth(Server), cancellationToken)
+            .ConfigureAwait(false);
 
-        var decision = await SaslConversation.RunAsync(Channel, Context, MailProtocol.Smtp, mechanism, initial, "334 ", cancellationToken).ConfigureAwait(false);
+        var decision =
+            await SaslConversation.RunAsync(Channel, Context, MailProtocol.Smtp, mechanism, initial, "334 ", cancellationToken).ConfigureAwait(false);
         if (decision is null) return await FailAsync("501 5.0.0 Authentication canceled", cancellationToken).ConfigureAwait(false);
         var answer = decision.Outcome switch
         {
@@ -160,7 +163,8 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
             && (!long.TryParse(size.Groups[1].Value, CultureInfo.InvariantCulture, out var declared) || declared > Context.Options.MaxMessageBytes))
             return await FailAsync("552 5.3.4 Message size exceeds fixed maximum message size", cancellationToken).ConfigureAwait(false);
         var from = match.Groups["address"].Value;
-        if (!Context.Gate.MaySendAs(_login, from)) return await FailAsync(ExchangeMailTexts.SmtpSendAsDenied, cancellationToken).ConfigureAwait(false);
+        if (!Context.Gate.MaySendAs(_login,
+            from)) return await FailAsync(ExchangeMailTexts.SmtpSendAsDenied, cancellationToken).ConfigureAwait(false);
         _from = from;
         await WriteAsync("250 2.1.0 Sender OK", cancellationToken).ConfigureAwait(false);
         return true;
@@ -170,7 +174,8 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
     {
         if (_from is null) return await FailAsync("503 5.5.1 Need mail command", cancellationToken).ConfigureAwait(false);
         var match = Path("TO").Match(arguments);
-        if (!match.Success || match.Groups["address"].Length == 0) return await FailAsync("501 5.1.3 Invalid address", cancellationToken).ConfigureAwait(false);
+        if (!match.Success
+            || match.Groups["address"].Length == 0) return await FailAsync("501 5.1.3 Invalid address", cancellationToken).ConfigureAwait(false);
         if (_recipients.Count >= MaxRecipients) return await FailAsync("452 4.5.3 Too many recipients", cancellationToken).ConfigureAwait(false);
         _recipients.Add(match.Groups["address"].Value);
         await WriteAsync("250 2.1.5 Recipient OK", cancellationToken).ConfigureAwait(false);
@@ -200,7 +205,8 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
         }
         Context.Keep(new SandboxReceivedMessage(Context.Now, _login!.Mailbox ?? "", _from, _recipients.ToList(), data.ToString()));
         ResetTransaction();
-        await WriteAsync($"250 2.0.0 OK <{Guid.NewGuid():N}@{Server}> [Hostname={Server}] Queued mail for delivery", cancellationToken).ConfigureAwait(false);
+        await WriteAsync($"250 2.0.0 OK <{Guid.NewGuid():N}@{Server}> [Hostname={Server}] Queued mail for delivery", cancellationToken)
+            .ConfigureAwait(false);
         return true;
     }
 

@@ -24,7 +24,8 @@ public sealed class SandboxStateStore(string path)
         environment ??= Environment.GetEnvironmentVariable;
         var stateHome = environment("XDG_STATE_HOME");
         if (string.IsNullOrWhiteSpace(stateHome))
-            stateHome = System.IO.Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+            stateHome =
+                System.IO.Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
         return new(System.IO.Path.Combine(stateHome, "mailsetup", "sandbox-tenant.json"));
     }
 
@@ -34,7 +35,8 @@ public sealed class SandboxStateStore(string path)
         var state = JsonSerializer.Deserialize<TenantState>(File.ReadAllText(Path), Json)
             ?? throw new InvalidDataException($"sandbox state '{Path}' is empty; run 'mailsetup sandbox reset'.");
         if (state.Version != TenantState.CurrentVersion)
-            throw new InvalidDataException($"sandbox state '{Path}' has version {state.Version}, expected {TenantState.CurrentVersion}; run 'mailsetup sandbox reset'.");
+            throw new InvalidDataException(
+                $"sandbox state '{Path}' has version {state.Version}, expected {TenantState.CurrentVersion}; run 'mailsetup sandbox reset'.");
         return state;
     }
 

@@ -36,7 +36,8 @@ public static class TenantSeed
     public static TenantState Create(TenantSeedOptions options)
     {
         if (options.UserMailboxes is < 0 or > TenantSeedOptions.MaxUserMailboxes)
-            throw new ArgumentOutOfRangeException(nameof(options), options.UserMailboxes, $"user mailboxes must be 0 to {TenantSeedOptions.MaxUserMailboxes}.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.UserMailboxes,
+                $"user mailboxes must be 0 to {TenantSeedOptions.MaxUserMailboxes}.");
 
         var state = new TenantState
         {
@@ -126,7 +127,9 @@ public static class TenantSeed
         var graph = state.ServicePrincipals.Single(p => p.AppId == ApiResource.MicrosoftGraph.AppId);
         var exchange = state.ServicePrincipals.Single(p => p.AppId == ApiResource.ExchangeOnline.AppId);
         foreach (var scope in SandboxAdminClient.GraphScopes.Where(s => graph.Oauth2PermissionScopes.All(p => p.Value != s)))
-            graph.Oauth2PermissionScopes.Add(new SandboxPermissionScope { Id = DerivedId("scope:graph:" + scope), Value = scope, AdminConsentDisplayName = scope, Type = "Admin" });
+            graph.Oauth2PermissionScopes.Add(
+                new SandboxPermissionScope { Id = DerivedId("scope:graph:" + scope), Value = scope, AdminConsentDisplayName = scope,
+                    Type = "Admin" });
         exchange.Oauth2PermissionScopes.Add(new SandboxPermissionScope
         {
             Id = DerivedId("scope:exo:" + SandboxAdminClient.ExchangeScope), Value = SandboxAdminClient.ExchangeScope,
@@ -142,7 +145,9 @@ public static class TenantSeed
             IsFallbackPublicClient = true,
         };
         state.ExternalApplications.Add(app);
-        var client = new SandboxServicePrincipal { Id = DerivedId("sp:" + SandboxAdminClient.AppId), AppId = app.AppId, DisplayName = app.DisplayName, BuiltIn = true };
+        var client =
+            new SandboxServicePrincipal { Id = DerivedId("sp:" + SandboxAdminClient.AppId), AppId = app.AppId, DisplayName = app.DisplayName,
+                BuiltIn = true };
         state.ServicePrincipals.Add(client);
         state.PermissionGrants.Add(new SandboxPermissionGrant
         {

@@ -61,7 +61,9 @@ internal static class ParseErrors
             var hint = near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "";
             return new(token, $"unknown command{hint}; expected one of {string.Join(", ", names)}.");
         }
-        return new(token, $"unexpected argument; '{command.Name}' takes only options, each value right after its option (e.g. --mailbox a@contoso.com --mailbox b@contoso.com).");
+        return new(token,
+            $"unexpected argument; '{command.Name}' takes only options, each value right after its option (e.g. " +
+            "--mailbox a@contoso.com --mailbox b@contoso.com).");
     }
 
     /// <summary>The options usable on a command: its own and the recursive ones of its parents (--help).</summary>

@@ -13,10 +13,13 @@ namespace MailSetupTui.Cli;
 internal sealed class RootUi(ToolServices services)
 {
     public Option<bool> Sandbox { get; } = CommonOptions.Sandbox("Open the UI on the built-in sandbox tenant (the default when no tenant is given).");
-    public Option<string> Tenant { get; } = CommonOptions.Tenant("Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.");
+    public Option<string> Tenant { get; } =
+        CommonOptions.Tenant("Open the UI on a real tenant (its id or a verified domain); an admin signs in by device code.");
     public Option<string> Cloud { get; } = CommonOptions.Cloud("The tenant's cloud");
-    public Option<bool> NoColor { get; } = new(TerminalOptions.NoColorFlag) { Description = "No colours (as NO_COLOR does); focus stays visible by inverse video." };
-    public Option<bool> Ascii { get; } = new(TerminalOptions.AsciiFlag) { Description = "ASCII borders for terminals and fonts without box drawing." };
+    public Option<bool> NoColor { get; } =
+        new(TerminalOptions.NoColorFlag) { Description = "No colours (as NO_COLOR does); focus stays visible by inverse video." };
+    public Option<bool> Ascii { get; } =
+        new(TerminalOptions.AsciiFlag) { Description = "ASCII borders for terminals and fonts without box drawing." };
 
     public IEnumerable<Option> All => [Sandbox, Tenant, Cloud, NoColor, Ascii];
 
@@ -28,7 +31,9 @@ internal sealed class RootUi(ToolServices services)
         var flags = new List<string>();
         if (result.ValueOrDefault(NoColor)) flags.Add(TerminalOptions.NoColorFlag);
         if (result.ValueOrDefault(Ascii)) flags.Add(TerminalOptions.AsciiFlag);
-        var code = await TuiLauncher.RunAsync(services, error, new TuiTarget(settings.Value.Tenant is null, settings.Value.Cloud, settings.Value.Tenant), flags, cancellationToken);
+        var code =
+            await TuiLauncher.RunAsync(services, error, new TuiTarget(settings.Value.Tenant is null, settings.Value.Cloud, settings.Value.Tenant),
+                flags, cancellationToken);
         if (code != ExitCodes.Success) await RootUsage.RunAsync(result, cancellationToken);
         return code;
     }

@@ -21,16 +21,21 @@ internal static class InProcessTui
 
     public sealed record FrameBytes(bool DetectScroll, int LinesPerFrame, int FullFrame, double MeanPerLine, double MedianPerLine, int MaxFrame);
 
-    public sealed record Ingest(long Lines, double Seconds, long Frames, long RssAfterGc, long PeakWorkingSet, long RssBefore, long HeapAfterGc, long HeapBefore)
+    public sealed record Ingest(long Lines, double Seconds, long Frames, long RssAfterGc, long PeakWorkingSet, long RssBefore, long HeapAfterGc,
+        long HeapBefore)
     {
         public double LinesPerSecond => Lines / Seconds;
     }
 
-    /// <summary>The sandbox UI, signed in, Diagnostics focused, the trace (in <paramref name="trace"/>, as the loop keeps it) already full of lines (so it scrolls).</summary>
+    /// <summary>The sandbox UI, signed in, Diagnostics focused, the trace (in <paramref name="trace"/>, as the loop keeps it) already full of lines
+    /// (so it scrolls).</summary>
     public static TuiState DiagnosticsState(int width, int height, TraceRing trace, int prefill = 200)
     {
         var state = TuiState.Initial(width, height, true, CloudCatalog.Global, Now);
-        state = TuiUpdate.Update(state, new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com", ["Global Administrator"])).State;
+        state =
+            TuiUpdate.Update(state,
+                new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com",
+                    ["Global Administrator"])).State;
         state = state with { Focus = Pane.Diagnostics };
         for (var i = 0; i < prefill; i++) state = TuiUpdate.Update(state, Line(i), trace).State;
         return state;
@@ -59,7 +64,8 @@ internal static class InProcessTui
             perFrame.Add(writer.LastFrameBytes);
         }
         perFrame.Sort();
-        return new FrameBytes(detectScroll, linesPerFrame, full, perFrame.Average() / linesPerFrame, perFrame[perFrame.Count / 2] / (double)linesPerFrame, perFrame[^1]);
+        return new FrameBytes(detectScroll, linesPerFrame, full, perFrame.Average() / linesPerFrame,
+            perFrame[perFrame.Count / 2] / (double)linesPerFrame, perFrame[^1]);
     }
 
     /// <summary>
@@ -101,7 +107,8 @@ internal static class InProcessTui
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         self.Refresh();
-        if (state.Diagnostics.Trace.Version != lines || trace.Version != lines) throw new InvalidOperationException("the ring did not take every line");
+        if (state.Diagnostics.Trace.Version != lines
+            || trace.Version != lines) throw new InvalidOperationException("the ring did not take every line");
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(state);
         GC.KeepAlive(trace);

@@ -215,7 +215,8 @@ internal sealed class PtyRun : IDisposable
     {
         var list = $"/proc/{parent}/task/{parent}/children";
         if (File.Exists(list))
-            return File.ReadAllText(list).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+            return File.ReadAllText(list).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+                .ToList();
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -249,7 +250,8 @@ internal sealed class PtyRun : IDisposable
                 foreach (var line in File.ReadLines(rollup))
                     if (line.StartsWith("Pss:", StringComparison.Ordinal) && line.EndsWith(" kB", StringComparison.Ordinal))
                         values["Pss"] = 1024 * long.Parse(line[4..^3].Trim(), CultureInfo.InvariantCulture);
-            return new ProcessMemory(values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("VmHWM"), values.GetValueOrDefault("RssAnon"), values.GetValueOrDefault("RssFile"), values.GetValueOrDefault("RssShmem"), values.GetValueOrDefault("Pss"));
+            return new ProcessMemory(values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("VmHWM"), values.GetValueOrDefault("RssAnon"),
+                values.GetValueOrDefault("RssFile"), values.GetValueOrDefault("RssShmem"), values.GetValueOrDefault("Pss"));
         }
         catch (IOException)
         {

@@ -66,7 +66,8 @@ internal static class TuiMeasurement
         binary ??= Path.Combine(root, "src", "MailSetupTui", "bin", "publish", "linux-x64", "mailsetup");
         var reference = Path.Combine(root, "src", "MailSetupTui", "bin", "Release", "net10.0", "mailsetup");
         output ??= Path.Combine(root, "tests", "MailSetup.Benchmarks", "results", "tui.md");
-        foreach (var (path, make) in new[] { (binary, "dotnet publish src/MailSetupTui -p:PublishProfile=linux-x64"), (reference, "dotnet build -c Release src/MailSetupTui") })
+        foreach (var (path, make) in new[] { (binary, "dotnet publish src/MailSetupTui -p:PublishProfile=linux-x64"),
+            (reference, "dotnet build -c Release src/MailSetupTui") })
         {
             if (File.Exists(path)) continue;
             await Console.Error.WriteLineAsync($"{path} is missing: {make}");
@@ -82,7 +83,9 @@ internal static class TuiMeasurement
                 a.AddRange(ColdStarts(binary, 1, idleRuns: 0).FirstFrame);
                 b.AddRange(ColdStarts(compare, 1, idleRuns: 0).FirstFrame);
             }
-            Console.WriteLine($"cold start to the first frame, median of {runs} alternated runs: {binary} {Report.Median(a):0.0} ms (min {a.Min():0.0}); {compare} {Report.Median(b):0.0} ms (min {b.Min():0.0})");
+            Console.WriteLine(
+                $"cold start to the first frame, median of {runs} alternated runs: {binary} {Report.Median(a):0.0} ms " +
+                $"(min {a.Min():0.0}); {compare} {Report.Median(b):0.0} ms (min {b.Min():0.0})");
             return 0;
         }
 
@@ -99,7 +102,9 @@ internal static class TuiMeasurement
         var coldFloor = ColdFloor(runs);
         var keyFloor = KeyFloor(samples);
         var versionFloor = VersionFloor(binary, runs);
-        Log($"floor: cold {Report.Median(coldFloor):0.0} ms, mailsetup --version {Report.Median(versionFloor):0.0} ms, key {Report.Median(keyFloor):0.0} ms ({keyFloor.Count} samples)");
+        Log(
+            $"floor: cold {Report.Median(coldFloor):0.0} ms, mailsetup --version {Report.Median(versionFloor):0.0} ms, " +
+            $"key {Report.Median(keyFloor):0.0} ms ({keyFloor.Count} samples)");
         if (args.Contains("--floor-only")) return 0;
         Log("in process: key frame cost");
         var keyFrameCosts = InProcessTui.KeyFrameCosts();
@@ -119,8 +124,10 @@ internal static class TuiMeasurement
         var referenceCold = ColdStarts(reference, runs);
         var referenceRealTenant = await RealTenantIdle.MeasureAsync(reference, 3, ProductEnvironment);
 
-        if (ProductEnvironment.Count > 0) report.Note = "Product environment for this run: " + string.Join(", ", ProductEnvironment.Select(e => $"{e.Key}={e.Value}"));
-        var text = report.Write(binary, runs, samples, ingest, bytes, keyFrameCosts, coldFloor, versionFloor, keyFloor, cold, pty, latency, quiet, ptyIngest,
+        if (ProductEnvironment.Count > 0) report.Note =
+            "Product environment for this run: " + string.Join(", ", ProductEnvironment.Select(e => $"{e.Key}={e.Value}"));
+        var text =
+            report.Write(binary, runs, samples, ingest, bytes, keyFrameCosts, coldFloor, versionFloor, keyFloor, cold, pty, latency, quiet, ptyIngest,
             realTenant, new Report.Reference(reference, referenceCold, referenceRealTenant));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, text);
@@ -175,7 +182,9 @@ internal static class TuiMeasurement
         using var run = PtyRun.Start("stty raw -echo; printf ready; exec cat");
         if (run.WaitFor("ready"u8, 0, Patience) is null)
         {
-            Log($"key floor: cat never started ({run.Length} bytes: {Encoding.Latin1.GetString(run.Snapshot(0, run.Length))}; stderr: {run.Errors}; exited: {run.Exited})");
+            Log(
+                $"key floor: cat never started ({run.Length} bytes: {Encoding.Latin1.GetString(run.Snapshot(0, run.Length))}; " +
+                $"stderr: {run.Errors}; exited: {run.Exited})");
             return times;
         }
         Thread.Sleep(100);
@@ -193,7 +202,8 @@ internal static class TuiMeasurement
 
     // ---- the product ---------------------------------------------------------------------------
 
-    public sealed record Cold(List<double> FirstFrame, List<double> SignedIn, List<long> IdleRss, List<long> IdlePeak, List<bool> CleanExit, List<ProcessMemory> Idle);
+    public sealed record Cold(List<double> FirstFrame, List<double> SignedIn, List<long> IdleRss, List<long> IdlePeak, List<bool> CleanExit,
+        List<ProcessMemory> Idle);
 
     private static Cold ColdStarts(string binary, int runs, int idleRuns = 3)
     {
@@ -237,7 +247,8 @@ internal static class TuiMeasurement
         return run;
     }
 
-    /// <summary>Replays the product's output on a <see cref="VirtualScreen"/>, whole frames at a time, to read the newest synthetic line shown.</summary>
+    /// <summary>Replays the product's output on a <see cref="VirtualScreen"/>, whole frames at a time, to read the newest synthetic line
+    /// shown.</summary>
     private sealed class ScreenTracker(PtyRun run)
     {
         private readonly VirtualScreen _screen = new(Columns, Rows);
@@ -331,7 +342,8 @@ internal static class TuiMeasurement
         return new Latency(rate, times, missed, peak, toApp, toDiagnostics);
     }
 
-    public sealed record PtyIngestResult(int Rate, long LastSeq, double Seconds, long Rss, long Peak, bool Reached, List<(double At, long Seq, long Rss)> Trail, int FloodFrames, double FloodSeconds, double LongestGapMs)
+    public sealed record PtyIngestResult(int Rate, long LastSeq, double Seconds, long Rss, long Peak, bool Reached,
+        List<(double At, long Seq, long Rss)> Trail, int FloodFrames, double FloodSeconds, double LongestGapMs)
     {
         public double LinesPerSecond => LastSeq / Seconds;
     }

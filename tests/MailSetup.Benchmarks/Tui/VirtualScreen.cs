@@ -68,7 +68,9 @@ internal sealed class VirtualScreen(int width, int height)
     }
 
     private static int Arg(string[] parameters, int index, int fallback) =>
-        index < parameters.Length && int.TryParse(parameters[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+        index < parameters.Length && int.TryParse(parameters[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : fallback;
 
     private void Csi(char final, string[] p)
     {

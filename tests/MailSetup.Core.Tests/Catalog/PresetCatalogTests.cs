@@ -11,7 +11,9 @@ public sealed class PresetCatalogTests
     [InlineData("graph-mail", "004", "graph:Mail.ReadWrite")]
     [InlineData("graph-send", "002,004", "graph:Mail.Send")]
     [InlineData("graph-gateway", "003", "graph:Group.Read.All,graph:GroupMember.Read.All,graph:Mail.ReadWrite,graph:User.Read.All")]
-    [InlineData("delegated-mail", "002", "graph:offline_access,graph:IMAP.AccessAsUser.All,graph:POP.AccessAsUser.All,graph:SMTP.Send,graph:User.Read,graph:Mail.Send,graph:User.Read.All")]
+    [InlineData("delegated-mail", "002",
+        "graph:offline_access,graph:IMAP.AccessAsUser.All,graph:POP.AccessAsUser.All,graph:SMTP.Send," +
+        "graph:User.Read,graph:Mail.Send,graph:User.Read.All")]
     public void Each_preset_lists_its_permissions_and_seeds(string name, string seeds, string permissions)
     {
         var preset = PresetCatalog.Get(name);

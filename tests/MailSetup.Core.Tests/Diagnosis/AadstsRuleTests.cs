@@ -61,7 +61,8 @@ public sealed class AadstsRuleTests
     [Fact]
     public void Wrong_cloud_is_named_for_an_unknown_tenant()
     {
-        var finding = Assert.Single(new AadstsRule().Evaluate(new DiagnosisFacts(TestTokens.Now, ErrorText: "AADSTS90002: Tenant 'contoso.us' not found.")));
+        var finding =
+            Assert.Single(new AadstsRule().Evaluate(new DiagnosisFacts(TestTokens.Now, ErrorText: "AADSTS90002: Tenant 'contoso.us' not found.")));
         Assert.Contains("another cloud", finding.Cause);
     }
 

@@ -75,7 +75,9 @@ public sealed class ConnectionRuleTests
         var challenge = Convert.ToBase64String("""{"status":"invalid_token"}"""u8);
         var probe = new MailProbeResult(MailProtocol.Imap, false, "A3 NO failed", SaslErrorChallenge.FromBase64(challenge), null, null, null, []);
 
-        var findings = Diagnostician.Diagnose(new DiagnosisFacts(TestTokens.Now, Protocol: MailProtocol.Imap, ServerAnswers: ["+ " + challenge, "A3 NO failed"], Probe: probe));
+        var findings =
+            Diagnostician.Diagnose(
+                new DiagnosisFacts(TestTokens.Now, Protocol: MailProtocol.Imap, ServerAnswers: ["+ " + challenge, "A3 NO failed"], Probe: probe));
 
         Assert.Contains(findings, f => f.Code == "sasl-invalid-token");
         Assert.DoesNotContain(findings, f => f.Code == "login-failed");

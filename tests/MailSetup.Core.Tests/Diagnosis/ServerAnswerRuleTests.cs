@@ -7,19 +7,30 @@ public sealed class ServerAnswerRuleTests
 {
     public static TheoryData<string, string, string> ExchangeAnswerRows { get; } = new()
     {
-        { "A1 NO AUTHENTICATE failed.", "exchange-imap-auth-failed", $"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}" },
-        { "A1 NO AUTHENTICATE failed.", "exchange-imap-auth-failed", $"Add-MailboxPermission -Identity {TestTokens.Mailbox} -User {TestTokens.SpObjectId} -AccessRights FullAccess" },
-        { "A2 BAD User is authenticated but not connected.", "exchange-imap-not-connected", $"Set-CASMailbox -Identity {TestTokens.Mailbox} -ImapEnabled $true" },
-        { "A2 BAD User is authenticated but not connected.", "exchange-imap-not-connected", $"Add-MailboxPermission -Identity {TestTokens.Mailbox} -User {TestTokens.SpObjectId} -AccessRights FullAccess" },
+        { "A1 NO AUTHENTICATE failed.", "exchange-imap-auth-failed",
+            $"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}" },
+        { "A1 NO AUTHENTICATE failed.", "exchange-imap-auth-failed",
+            $"Add-MailboxPermission -Identity {TestTokens.Mailbox} -User {TestTokens.SpObjectId} -AccessRights FullAccess" },
+        { "A2 BAD User is authenticated but not connected.", "exchange-imap-not-connected",
+            $"Set-CASMailbox -Identity {TestTokens.Mailbox} -ImapEnabled $true" },
+        { "A2 BAD User is authenticated but not connected.", "exchange-imap-not-connected",
+            $"Add-MailboxPermission -Identity {TestTokens.Mailbox} -User {TestTokens.SpObjectId} -AccessRights FullAccess" },
         { "* BYE Session invalidated - AccessTokenExpired", "exchange-token-expired-in-session", "fresh token" },
-        { "-ERR Authentication failure: unknown user name or bad password.", "exchange-pop-auth-failed", $"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}" },
+        { "-ERR Authentication failure: unknown user name or bad password.", "exchange-pop-auth-failed",
+            $"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}" },
         { "535 5.7.3 Authentication unsuccessful [SN4PR0501CA0054.namprd05.prod.outlook.com]", "exchange-smtp-auth-failed", "SMTP.SendAsApp" },
-        { "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.", "exchange-smtp-auth-disabled-tenant", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false" },
-        { "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.", "exchange-smtp-auth-disabled-mailbox", $"Set-CASMailbox -Identity {TestTokens.Mailbox} -SmtpClientAuthenticationDisabled $false" },
+        { "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. " +
+            "Visit https://aka.ms/smtp_auth_disabled for more information.", "exchange-smtp-auth-disabled-tenant",
+            "Set-TransportConfig -SmtpClientAuthenticationDisabled $false" },
+        { "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. " +
+            "Visit https://aka.ms/smtp_auth_disabled for more information.", "exchange-smtp-auth-disabled-mailbox",
+            $"Set-CASMailbox -Identity {TestTokens.Mailbox} -SmtpClientAuthenticationDisabled $false" },
         { "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", "exchange-smtp-basic-auth", "AUTH XOAUTH2" },
         { "550 5.7.30 Basic authentication is not supported for Client Submission.", "exchange-smtp-basic-auth", "AUTH XOAUTH2" },
-        { "550 5.7.60 SMTP; Client does not have permissions to send as this sender", "exchange-smtp-send-as-denied", $"Add-RecipientPermission -Identity {TestTokens.Mailbox} -Trustee {TestTokens.SpObjectId} -AccessRights SendAs" },
-        { "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message", "exchange-smtp-send-as-denied", "-AccessRights SendAs" },
+        { "550 5.7.60 SMTP; Client does not have permissions to send as this sender", "exchange-smtp-send-as-denied",
+            $"Add-RecipientPermission -Identity {TestTokens.Mailbox} -Trustee {TestTokens.SpObjectId} -AccessRights SendAs" },
+        { "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message",
+            "exchange-smtp-send-as-denied", "-AccessRights SendAs" },
     };
 
     [Theory]
@@ -45,7 +56,8 @@ public sealed class ServerAnswerRuleTests
     [Fact]
     public void Unknown_ids_leave_readable_placeholders()
     {
-        var finding = Assert.Single(new ExchangeAnswerRule().Evaluate(new DiagnosisFacts(TestTokens.Now, ServerAnswers: ["A1 NO AUTHENTICATE failed."])));
+        var finding =
+            Assert.Single(new ExchangeAnswerRule().Evaluate(new DiagnosisFacts(TestTokens.Now, ServerAnswers: ["A1 NO AUTHENTICATE failed."])));
         Assert.Contains("New-ServicePrincipal -AppId <appId> -ObjectId <enterprise app (service principal) object id>", finding.Fix);
     }
 

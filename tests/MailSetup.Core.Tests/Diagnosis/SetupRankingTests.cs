@@ -15,14 +15,18 @@ public sealed class SetupRankingTests
             Protocol = MailProtocol.Imap,
             ServerAnswers = ImapFailure,
             Token = TestTokens.AppOnly(exp: TestTokens.Now.AddMinutes(3)),
-            Setup = new SetupState(ExchangeServicePrincipalPresent: true, ExchangeServicePrincipalObjectId: TestTokens.AppObjectId, FullAccess: true, ImapEnabled: true),
+            Setup =
+                new SetupState(ExchangeServicePrincipalPresent: true, ExchangeServicePrincipalObjectId: TestTokens.AppObjectId, FullAccess: true,
+                    ImapEnabled: true),
         };
 
         var findings = new Diagnostician().Diagnose(facts);
 
         Assert.Equal(["exchange-service-principal-wrong-object-id", "exchange-imap-auth-failed", "token-expiring"], findings.Select(f => f.Code));
         Assert.Contains("app REGISTRATION's object id", findings[0].Cause);
-        Assert.Equal($"Remove-ServicePrincipal -Identity {TestTokens.AppObjectId}; then New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}", findings[0].Fix);
+        Assert.Equal(
+            $"Remove-ServicePrincipal -Identity {TestTokens.AppObjectId}; then New-ServicePrincipal -AppId {TestTokens.AppId} " +
+            $"-ObjectId {TestTokens.SpObjectId}", findings[0].Fix);
     }
 
     [Fact]
@@ -46,7 +50,9 @@ public sealed class SetupRankingTests
     [Fact]
     public void Fixes_carry_the_real_ids()
     {
-        var facts = TestTokens.Known with { Protocol = MailProtocol.Imap, Setup = new SetupState(ExchangeServicePrincipalPresent: false, FullAccess: false, ImapEnabled: false) };
+        var facts =
+            TestTokens.Known with { Protocol = MailProtocol.Imap,
+                Setup = new SetupState(ExchangeServicePrincipalPresent: false, FullAccess: false, ImapEnabled: false) };
         var fixes = new SetupStateRule().Evaluate(facts).Select(f => f.Fix).ToList();
         Assert.Equal(
             [$"New-ServicePrincipal -AppId {TestTokens.AppId} -ObjectId {TestTokens.SpObjectId}",
@@ -58,9 +64,12 @@ public sealed class SetupRankingTests
     [Fact]
     public void A_mailbox_that_explicitly_allows_SMTP_AUTH_overrides_the_tenant()
     {
-        var facts = TestTokens.Known with { Protocol = MailProtocol.Smtp, Setup = new SetupState(SmtpClientAuthenticationDisabledForTenant: true, SmtpClientAuthenticationDisabledForMailbox: false) };
+        var facts =
+            TestTokens.Known with { Protocol = MailProtocol.Smtp,
+                Setup = new SetupState(SmtpClientAuthenticationDisabledForTenant: true, SmtpClientAuthenticationDisabledForMailbox: false) };
         Assert.Empty(new SetupStateRule().Evaluate(facts));
-        var disabled = Assert.Single(new SetupStateRule().Evaluate(facts with { Setup = new SetupState(SmtpClientAuthenticationDisabledForMailbox: true) }));
+        var disabled =
+            Assert.Single(new SetupStateRule().Evaluate(facts with { Setup = new SetupState(SmtpClientAuthenticationDisabledForMailbox: true) }));
         Assert.Equal("smtp-auth-disabled-mailbox", disabled.Code);
     }
 
@@ -79,7 +88,9 @@ public sealed class SetupRankingTests
     [Fact]
     public void An_expired_secret_is_an_error()
     {
-        var finding = Assert.Single(new SetupStateRule().Evaluate(TestTokens.Known with { Setup = new SetupState(SecretExpiresOn: TestTokens.Now.AddDays(-2)) }));
+        var finding =
+            Assert.Single(
+                new SetupStateRule().Evaluate(TestTokens.Known with { Setup = new SetupState(SecretExpiresOn: TestTokens.Now.AddDays(-2)) }));
         Assert.Equal(("secret-expired", FindingSeverity.Error), (finding.Code, finding.Severity));
         Assert.Contains($"POST /applications/{TestTokens.AppObjectId}/addPassword", finding.Fix);
     }

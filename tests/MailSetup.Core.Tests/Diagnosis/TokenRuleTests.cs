@@ -24,7 +24,8 @@ public sealed class TokenRuleTests
     public void A_Graph_token_is_the_classic_mistake()
     {
         var finding = Assert.Single(Inspect(TestTokens.AppOnly("https://graph.microsoft.com", roles: ["Mail.Send"])));
-        Assert.Equal(("token-graph-audience", FindingSeverity.Error, "aud=https://graph.microsoft.com"), (finding.Code, finding.Severity, finding.Evidence));
+        Assert.Equal(("token-graph-audience", FindingSeverity.Error, "aud=https://graph.microsoft.com"),
+            (finding.Code, finding.Severity, finding.Evidence));
         Assert.Contains("https://outlook.office365.com/.default", finding.Fix);
     }
 

@@ -12,7 +12,9 @@ public sealed class EnvironmentSignInTests
     {
         var error = Assert.Throws<SignInConfigurationException>(() => EnvironmentSignIn.Resolve(FromEnvironment, _ => null));
 
-        Assert.Equal("Sign-in from the environment needs AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH; they are not set.", error.Message);
+        Assert.Equal(
+            "Sign-in from the environment needs AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH; " +
+            "they are not set.", error.Message);
     }
 
     [Fact]
@@ -28,17 +30,22 @@ public sealed class EnvironmentSignInTests
     [Fact]
     public void A_secret_makes_a_secret_sign_in_and_wins_over_a_certificate()
     {
-        var environment = Environment(("AZURE_TENANT_ID", "t"), ("AZURE_CLIENT_ID", "c"), ("AZURE_CLIENT_SECRET", "s3cret"), ("AZURE_CLIENT_CERTIFICATE_PATH", "/x.pem"));
+        var environment =
+            Environment(("AZURE_TENANT_ID", "t"), ("AZURE_CLIENT_ID", "c"), ("AZURE_CLIENT_SECRET", "s3cret"),
+                ("AZURE_CLIENT_CERTIFICATE_PATH", "/x.pem"));
 
         var resolved = EnvironmentSignIn.Resolve(FromEnvironment, environment);
 
-        Assert.Equal((SignInKind.Secret, "t", "c", "s3cret", (string?)null), (resolved.Kind, resolved.Tenant, resolved.ClientId, resolved.ClientSecret, resolved.CertificatePath));
+        Assert.Equal((SignInKind.Secret, "t", "c", "s3cret", (string?)null),
+            (resolved.Kind, resolved.Tenant, resolved.ClientId, resolved.ClientSecret, resolved.CertificatePath));
     }
 
     [Fact]
     public void A_certificate_path_makes_a_certificate_sign_in_with_its_password()
     {
-        var environment = Environment(("AZURE_TENANT_ID", "t"), ("AZURE_CLIENT_ID", "c"), ("AZURE_CLIENT_CERTIFICATE_PATH", "/x.pfx"), ("AZURE_CLIENT_CERTIFICATE_PASSWORD", "pw"));
+        var environment =
+            Environment(("AZURE_TENANT_ID", "t"), ("AZURE_CLIENT_ID", "c"), ("AZURE_CLIENT_CERTIFICATE_PATH", "/x.pfx"),
+                ("AZURE_CLIENT_CERTIFICATE_PASSWORD", "pw"));
 
         var resolved = EnvironmentSignIn.Resolve(FromEnvironment, environment);
 
@@ -50,7 +57,8 @@ public sealed class EnvironmentSignInTests
     {
         var environment = Environment(("AZURE_TENANT_ID", "from-env"), ("AZURE_CLIENT_ID", "c"), ("AZURE_CLIENT_SECRET", "s"));
 
-        Assert.Equal("contoso.onmicrosoft.com", EnvironmentSignIn.Resolve(FromEnvironment with { Tenant = "contoso.onmicrosoft.com" }, environment).Tenant);
+        Assert.Equal("contoso.onmicrosoft.com",
+            EnvironmentSignIn.Resolve(FromEnvironment with { Tenant = "contoso.onmicrosoft.com" }, environment).Tenant);
     }
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>

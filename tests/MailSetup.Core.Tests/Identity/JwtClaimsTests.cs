@@ -9,7 +9,9 @@ public sealed class JwtClaimsTests
     [Fact]
     public void An_app_only_token_reads_audience_roles_and_times_without_checking_the_signature()
     {
-        var token = Token("""{"aud":"https://outlook.office365.com","iss":"https://sts.windows.net/t/","tid":"t","appid":"a","oid":"o","roles":["IMAP.AccessAsApp","SMTP.SendAsApp"],"iat":1795000000,"nbf":1795000000,"exp":1795003600}""");
+        var token = Token(
+            """{"aud":"https://outlook.office365.com","iss":"https://sts.windows.net/t/","tid":"t","appid":"a","oid":"o","roles":""" +
+            """["IMAP.AccessAsApp","SMTP.SendAsApp"],"iat":1795000000,"nbf":1795000000,"exp":1795003600}""");
 
         var claims = JwtClaims.Decode(token);
 
@@ -25,7 +27,8 @@ public sealed class JwtClaimsTests
     [Fact]
     public void A_delegated_v2_token_reads_scopes_azp_and_preferred_username()
     {
-        var claims = JwtClaims.Decode(Token("""{"aud":"x","azp":"a","scp":"IMAP.AccessAsUser.All SMTP.Send","preferred_username":"adele@contoso.com"}"""));
+        var claims =
+            JwtClaims.Decode(Token("""{"aud":"x","azp":"a","scp":"IMAP.AccessAsUser.All SMTP.Send","preferred_username":"adele@contoso.com"}"""));
 
         Assert.Equal(["IMAP.AccessAsUser.All", "SMTP.Send"], claims.Scopes);
         Assert.Equal("a", claims.AppId);

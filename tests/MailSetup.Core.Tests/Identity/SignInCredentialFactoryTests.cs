@@ -6,7 +6,8 @@ namespace MailSetup.Core.Tests.Identity;
 
 public sealed class SignInCredentialFactoryTests
 {
-    private static readonly SignInOptions Base = new() { Cloud = CloudCatalog.Global, Tenant = "contoso.onmicrosoft.com", ClientId = "11111111-2222-3333-4444-555555555555" };
+    private static readonly SignInOptions Base =
+        new() { Cloud = CloudCatalog.Global, Tenant = "contoso.onmicrosoft.com", ClientId = "11111111-2222-3333-4444-555555555555" };
 
     [Fact]
     public void Each_kind_builds_its_azure_identity_credential()
@@ -24,7 +25,8 @@ public sealed class SignInCredentialFactoryTests
         var inner = new SlowCredential();
         var credential = new OneAtATimeCredential(inner);
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => credential.GetTokenAsync(new Azure.Core.TokenRequestContext([$"scope{i}"]), default).AsTask()));
+        await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(i => credential.GetTokenAsync(new Azure.Core.TokenRequestContext([$"scope{i}"]), default).AsTask()));
 
         Assert.Equal(8, inner.Calls);
         Assert.Equal(1, inner.MostAtOnce);
@@ -39,7 +41,8 @@ public sealed class SignInCredentialFactoryTests
         public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
 
-        public override async ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        public override async ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext,
+            CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref _now);
             lock (this) MostAtOnce = Math.Max(MostAtOnce, now);
@@ -79,9 +82,11 @@ public sealed class SignInCredentialFactoryTests
     public void A_missing_tenant_or_client_is_named()
     {
         Assert.Equal("Secret sign-in needs a tenant id or domain.",
-            Assert.Throws<SignInConfigurationException>(() => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Secret, Tenant = " " })).Message);
+            Assert.Throws<SignInConfigurationException>(
+                () => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Secret, Tenant = " " })).Message);
         Assert.Equal("Secret sign-in needs a client (app) id.",
-            Assert.Throws<SignInConfigurationException>(() => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Secret, ClientId = null })).Message);
+            Assert.Throws<SignInConfigurationException>(
+                () => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Secret, ClientId = null })).Message);
     }
 
     [Fact]
@@ -89,7 +94,9 @@ public sealed class SignInCredentialFactoryTests
     {
         var path = Path.Combine(Path.GetTempPath(), "mailsetup-no-such-" + Guid.NewGuid().ToString("N") + ".pem");
 
-        var error = Assert.Throws<SignInConfigurationException>(() => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Certificate, CertificatePath = path }));
+        var error =
+            Assert.Throws<SignInConfigurationException>(
+                () => new SignInCredentialFactory().Create(Base with { Kind = SignInKind.Certificate, CertificatePath = path }));
 
         Assert.Equal($"The certificate file '{path}' does not exist.", error.Message);
     }

@@ -13,7 +13,10 @@ public sealed class DovecotImapTests(DovecotClassFixture fixture) : DovecotProbe
     [Fact]
     public async Task After_login_the_probe_lists_and_examines_the_inbox_then_logs_out()
     {
-        var result = await CreateProbe().RunAsync(Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.XOAuth2, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User)), CancellationToken.None);
+        var result =
+            await CreateProbe()
+                .RunAsync(Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.XOAuth2, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User)),
+                    CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Matches(@"^A\d+ OK ", result.FinalAnswer);
@@ -55,7 +58,10 @@ public sealed class DovecotImapTests(DovecotClassFixture fixture) : DovecotProbe
     {
         var other = Testing.Dovecot.SelfSignedCertificate.Create();
         var request = Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.XOAuth2, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User));
-        request = request with { Options = request.Options with { TrustedCertificates = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(other.CertificatePem)] } };
+        request =
+            request with { Options =
+                request.Options with { TrustedCertificates =
+                    [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(other.CertificatePem)] } };
 
         var result = await CreateProbe().RunAsync(request, CancellationToken.None);
 
@@ -69,7 +75,11 @@ public sealed class DovecotImapTests(DovecotClassFixture fixture) : DovecotProbe
     [Fact]
     public async Task The_servers_own_certificate_given_as_trusted_is_trusted()
     {
-        var result = await CreateProbe().RunAsync(Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.OAuthBearer, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User)), CancellationToken.None);
+        var result =
+            await CreateProbe()
+                .RunAsync(
+                    Request(TlsMode.Implicit, Core.Mail.Sasl.SaslMechanismKind.OAuthBearer, Server.Tokens.Good(Testing.Dovecot.DovecotServer.User)),
+                    CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal("valid (trusted by the given certificate)", result.Tls!.ValidationResult);

@@ -57,7 +57,8 @@ public abstract class DovecotProbeTests(DovecotClassFixture fixture)
         Assert.Contains("CN=localhost", result.Tls.CertificateSubject);
         Assert.StartsWith("Tls", result.Tls.Protocol);
         AssertSecretsAbsent(result, token);
-        Assert.Contains(result.Trace, e => e.Text.Contains("auth=Bearer <token redacted: aud=https://outlook.office365.com exp=", StringComparison.Ordinal));
+        Assert.Contains(result.Trace,
+            e => e.Text.Contains("auth=Bearer <token redacted: aud=https://outlook.office365.com exp=", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -87,7 +88,9 @@ public abstract class DovecotProbeTests(DovecotClassFixture fixture)
         const string canary = "CANARY-7f3e9b1c-secret-token-value";
         var streamed = new List<TraceEvent>();
 
-        var result = await CreateProbe().RunAsync(Request(TlsMode.Implicit, SaslMechanismKind.XOAuth2, canary) with { TraceSink = new ListSink(streamed) }, Timeout());
+        var result =
+            await CreateProbe()
+                .RunAsync(Request(TlsMode.Implicit, SaslMechanismKind.XOAuth2, canary) with { TraceSink = new ListSink(streamed) }, Timeout());
 
         Assert.False(result.Succeeded);
         Assert.Equal(result.Trace, streamed);
@@ -145,7 +148,8 @@ public abstract class DovecotProbeTests(DovecotClassFixture fixture)
             foreach (var export in exports) Assert.DoesNotContain(secret, export, StringComparison.Ordinal);
         }
         // The base64 SASL payload of either mechanism starts with these bytes; it must never be traced.
-        Assert.DoesNotContain(result.Trace, e => e.Text.Contains("dXNlcj", StringComparison.Ordinal) || e.Text.Contains("bixhPW", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Trace,
+            e => e.Text.Contains("dXNlcj", StringComparison.Ordinal) || e.Text.Contains("bixhPW", StringComparison.Ordinal));
     }
 
     private sealed class ListSink(List<TraceEvent> events) : ITraceSink

@@ -26,7 +26,9 @@ public sealed class DovecotSubmissionTests(DovecotClassFixture fixture) : Doveco
             Body = $"marker {marker}\n.a line starting with a dot\n.",
         };
 
-        var result = await CreateProbe().RunAsync(Request(TlsMode.StartTls, SaslMechanismKind.XOAuth2, token) with { Envelope = envelope }, CancellationToken.None);
+        var result =
+            await CreateProbe()
+                .RunAsync(Request(TlsMode.StartTls, SaslMechanismKind.XOAuth2, token) with { Envelope = envelope }, CancellationToken.None);
 
         Assert.True(result.Succeeded, TraceExport.ToText(result.Trace) + Server.Log());
         Assert.StartsWith("235 2.7.0", result.FinalAnswer);
@@ -45,7 +47,11 @@ public sealed class DovecotSubmissionTests(DovecotClassFixture fixture) : Doveco
         var before = Server.Relay.Messages.Count;
         var envelope = new SmtpEnvelope { MailFrom = DovecotServer.User, RcptTo = ["one@example.test"] };
 
-        var result = await CreateProbe().RunAsync(Request(TlsMode.Implicit, SaslMechanismKind.OAuthBearer, Server.Tokens.Good(DovecotServer.User)) with { Envelope = envelope }, CancellationToken.None);
+        var result =
+            await CreateProbe()
+                .RunAsync(
+                    Request(TlsMode.Implicit, SaslMechanismKind.OAuthBearer, Server.Tokens.Good(DovecotServer.User)) with { Envelope = envelope },
+                    CancellationToken.None);
 
         Assert.True(result.Succeeded, TraceExport.ToText(result.Trace) + Server.Log());
         Assert.Contains(result.Trace, e => e.Direction == TraceDirection.Client && e.Text == "RSET");

@@ -339,7 +339,9 @@ public sealed class HostileServerTests
 
         Assert.Equal(MailFailureKind.ConnectionClosed, result.FailureKind);
         Assert.Contains("closed the connection", result.Failure);
-        Assert.Equal(when switch { "after-greeting" or "mid-auth" or "mid-line" => TraceStage.Auth, "after-auth-ok" => TraceStage.Command, _ => TraceStage.Greeting }, result.FailedStage);
+        Assert.Equal(
+            when switch { "after-greeting" or "mid-auth" or "mid-line" => TraceStage.Auth, "after-auth-ok" => TraceStage.Command,
+                _ => TraceStage.Greeting }, result.FailedStage);
         Assert.Equal(when == "after-auth-ok", result.AuthenticationAccepted);
         AssertFinding(findings, "server-closed-connection", "closed the connection");
     }
@@ -446,7 +448,8 @@ public sealed class HostileServerTests
             await c.ReadAsync();
             await c.SendAsync("A2 OK bye\r\n");
         });
-        var request = new MailProbeRequest { Host = "127.0.0.1", Port = server.Port, Tls = TlsMode.None, Mailbox = "u@c.com", Token = Canary, Options = Short };
+        var request =
+            new MailProbeRequest { Host = "127.0.0.1", Port = server.Port, Tls = TlsMode.None, Mailbox = "u@c.com", Token = Canary, Options = Short };
 
         var result = await new ImapProbe().RunAsync(request, CancellationToken.None);
 

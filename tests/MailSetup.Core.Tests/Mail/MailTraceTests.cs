@@ -54,7 +54,9 @@ public sealed class MailTraceTests
                     var e = new TraceEvent(1, stage, direction, offset, "A1 [x] text");
                     // The format the export has always written, spelled out.
                     var arrow = direction switch { TraceDirection.Client => "C:", TraceDirection.Server => "S:", _ => "--" };
-                    var expected = $"+{offset.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}s {stage.ToString().ToLowerInvariant(),-8} {arrow} A1 [x] text";
+                    var expected =
+                        $"+{offset.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}s {stage.ToString()
+                            .ToLowerInvariant(),-8} {arrow} A1 [x] text";
 
                     Assert.Equal(expected, TraceExport.Line(e));
                     Assert.Equal(expected, TraceExport.Line(stage, direction, offset, e.Text));
@@ -65,7 +67,9 @@ public sealed class MailTraceTests
     [Fact]
     public void Json_export_names_stages_and_directions_as_words()
     {
-        var json = TraceExport.ToJson([new TraceEvent(1, TraceStage.Auth, TraceDirection.Server, TimeSpan.FromMilliseconds(2.5), "535 5.7.8 Authentication failed.")]);
+        var json =
+            TraceExport.ToJson(
+                [new TraceEvent(1, TraceStage.Auth, TraceDirection.Server, TimeSpan.FromMilliseconds(2.5), "535 5.7.8 Authentication failed.")]);
 
         using var doc = JsonDocument.Parse(json);
         var first = doc.RootElement[0];

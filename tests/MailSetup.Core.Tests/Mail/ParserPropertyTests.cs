@@ -50,7 +50,8 @@ public sealed class ParserPropertyTests
         var gen = from code in Gen.Choose(200, 599)
                   from texts in MailGen.PrintableText.ArrayOf().Select(a => a.Take(30).ToArray())
                   from last in MailGen.PrintableText
-                  from enhanced in Gen.OneOf(Gen.Constant(""), from c in Gen.Elements('2', '4', '5') from a in Gen.Choose(0, 999) from b in Gen.Choose(0, 999) select $"{c}.{a}.{b} ")
+                  from enhanced in Gen.OneOf(Gen.Constant(""),
+                      from c in Gen.Elements('2', '4', '5') from a in Gen.Choose(0, 999) from b in Gen.Choose(0, 999) select $"{c}.{a}.{b} ")
                   select (code, texts, last: enhanced + last, enhanced: enhanced.TrimEnd());
         Check(10_000, gen.ToArbitrary(), c =>
         {
@@ -59,7 +60,10 @@ public sealed class ParserPropertyTests
             for (var i = 0; i < lines.Length - 1; i++)
                 if (!assembler.TryAdd(lines[i], out var early) || early is not null) return false;
             if (!assembler.TryAdd(lines[^1], out var reply) || reply is null) return false;
-            var enhancedOk = c.enhanced == "" ? reply.EnhancedStatus is null || c.last.StartsWith(reply.EnhancedStatus, StringComparison.Ordinal) : reply.EnhancedStatus == c.enhanced;
+            var enhancedOk =
+                c.enhanced == ""
+                    ? reply.EnhancedStatus is null || c.last.StartsWith(reply.EnhancedStatus, StringComparison.Ordinal)
+                    : reply.EnhancedStatus == c.enhanced;
             return reply.Code == c.code && reply.Lines.SequenceEqual(lines) && reply.FinalLine == lines[^1] && enhancedOk && assembler.Count == 0;
         });
     }
@@ -85,7 +89,9 @@ public sealed class ParserPropertyTests
         Check(20_000, MailGen.HostileLine.ToArbitrary(), line =>
         {
             var response = new ImapResponse(line);
-            _ = (response.IsContinuation, response.IsUntagged, response.ContinuationText, response.Status, response.Capabilities, response.IsWellFormed, response.IsTagged("A1"));
+            _ =
+                (response.IsContinuation, response.IsUntagged, response.ContinuationText, response.Status, response.Capabilities,
+                    response.IsWellFormed, response.IsTagged("A1"));
             return !response.IsUntagged || response.IsWellFormed;
         });
     }
@@ -151,7 +157,8 @@ public sealed class ParserPropertyTests
                   select (status, schemes, scope);
         Check(10_000, gen.ToArbitrary(), c =>
         {
-            var json = JsonSerializer.Serialize(new Dictionary<string, string?> { ["status"] = c.status, ["schemes"] = c.schemes, ["scope"] = c.scope });
+            var json =
+                JsonSerializer.Serialize(new Dictionary<string, string?> { ["status"] = c.status, ["schemes"] = c.schemes, ["scope"] = c.scope });
             var challenge = SaslErrorChallenge.FromBase64(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)));
             return challenge.Status == c.status && challenge.Schemes == c.schemes && challenge.Json == json
                 && (c.scope is null ? challenge.Scope == "null" : challenge.Scope == c.scope);
@@ -162,7 +169,8 @@ public sealed class ParserPropertyTests
     [InlineData("""{"status":"\ud800","schemes":"\udc00x","scope":"\ud83d"}""")]
     [InlineData("""{"status":"\u0000\u001b[2J","schemes":123,"scope":{"a":[1,2]}}""")]
     [InlineData("""{"status":"401","status":"invalid_token"}""")]
-    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" +
+        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
     public void Hostile_json_in_an_error_challenge_is_kept_as_text_without_throwing(string json)
     {
         var challenge = SaslErrorChallenge.FromBase64(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)));
@@ -187,16 +195,20 @@ public sealed class ParserPropertyTests
             bool decoded;
             if (c.kind == SaslMechanismKind.XOAuth2)
             {
-                decoded = fields.Length == 4 && fields[0] == "user=" + c.mailbox && fields[1] == "auth=Bearer " + c.token && fields[2] == "" && fields[3] == "";
+                decoded =
+                    fields.Length == 4 && fields[0] == "user=" + c.mailbox && fields[1] == "auth=Bearer " + c.token && fields[2] == ""
+                        && fields[3] == "";
             }
             else
             {
                 var gs2 = fields[0].Split(',');
                 var user = gs2[1]["a=".Length..].Replace("=2C", ",").Replace("=3D", "=");
-                decoded = gs2.Length == 3 && gs2[0] == "n" && user == c.mailbox && fields[1] == "host=mail.example.test" && fields[2] == $"port={c.port}"
+                decoded =
+                    gs2.Length == 3 && gs2[0] == "n" && user == c.mailbox && fields[1] == "host=mail.example.test" && fields[2] == $"port={c.port}"
                     && fields[3] == "auth=Bearer " + c.token && fields[4] == "" && fields[5] == "";
             }
-            return decoded && !redacted.Contains(c.token, StringComparison.Ordinal) && redacted.Contains("auth=Bearer <token redacted", StringComparison.Ordinal);
+            return decoded && !redacted.Contains(c.token, StringComparison.Ordinal)
+                && redacted.Contains("auth=Bearer <token redacted", StringComparison.Ordinal);
         });
     }
 
@@ -209,7 +221,8 @@ public sealed class ParserPropertyTests
             return description.StartsWith("<token redacted", StringComparison.Ordinal)
                 && !description.Contains(jwt.Token, StringComparison.Ordinal) && !description.Contains(jwt.Signature, StringComparison.Ordinal);
         });
-        Check(10_000, MailGen.HostileLine.ToArbitrary(), text => TokenRedactor.Describe(text).StartsWith("<token redacted", StringComparison.Ordinal));
+        Check(10_000, MailGen.HostileLine.ToArbitrary(),
+            text => TokenRedactor.Describe(text).StartsWith("<token redacted", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -218,7 +231,9 @@ public sealed class ParserPropertyTests
     [InlineData("""{"aud":"x","exp":-99999999999999}""")]
     public void A_token_with_hostile_claims_is_still_described_without_throwing(string payload)
     {
-        var token = $"{System.Buffers.Text.Base64Url.EncodeToString("""{"alg":"none"}"""u8)}.{System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.SIGNATURE-PART-1234567890";
+        var token =
+            $"{System.Buffers.Text.Base64Url.EncodeToString("""{"alg":"none"}"""u8)}.{System.Buffers.Text.Base64Url.EncodeToString(
+                Encoding.UTF8.GetBytes(payload))}.SIGNATURE-PART-1234567890";
 
         var description = TokenRedactor.Describe(token);
 
@@ -249,7 +264,9 @@ public sealed class ParserPropertyTests
             var result = await probe.RunAsync(request, CancellationToken.None);
 
             var payload = SaslMechanism.Create(kind, new SaslCredentials(request.Mailbox, token, request.Host, request.Port)).InitialResponse();
-            var rendered = string.Join("\n", TraceExport.ToText(result.Trace), TraceExport.ToJson(result.Trace), result.ToString(), result.FinalAnswer, result.Failure,
+            var rendered =
+                string.Join("\n", TraceExport.ToText(result.Trace), TraceExport.ToJson(result.Trace), result.ToString(), result.FinalAnswer,
+                    result.Failure,
                 string.Join("\n", ProbeDiagnosis.Diagnose(result).Select(f => f.ToString())));
             Assert.True(server.Received.Any(l => l.Contains(payload, StringComparison.Ordinal)), "the payload was sent");
             Assert.DoesNotContain(token, rendered, StringComparison.Ordinal);
@@ -290,7 +307,8 @@ public sealed class ParserPropertyTests
         {
             var printable = ServerText.Printable(text);
             var clean = !text.Any(ch => ch != '\t' && (ch < ' ' || ch is >= '\u007F' and <= '\u009F'));
-            return !printable.Any(ch => ch != '\t' && char.IsControl(ch)) && (clean ? ReferenceEquals(printable, text) : printable.Length > text.Length)
+            return !printable.Any(ch => ch != '\t' && char.IsControl(ch))
+                && (clean ? ReferenceEquals(printable, text) : printable.Length > text.Length)
                 && ServerText.Printable(printable) == printable;
         });
     }
@@ -345,14 +363,16 @@ internal static class MailGen
 
     /// <summary>Any text at all, shaped to hit the parsers' branches: starts like a reply often, then anything.</summary>
     public static readonly Gen<string> HostileLine =
-        from prefix in Gen.Elements("", "", "250", "250-", "334 ", "5", "* ", "+", "+OK", "-ERR", "A1 ", "* CAPABILITY ", "* OK [CAPABILITY ", "{", "99999999999")
+        from prefix in Gen.Elements("", "", "250", "250-", "334 ", "5", "* ", "+", "+OK", "-ERR", "A1 ", "* CAPABILITY ", "* OK [CAPABILITY ", "{",
+            "99999999999")
         from body in HostileChar.ArrayOf()
         select prefix + new string(body);
 
     public static readonly Gen<string> PrintableText =
         Gen.Elements((Protocolish + "éß€").ToCharArray()).ArrayOf().Select(a => new string(a));
 
-    /// <summary>Text for JSON string values: control characters and any valid UTF-16 (lone surrogates cannot round-trip and are tested apart).</summary>
+    /// <summary>Text for JSON string values: control characters and any valid UTF-16 (lone surrogates cannot round-trip and are tested
+    /// apart).</summary>
     public static readonly Gen<string> JsonishText =
         Gen.Frequency((5, PrintableText), (1, HostileChar.Where(ch => !char.IsSurrogate(ch)).ArrayOf().Select(a => new string(a))));
 
@@ -381,11 +401,15 @@ internal static class MailGen
     /// <summary>Real-looking JWTs: JSON header and payload with odd audiences and expiry values, and a random signature.</summary>
     public static readonly Gen<JwtCase> Jwt =
         from aud in Gen.OneOf(PrintableText.Select(a => (object)a), PrintableText.ArrayOf().Select(a => (object)a), Gen.Constant((object)42))
-        from exp in Gen.OneOf(Gen.Choose(0, int.MaxValue).Select(e => (object)(long)e), Gen.Elements<object>(long.MaxValue, long.MinValue, -1L, 253_402_300_800L, 1.5, "soon"))
-        from signature in Gen.Elements("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".ToCharArray()).ArrayOf().Where(a => a.Length >= 16).Select(a => new string(a))
+        from exp in Gen.OneOf(Gen.Choose(0, int.MaxValue).Select(e => (object)(long)e),
+            Gen.Elements<object>(long.MaxValue, long.MinValue, -1L, 253_402_300_800L, 1.5, "soon"))
+        from signature in Gen.Elements("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".ToCharArray()).ArrayOf()
+            .Where(a => a.Length >= 16).Select(a => new string(a))
         select new JwtCase(
-            $"{Part(new Dictionary<string, object> { ["alg"] = "RS256", ["typ"] = "JWT" })}.{Part(new Dictionary<string, object> { ["aud"] = aud, ["exp"] = exp, ["sub"] = "s" })}.{signature}",
+            $"{Part(new Dictionary<string, object> { ["alg"] = "RS256", ["typ"] = "JWT" })}.{Part(
+                new Dictionary<string, object> { ["aud"] = aud, ["exp"] = exp, ["sub"] = "s" })}.{signature}",
             signature);
 
-    private static string Part(Dictionary<string, object> claims) => System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
+    private static string Part(Dictionary<string, object> claims) =>
+        System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
 }

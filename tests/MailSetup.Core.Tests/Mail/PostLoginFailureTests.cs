@@ -28,7 +28,9 @@ public sealed class PostLoginFailureTests
     {
         await c.SendAsync("* OK The Microsoft Exchange IMAP4 service is ready.\r\n");
         await c.ReadAsync();
-        await c.SendAsync("* CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS MOVE ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+\r\nA1 OK CAPABILITY completed.\r\n");
+        await c.SendAsync(
+            "* CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS MOVE ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+\r\nA1 OK " +
+            "CAPABILITY completed.\r\n");
         await c.ReadAsync();
         await c.SendAsync("A2 OK AUTHENTICATE completed.\r\n");
         await afterLogin(c);

@@ -25,7 +25,8 @@ public sealed class SaslMechanismTests
         var mechanism = new OAuthBearerMechanism(Credentials);
 
         Assert.Equal("OAUTHBEARER", mechanism.Name);
-        Assert.Equal("n,a=user@contoso.com,\u0001host=outlook.office365.com\u0001port=993\u0001auth=Bearer TOKEN\u0001\u0001", Decode(mechanism.InitialResponse()));
+        Assert.Equal("n,a=user@contoso.com,\u0001host=outlook.office365.com\u0001port=993\u0001auth=Bearer TOKEN\u0001\u0001",
+            Decode(mechanism.InitialResponse()));
     }
 
     [Fact]
@@ -81,7 +82,9 @@ public sealed class SaslMechanismTests
 
         var traced = mechanism.RedactedInitialResponse();
 
-        Assert.Matches(@"^user=user@contoso\.com auth=Bearer <token redacted: aud=https://outlook\.office365\.com exp=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ>$", traced);
+        Assert.Matches(
+            @"^user=user@contoso\.com auth=Bearer <token redacted: aud=https://outlook\.office365\.com exp=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ>$",
+            traced);
         Assert.DoesNotContain(token, traced);
     }
 

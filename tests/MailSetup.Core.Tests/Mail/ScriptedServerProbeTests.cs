@@ -95,7 +95,9 @@ public sealed class ScriptedServerProbeTests
     {
         await using var server = new ScriptedServer(c => Task.Delay(Timeout.Infinite, c.Token));
 
-        var result = await new Pop3Probe().RunAsync(Request(server.Port, new MailConnectionOptions { ReadTimeout = TimeSpan.FromMilliseconds(300) }), CancellationToken.None);
+        var result =
+            await new Pop3Probe().RunAsync(Request(server.Port, new MailConnectionOptions { ReadTimeout = TimeSpan.FromMilliseconds(300) }),
+                CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(TraceStage.Greeting, result.FailedStage);
@@ -123,7 +125,8 @@ public sealed class ScriptedServerProbeTests
             while (!c.Token.IsCancellationRequested) await c.SendAsync(chunk);
         });
 
-        var result = await new SmtpProbe().RunAsync(Request(server.Port, new MailConnectionOptions { MaxLineLength = 10_000 }), CancellationToken.None);
+        var result =
+            await new SmtpProbe().RunAsync(Request(server.Port, new MailConnectionOptions { MaxLineLength = 10_000 }), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(TraceStage.Greeting, result.FailedStage);

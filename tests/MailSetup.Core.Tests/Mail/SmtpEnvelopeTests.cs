@@ -45,7 +45,9 @@ public sealed class SmtpEnvelopeTests
             await c.SendAsync("221 2.0.0 Service closing transmission channel\r\n");
         });
 
-        var result = await new SmtpProbe().RunAsync(Request(server.Port, new SmtpEnvelope { MailFrom = "boss@contoso.com", RcptTo = ["x@example.test"] }), CancellationToken.None);
+        var result =
+            await new SmtpProbe().RunAsync(Request(server.Port, new SmtpEnvelope { MailFrom = "boss@contoso.com", RcptTo = ["x@example.test"] }),
+                CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.True(result.AuthenticationAccepted);
@@ -70,11 +72,15 @@ public sealed class SmtpEnvelopeTests
             await c.ReadAsync();
             await c.SendAsync("354 Start mail input; end with <CRLF>.<CRLF>\r\n");
             for (var line = await c.ReadAsync(); line != "."; line = await c.ReadAsync()) data.Add(line);
-            await c.SendAsync("554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception\r\n");
+            await c.SendAsync(
+                "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; " +
+                "Failed to process message due to a permanent exception\r\n");
             await c.ReadAsync();
             await c.SendAsync("221 2.0.0 Service closing transmission channel\r\n");
         });
-        var envelope = new SmtpEnvelope { MailFrom = "boss@contoso.com", RcptTo = ["x@example.test"], SendTestMessage = true, Body = "hello\n.starts with a dot\n." };
+        var envelope =
+            new SmtpEnvelope { MailFrom = "boss@contoso.com", RcptTo = ["x@example.test"], SendTestMessage = true,
+                Body = "hello\n.starts with a dot\n." };
 
         var result = await new SmtpProbe().RunAsync(Request(server.Port, envelope), CancellationToken.None);
 
@@ -82,7 +88,8 @@ public sealed class SmtpEnvelopeTests
         Assert.StartsWith("554 5.2.0", result.FinalAnswer);
         Assert.Contains("Subject: mailsetup test", data);
         Assert.Contains("To: <x@example.test>", data);
-        Assert.Contains(data, l => l.StartsWith("Message-ID: <", StringComparison.Ordinal) && l.EndsWith("@mailsetup.localdomain>", StringComparison.Ordinal));
+        Assert.Contains(data,
+            l => l.StartsWith("Message-ID: <", StringComparison.Ordinal) && l.EndsWith("@mailsetup.localdomain>", StringComparison.Ordinal));
         Assert.Contains(data, l => l.StartsWith("Date: ", StringComparison.Ordinal));
         Assert.Equal(["hello", "..starts with a dot", ".."], data[^3..]);
         Assert.Equal("exchange-smtp-send-as-denied", Assert.Single(ProbeDiagnosis.Diagnose(result)).Code);
@@ -105,7 +112,9 @@ public sealed class SmtpEnvelopeTests
             await c.SendAsync("221 2.0.0 Service closing transmission channel\r\n");
         });
 
-        var result = await new SmtpProbe().RunAsync(Request(server.Port, new SmtpEnvelope { MailFrom = Mailbox, RcptTo = ["a@example.test", "b@example.test"] }), CancellationToken.None);
+        var result =
+            await new SmtpProbe().RunAsync(
+                Request(server.Port, new SmtpEnvelope { MailFrom = Mailbox, RcptTo = ["a@example.test", "b@example.test"] }), CancellationToken.None);
 
         Assert.True(result.Succeeded, TraceExport.ToText(result.Trace));
         Assert.Equal("235 2.7.0 Authentication successful", result.FinalAnswer);
@@ -126,7 +135,9 @@ public sealed class SmtpEnvelopeTests
             await c.SendAsync("221 2.0.0 Service closing transmission channel\r\n");
         });
 
-        var result = await new SmtpProbe().RunAsync(Request(server.Port, new SmtpEnvelope { MailFrom = Mailbox, RcptTo = ["nobody@contoso.com"] }), CancellationToken.None);
+        var result =
+            await new SmtpProbe().RunAsync(Request(server.Port, new SmtpEnvelope { MailFrom = Mailbox, RcptTo = ["nobody@contoso.com"] }),
+                CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("550 5.1.10", result.FinalAnswer);

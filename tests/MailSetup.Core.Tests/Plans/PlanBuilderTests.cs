@@ -80,14 +80,18 @@ public sealed class PlanBuilderTests
         var assignment = Step<ExchangeStep>(plan, "rbac-Mail.ReadWrite");
         Assert.Equal("Application Mail.ReadWrite", assignment.Cmdlet.TextOf("Role"));
         Assert.Equal("mailsetup Contoso Gateway scope", assignment.Cmdlet.TextOf("CustomResourceScope"));
-        Assert.Equal("MemberOfGroup -eq '{group.dn}'", Step<ExchangeStep>(plan, "create-management-scope").Cmdlet.TextOf("RecipientRestrictionFilter"));
+        Assert.Equal("MemberOfGroup -eq '{group.dn}'",
+            Step<ExchangeStep>(plan, "create-management-scope").Cmdlet.TextOf("RecipientRestrictionFilter"));
         Assert.Equal(PlanCases.Group, Step<ExchangeStep>(plan, "read-scope-group").Cmdlet.TextOf("Identity"));
     }
 
     [Fact]
     public void Smtp_under_rbac_gives_the_entra_app_no_smtp_permission_at_all()
     {
-        var plan = TestPlans.Build(new SetupRequestInput { Presets = "smtp-app", AppName = "Relay", Mailboxes = [PlanCases.Support], Scope = "rbac", ScopeGroup = PlanCases.Group });
+        var plan =
+            TestPlans.Build(
+                new SetupRequestInput { Presets = "smtp-app", AppName = "Relay", Mailboxes = [PlanCases.Support], Scope = "rbac",
+                    ScopeGroup = PlanCases.Group });
         Assert.DoesNotContain(plan.Steps.OfType<GraphStep>(), s => (s.Preview.Body ?? "").Contains("SMTP") || s.Preview.Url.Contains("00000002"));
         Assert.Equal("Application SMTP.SendAsApp", Step<ExchangeStep>(plan, "rbac-SMTP.SendAsApp").Cmdlet.TextOf("Role"));
         Assert.DoesNotContain(plan.Steps, s => s.Key == "set-permissions");
@@ -208,7 +212,8 @@ public sealed class PlanBuilderTests
     public void Unscoped_graph_mail_roles_warn_that_they_reach_every_mailbox_and_given_mailboxes_change_nothing()
     {
         var plan = Build("graph-mail");
-        Assert.Contains(plan.Notices, n => n.Code == "unscoped-mail-roles" && n.Text.StartsWith("Mail.ReadWrite as an application permission reaches every mailbox"));
+        Assert.Contains(plan.Notices,
+            n => n.Code == "unscoped-mail-roles" && n.Text.StartsWith("Mail.ReadWrite as an application permission reaches every mailbox"));
         Assert.Contains(plan.Notices, n => n.Code == "mailboxes-unused");
         Assert.DoesNotContain(Build("graph-gateway-rbac").Notices, n => n.Code == "unscoped-mail-roles");
         Assert.DoesNotContain(Build("imap-app").Notices, n => n.Code is "mailboxes-unused" or "unscoped-mail-roles");

@@ -24,7 +24,9 @@ public sealed class PlanDeterminismTests
             var actualLines = actual[key].Split('\n');
             var differs = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
                 .FirstOrDefault(i => expectedLines.ElementAtOrDefault(i) != actualLines.ElementAtOrDefault(i), -1);
-            Assert.True(differs < 0, $"{key} line {differs + 1}:\n  expected: {expectedLines.ElementAtOrDefault(differs)}\n  actual:   {actualLines.ElementAtOrDefault(differs)}");
+            Assert.True(differs < 0,
+                $"{key} line {differs + 1}:\n  expected: {expectedLines.ElementAtOrDefault(differs)}\n  " +
+                $"actual:   {actualLines.ElementAtOrDefault(differs)}");
         }
     }
 

@@ -79,7 +79,9 @@ public sealed class ServicePrincipalIdGuardTests
         var broken = plan with
         {
             Steps = plan.Steps.Select(s => s is ExchangeStep { Cmdlet.Name: "New-ServicePrincipal" } e
-                ? e with { Cmdlet = Cmdlet.Create("New-ServicePrincipal", CmdletParameter.Text("AppId", "{app.appId}"), CmdletParameter.Text("ObjectId", AppObjectId)) }
+                ? e with { Cmdlet =
+                    Cmdlet.Create("New-ServicePrincipal", CmdletParameter.Text("AppId", "{app.appId}"),
+                        CmdletParameter.Text("ObjectId", AppObjectId)) }
                 : s).ToList(),
         };
         Assert.Contains(Violations(broken), v => v.StartsWith("register-exchange-sp", StringComparison.Ordinal));
@@ -93,7 +95,9 @@ public sealed class ServicePrincipalIdGuardTests
         var broken = plan with
         {
             Steps = plan.Steps.Select(s => s == consent
-                ? consent with { Preview = consent.Preview with { Body = consent.Preview.Body!.Replace($"\"principalId\": \"{SpId}\"", $"\"principalId\": \"{AppObjectId}\"") } }
+                ? consent with { Preview =
+                    consent.Preview with { Body =
+                        consent.Preview.Body!.Replace($"\"principalId\": \"{SpId}\"", $"\"principalId\": \"{AppObjectId}\"") } }
                 : s).ToList(),
         };
         Assert.Contains(Violations(broken), v => v.Contains("principalId"));

@@ -45,19 +45,26 @@ public sealed class SetupRequestParserTests
         { "braces in app name", Good with { AppName = "Mail {app.id}" }, [SetupField.AppName], "contains { or }" },
         { "no app", Good with { AppName = null }, [SetupField.AppName, SetupField.AppId], "is required" },
         { "both app forms", Good with { AppId = PlanCases.ExistingAppId }, [SetupField.AppName, SetupField.AppId], "not both" },
-        { "malformed guid", Good with { AppName = null, AppId = "6f1c2d3e-4a5b" }, [SetupField.AppId], "'6f1c2d3e-4a5b' is not an application (client) id; expected a GUID" },
-        { "malformed mailbox", Good with { Mailboxes = ["support.contoso.com"] }, [SetupField.Mailboxes], "'support.contoso.com' needs exactly one @" },
+        { "malformed guid", Good with { AppName = null, AppId = "6f1c2d3e-4a5b" }, [SetupField.AppId],
+            "'6f1c2d3e-4a5b' is not an application (client) id; expected a GUID" },
+        { "malformed mailbox", Good with { Mailboxes = ["support.contoso.com"] }, [SetupField.Mailboxes],
+            "'support.contoso.com' needs exactly one @" },
         { "mailbox without dot domain", Good with { Mailboxes = ["support@contoso"] }, [SetupField.Mailboxes], "needs a domain with a dot" },
-        { "duplicate mailbox", Good with { Mailboxes = [PlanCases.Support, "SUPPORT@contoso.onmicrosoft.com"] }, [SetupField.Mailboxes], "is listed twice" },
+        { "duplicate mailbox", Good with { Mailboxes = [PlanCases.Support, "SUPPORT@contoso.onmicrosoft.com"] }, [SetupField.Mailboxes],
+            "is listed twice" },
         { "scope without group", Good with { Presets = "graph-mail", Scope = "rbac" }, [SetupField.ScopeGroup], "is required with <Scope> rbac" },
-        { "group without scope", Good with { ScopeGroup = PlanCases.Group }, [SetupField.ScopeGroup], "is only used with <Scope> rbac or <Scope> access-policy; add <Scope>" },
+        { "group without scope", Good with { ScopeGroup = PlanCases.Group }, [SetupField.ScopeGroup],
+            "is only used with <Scope> rbac or <Scope> access-policy; add <Scope>" },
         { "unknown scope", Good with { Scope = "rbca", ScopeGroup = PlanCases.Group }, [SetupField.Scope], "unknown scoping 'rbca'" },
         { "rbac for imap", Good with { Scope = "rbac", ScopeGroup = PlanCases.Group }, [SetupField.Scope], "there is no RBAC role for IMAP or POP" },
-        { "access policy for imap", Good with { Scope = "access-policy", ScopeGroup = PlanCases.Group }, [SetupField.Scope], "only limits Graph and EWS" },
-        { "secret days zero", Good with { SecretDays = "0" }, [SetupField.SecretDays], "'0' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730" },
+        { "access policy for imap", Good with { Scope = "access-policy", ScopeGroup = PlanCases.Group }, [SetupField.Scope],
+            "only limits Graph and EWS" },
+        { "secret days zero", Good with { SecretDays = "0" }, [SetupField.SecretDays],
+            "'0' is not a lifetime Entra accepts; expected a whole number of days from 1 to 730" },
         { "secret days too many", Good with { SecretDays = "731" }, [SetupField.SecretDays], "'731'" },
         { "secret days not a number", Good with { SecretDays = "six" }, [SetupField.SecretDays], "'six'" },
-        { "secret and certificate", Good with { SecretDays = "90", Certificate = true }, [SetupField.SecretDays, SetupField.Certificate], "not both" },
+        { "secret and certificate", Good with { SecretDays = "90", Certificate = true }, [SetupField.SecretDays, SetupField.Certificate],
+            "not both" },
         { "unknown cloud", Good with { Cloud = "chna" }, [SetupField.Cloud], "unknown cloud 'chna' (did you mean 'china'?)" },
         { "send-as without sending preset", Good with { SendAs = true }, [SetupField.SendAs], "presets imap-app do not send" },
     };
@@ -84,7 +91,8 @@ public sealed class SetupRequestParserTests
     [Fact]
     public void Fields_named_by_the_caller_appear_in_advice_in_the_callers_words()
     {
-        Assert.Equal("is required: <AppName ...> to create an app, or <AppId ...> to adopt one.", SingleError(Good with { AppName = null }, Marked.Names).Message);
+        Assert.Equal("is required: <AppName ...> to create an app, or <AppId ...> to adopt one.",
+            SingleError(Good with { AppName = null }, Marked.Names).Message);
         Assert.Equal("give either <AppName> to create an app or <AppId> to adopt one, not both.",
             SingleError(Good with { AppId = PlanCases.ExistingAppId }, Marked.Names).Message);
         Assert.Equal("give either <SecretDays> for a client secret or <Certificate>, not both.",
@@ -121,14 +129,17 @@ public sealed class SetupRequestParserTests
     [Fact]
     public void Mailboxes_file_skips_blanks_and_comments_and_names_the_line_of_a_bad_address()
     {
-        var file = new MailboxFile("boxes.txt", "# shared mailboxes\nsupport@contoso.onmicrosoft.com\r\n\n  sales@contoso.onmicrosoft.com  \nnot-an-address\n");
+        var file =
+            new MailboxFile("boxes.txt",
+                "# shared mailboxes\nsupport@contoso.onmicrosoft.com\r\n\n  sales@contoso.onmicrosoft.com  \nnot-an-address\n");
         var (request, errors) = SetupRequestParser.Parse(Good with { Mailboxes = [], MailboxFiles = [file] });
         Assert.Null(request);
         var error = Assert.Single(errors);
         Assert.Equal(SetupField.MailboxFiles, error.Field);
         Assert.StartsWith("boxes.txt line 5: 'not-an-address'", error.Message);
 
-        var (good, _) = SetupRequestParser.Parse(Good with { Mailboxes = [], MailboxFiles = [file with { Text = file.Text.Replace("not-an-address\n", "") }] });
+        var (good, _) =
+            SetupRequestParser.Parse(Good with { Mailboxes = [], MailboxFiles = [file with { Text = file.Text.Replace("not-an-address\n", "") }] });
         Assert.Equal([PlanCases.Support, "sales@contoso.onmicrosoft.com"], good!.Mailboxes);
     }
 

@@ -62,7 +62,8 @@ public sealed class PowerShellPlanRendererTests
             var uses = reader.Uses.Where(u => u.Name == variable).Select(u => u.Line).ToList();
             if (uses.Count == 0) continue;
             var firstAssignment = reader.Assignments.Where(a => a.Name == variable).Select(a => a.Line).DefaultIfEmpty(int.MaxValue).Min();
-            Assert.True(firstAssignment < uses.Min(), $"${variable} is read on line {uses.Min() + 1} before it is assigned (line {firstAssignment + 1}).");
+            Assert.True(firstAssignment < uses.Min(),
+                $"${variable} is read on line {uses.Min() + 1} before it is assigned (line {firstAssignment + 1}).");
         }
     }
 
@@ -110,7 +111,9 @@ public sealed class PowerShellPlanRendererTests
     {
         var plan = Build(PlanCases.All[name]);
         var reader = PowerShellScriptReader.Read(Renderer.Render(plan));
-        var probeLines = reader.Code.Select((line, index) => (line, index)).Where(l => l.line.StartsWith("$item = Find-GraphItem ", StringComparison.Ordinal)).ToList();
+        var probeLines =
+            reader.Code.Select((line, index) => (line, index)).Where(l => l.line.StartsWith("$item = Find-GraphItem ", StringComparison.Ordinal))
+                .ToList();
         var probes = plan.Steps.OfType<GraphStep>().Select(s => s.Probe).OfType<GraphProbe>().ToList();
 
         Assert.Equal(probes.Count, probeLines.Count);
@@ -118,7 +121,14 @@ public sealed class PowerShellPlanRendererTests
         {
             Assert.Equal(probe.Preview.Url, UriOn(reader, index));
             Assert.Contains($"-Collection '{probe.Collection}'", line, StringComparison.Ordinal);
-            var wanted = string.Join("; ", probe.Matches.Select(m => $"'{m.Property}' = {(m.Value.StartsWith('{') ? VariableFor(m.Value) : "'" + m.Value.Replace("'", "''", StringComparison.Ordinal) + "'")}"));
+            var wanted =
+                string.Join("; ",
+                    probe.Matches.Select(
+                        m =>
+                            $"'{m.Property}' " +
+                            $"= {(m.Value.StartsWith('{')
+                                ? VariableFor(m.Value)
+                                : "'" + m.Value.Replace("'", "''", StringComparison.Ordinal) + "'")}"));
             Assert.EndsWith($"-Wanted ([ordered]@{{ {wanted} }})", line, StringComparison.Ordinal);
         }
     }
@@ -143,7 +153,8 @@ public sealed class PowerShellPlanRendererTests
     public void Keeps_odata_query_options_literal(string name)
     {
         var reader = PowerShellScriptReader.Read(Render(PlanCases.All[name]));
-        Assert.DoesNotContain(reader.Uses, u => u.Name.StartsWith("filter", StringComparison.OrdinalIgnoreCase) || u.Name.StartsWith("select", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(reader.Uses,
+            u => u.Name.StartsWith("filter", StringComparison.OrdinalIgnoreCase) || u.Name.StartsWith("select", StringComparison.OrdinalIgnoreCase));
         var urls = reader.Strings.Where(s => s.Value.Contains("$select=", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(urls);
     }
@@ -177,7 +188,9 @@ public sealed class PowerShellPlanRendererTests
         var register = Assert.Single(script.Split('\n'), l => l.Contains("New-ServicePrincipal ", StringComparison.Ordinal));
         Assert.Contains("-AppId $appId -ObjectId $spObjectId -DisplayName $appDisplayName", register, StringComparison.Ordinal);
         Assert.DoesNotContain("$appObjectId", register, StringComparison.Ordinal);
-        Assert.Contains("$result = Find-ExchangeObject { Get-ServicePrincipal -Identity $spObjectId -ErrorAction Stop | Where-Object { \"$($_.AppId)\" -eq $appId } }", script, StringComparison.Ordinal);
+        Assert.Contains(
+            "$result = Find-ExchangeObject { Get-ServicePrincipal -Identity $spObjectId -ErrorAction Stop | Where-Object { \"$($_.AppId)\" -eq " +
+            "$appId } }", script, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -192,10 +205,14 @@ public sealed class PowerShellPlanRendererTests
 
         var graph = Assert.Single(lines, l => l.StartsWith("Connect-MgGraph ", StringComparison.Ordinal));
         Assert.Equal(
-            $"Connect-MgGraph -UseDeviceCode -Scopes 'Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All' -Environment {graphEnvironment} -ContextScope Process -NoWelcome",
+            $"Connect-MgGraph -UseDeviceCode -Scopes 'Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', " +
+            $"'DelegatedPermissionGrant.ReadWrite.All' -Environment {graphEnvironment} -ContextScope Process -NoWelcome",
             graph);
         var exchange = Assert.Single(lines, l => l.StartsWith("Connect-ExchangeOnline ", StringComparison.Ordinal));
-        Assert.Equal(exchangeEnvironment is null ? "Connect-ExchangeOnline -Device" : $"Connect-ExchangeOnline -Device -ExchangeEnvironmentName '{exchangeEnvironment}'", exchange);
+        Assert.Equal(
+            exchangeEnvironment is null
+                ? "Connect-ExchangeOnline -Device"
+                : $"Connect-ExchangeOnline -Device -ExchangeEnvironmentName '{exchangeEnvironment}'", exchange);
     }
 
     [Fact]
@@ -246,7 +263,8 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains("# App:         create the app registration 'Contoso Gateway'", script, StringComparison.Ordinal);
         Assert.Contains("# Presets:     graph-gateway: ", script, StringComparison.Ordinal);
         Assert.Contains("# Cloud:       Global (and GCC)", script, StringComparison.Ordinal);
-        Assert.Contains("# Scoping:     Exchange RBAC for Applications, limited to members of\n#              mail-apps@contoso.onmicrosoft.com\n", script, StringComparison.Ordinal);
+        Assert.Contains("# Scoping:     Exchange RBAC for Applications, limited to members of\n#              mail-apps@contoso.onmicrosoft.com\n",
+            script, StringComparison.Ordinal);
         Assert.Contains("# Credential:  client secret, valid 180 days", script, StringComparison.Ordinal);
         foreach (var notice in plan.Notices)
             Assert.Contains($"({notice.Code}): ", script, StringComparison.Ordinal);
@@ -272,7 +290,8 @@ public sealed class PowerShellPlanRendererTests
         var script = Render(PlanCases.All["imap-app-adopt"]);
 
         Assert.Contains("$item = @($answer.value)[0]\nif ($null -eq $item) { throw 'Step 2/", script, StringComparison.Ordinal);
-        Assert.Contains("(Find the app registration with client id 6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f): found nothing", script, StringComparison.Ordinal);
+        Assert.Contains("(Find the app registration with client id 6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f): found nothing", script,
+            StringComparison.Ordinal);
         Assert.Contains("(Read the Office 365 Exchange Online service principal): found nothing", script, StringComparison.Ordinal);
     }
 
@@ -283,10 +302,12 @@ public sealed class PowerShellPlanRendererTests
 
         Assert.Contains("$graphResourceId = $item.id\n", script, StringComparison.Ordinal);
         Assert.Contains(
-            "$permissionIds['graph.role.Mail.Send'] = ($item.appRoles | Where-Object { $_.value -eq 'Mail.Send' } | Select-Object -First 1).id ?? 'b633e1c5-b582-4048-a93e-9f11b44c7e96'",
+            "$permissionIds['graph.role.Mail.Send'] = ($item.appRoles | Where-Object { $_.value -eq 'Mail.Send' } | Select-Object -First 1).id ?? " +
+            "'b633e1c5-b582-4048-a93e-9f11b44c7e96'",
             script, StringComparison.Ordinal);
         Assert.Contains(
-            "$permissionIds['graph.scope.IMAP.AccessAsUser.All'] = ($item.oauth2PermissionScopes | Where-Object { $_.value -eq 'IMAP.AccessAsUser.All' } | Select-Object -First 1).id ?? '652390e4-393a-48de-9484-05f9b1212954'",
+            "$permissionIds['graph.scope.IMAP.AccessAsUser.All'] = ($item.oauth2PermissionScopes | Where-Object { $_.value -eq " +
+            "'IMAP.AccessAsUser.All' } | Select-Object -First 1).id ?? '652390e4-393a-48de-9484-05f9b1212954'",
             script, StringComparison.Ordinal);
         Assert.Contains("$spObjectId = $item.id\nif (-not $spObjectId) { throw ", script, StringComparison.Ordinal);
     }
@@ -297,13 +318,16 @@ public sealed class PowerShellPlanRendererTests
         var script = Render(ImapApp());
         var lines = script.Split('\n');
 
-        var shown = lines.Where(l => l.Contains("$secretValue", StringComparison.Ordinal) && l.TrimStart().StartsWith("Write-Host", StringComparison.Ordinal)).ToList();
+        var shown =
+            lines.Where(l => l.Contains("$secretValue", StringComparison.Ordinal) && l.TrimStart().StartsWith("Write-Host", StringComparison.Ordinal))
+                .ToList();
         var line = Assert.Single(shown);
         Assert.Contains("(store it now): $secretValue\"", line, StringComparison.Ordinal);
         Assert.Contains("never shown again", script, StringComparison.Ordinal);
         Assert.Contains("$secretValue = $item.secretText\n", script, StringComparison.Ordinal);
         Assert.Contains("    [string] $SecretFile\n", script, StringComparison.Ordinal);
-        Assert.Contains("Write-PrivateFile -Path $SecretFile -Bytes ([System.Text.Encoding]::UTF8.GetBytes($secretValue))", script, StringComparison.Ordinal);
+        Assert.Contains("Write-PrivateFile -Path $SecretFile -Bytes ([System.Text.Encoding]::UTF8.GetBytes($secretValue))", script,
+            StringComparison.Ordinal);
         Assert.Contains("UnixCreateMode = [System.IO.UnixFileMode] 'UserRead, UserWrite'", script, StringComparison.Ordinal);
 
         var summary = script[script.IndexOf("Setup done.", StringComparison.Ordinal)..];
@@ -318,11 +342,17 @@ public sealed class PowerShellPlanRendererTests
 
         Assert.Contains("$certificateFile = Join-Path $scriptFolder 'Contoso-SMTP-mailsetup-2026-11-21.pfx'", script, StringComparison.Ordinal);
         Assert.Contains("$rsa = [System.Security.Cryptography.RSA]::Create(2048)", script, StringComparison.Ordinal);
-        Assert.Contains("[System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Contoso SMTP', $rsa, ", script, StringComparison.Ordinal);
+        Assert.Contains("[System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Contoso SMTP', $rsa, ", script,
+            StringComparison.Ordinal);
         Assert.Contains("$certificate = $certificateRequest.CreateSelfSigned($notBefore, $notBefore.AddDays(365))", script, StringComparison.Ordinal);
         Assert.Contains("Read-Host -AsSecureString", script, StringComparison.Ordinal);
-        Assert.Contains("Write-PrivateFile -Path $certificateFile -Bytes ($certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, $pfxPassword))", script, StringComparison.Ordinal);
-        Assert.Contains("$certificateKey = [System.Convert]::ToBase64String($certificate.RawData)\n$certificateThumbprint = $certificate.Thumbprint\n", script, StringComparison.Ordinal);
+        Assert.Contains(
+            "Write-PrivateFile -Path $certificateFile -Bytes " +
+            "($certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, $pfxPassword))", script,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "$certificateKey = [System.Convert]::ToBase64String($certificate.RawData)\n$certificateThumbprint = $certificate.Thumbprint\n", script,
+            StringComparison.Ordinal);
         Assert.Contains("$body = $body.Replace('{cert.key}', $certificateKey)", script, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretFile", script, StringComparison.Ordinal);
         Assert.Contains("(thumbprint $certificateThumbprint)", script, StringComparison.Ordinal);
@@ -341,7 +371,9 @@ public sealed class PowerShellPlanRendererTests
             ["Add-RecipientPermission"] = "Get-RecipientPermission -Identity ",
             ["New-ManagementScope"] = "Get-ManagementScope -Identity ",
             ["New-ManagementRoleAssignment"] = "Get-ManagementRoleAssignment -RoleAssignee $spObjectId -Role ",
-            ["New-ApplicationAccessPolicy"] = "Get-ApplicationAccessPolicy -ErrorAction Stop | Where-Object { (\"$($_.AppId)\" -eq $appId) -and (\"$($_.AccessRight)\" -eq 'RestrictAccess') }",
+            ["New-ApplicationAccessPolicy"] =
+                "Get-ApplicationAccessPolicy -ErrorAction Stop | Where-Object { (\"$($_.AppId)\" -eq $appId) " +
+                "-and (\"$($_.AccessRight)\" -eq 'RestrictAccess') }",
         };
         var plan = Build(PlanCases.All[name]);
         var lines = Renderer.Render(plan).Split('\n');
@@ -350,7 +382,11 @@ public sealed class PowerShellPlanRendererTests
 
         foreach (var step in creates)
         {
-            var create = Array.FindIndex(lines, l => l.Contains($"Invoke-WithRetry {{ {step.Cmdlet.Name} ", StringComparison.Ordinal) && l.Contains(step.Cmdlet.TextOf("Identity") ?? "", StringComparison.Ordinal));
+            var create =
+                Array.FindIndex(lines,
+                    l =>
+                        l.Contains($"Invoke-WithRetry {{ {step.Cmdlet.Name} ", StringComparison.Ordinal)
+                            && l.Contains(step.Cmdlet.TextOf("Identity") ?? "", StringComparison.Ordinal));
             Assert.True(create > 0, $"no {step.Cmdlet.Name} for {step.Key}");
             var probe = lines[create - 4];
             Assert.StartsWith("$result = Find-ExchangeObject { " + probes[step.Cmdlet.Name], probe, StringComparison.Ordinal);
@@ -366,7 +402,9 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains("$result = Get-Group -Identity 'mail-apps@contoso.onmicrosoft.com' -ErrorAction Stop\n", script, StringComparison.Ordinal);
         Assert.Contains("$groupDn = $result.DistinguishedName\n", script, StringComparison.Ordinal);
         Assert.Contains("-RecipientRestrictionFilter \"MemberOfGroup -eq '$groupDn'\"", script, StringComparison.Ordinal);
-        Assert.Contains("New-ManagementRoleAssignment -App $spObjectId -Role 'Application Mail.ReadWrite' -CustomResourceScope 'mailsetup Contoso Gateway scope' -ErrorAction Stop", script, StringComparison.Ordinal);
+        Assert.Contains(
+            "New-ManagementRoleAssignment -App $spObjectId -Role 'Application Mail.ReadWrite' -CustomResourceScope 'mailsetup Contoso Gateway " +
+            "scope' -ErrorAction Stop", script, StringComparison.Ordinal);
         Assert.Contains("Where-Object { \"$($_.CustomResourceScope)\" -eq 'mailsetup Contoso Gateway scope' }", script, StringComparison.Ordinal);
     }
 
@@ -375,9 +413,14 @@ public sealed class PowerShellPlanRendererTests
     {
         var script = Render(PlanCases.All["imap-smtp-three-mailboxes-send-as"]);
 
-        Assert.Contains($"    Get-CASMailbox -Identity '{Support}' -ErrorAction Stop | Format-List Identity, ImapEnabled, PopEnabled, SmtpClientAuthenticationDisabled | Out-Host\n", script, StringComparison.Ordinal);
-        Assert.Contains("    Get-TransportConfig -ErrorAction Stop | Format-List SmtpClientAuthenticationDisabled | Out-Host\n", script, StringComparison.Ordinal);
-        Assert.Contains($"    Test-ServicePrincipalAuthorization -Identity $spObjectId -Resource '{Support}' -ErrorAction Stop | Format-Table -AutoSize | Out-Host\n", script, StringComparison.Ordinal);
+        Assert.Contains(
+            $"    Get-CASMailbox -Identity '{Support}' -ErrorAction Stop | Format-List Identity, ImapEnabled, PopEnabled, " +
+            $"SmtpClientAuthenticationDisabled | Out-Host\n", script, StringComparison.Ordinal);
+        Assert.Contains("    Get-TransportConfig -ErrorAction Stop | Format-List SmtpClientAuthenticationDisabled | Out-Host\n", script,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"    Test-ServicePrincipalAuthorization -Identity $spObjectId -Resource '{Support}' -ErrorAction Stop | Format-Table -AutoSize | " +
+            $"Out-Host\n", script, StringComparison.Ordinal);
         Assert.Contains("} catch {\n    Write-Warning \"[", script, StringComparison.Ordinal);
     }
 
@@ -388,8 +431,12 @@ public sealed class PowerShellPlanRendererTests
         var created = Render(PlanCases.All["imap-app"]);
 
         Assert.Contains("function Merge-AppLists", adopted, StringComparison.Ordinal);
-        Assert.Contains("$current = Invoke-WithRetry { Invoke-MgGraphRequest -Method GET -Uri \"https://graph.microsoft.com/v1.0/applications/${appObjectId}?`$select=requiredResourceAccess\" -OutputType PSObject }", adopted, StringComparison.Ordinal);
-        Assert.Contains("$body = Merge-AppLists -Body $body -Current $current -Properties 'requiredResourceAccess'", adopted, StringComparison.Ordinal);
+        Assert.Contains(
+            "$current = Invoke-WithRetry { Invoke-MgGraphRequest -Method GET -Uri " +
+            "\"https://graph.microsoft.com/v1.0/applications/${appObjectId}?`$select=requiredResourceAccess\" -OutputType PSObject }", adopted,
+            StringComparison.Ordinal);
+        Assert.Contains("$body = Merge-AppLists -Body $body -Current $current -Properties 'requiredResourceAccess'", adopted,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("Merge-AppLists", created, StringComparison.Ordinal);
     }
 

@@ -19,14 +19,15 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task NewServicePrincipalAcceptsTheAppRegistrationsObjectIdAsExchangeDoes()
+    public async Task NewServicePrincipal_accepts_the_app_registrations_ObjectId_as_Exchange_does()
     {
         await using var host = Sandboxes.InMemory();
         var (appObjectId, appId, spId) = await AppAsync(host);
         var exchange = new ExchangeClient(host);
 
         // The classic mistake: the app registration's object id instead of the enterprise app's.
-        var registered = Assert.Single(await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId, DisplayName = "Mail Relay" }));
+        var registered =
+            Assert.Single(await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId, DisplayName = "Mail Relay" }));
 
         Assert.Equal(appObjectId, registered["ObjectId"]!.GetValue<string>());
         Assert.NotEqual(spId, registered["ObjectId"]!.GetValue<string>());
@@ -37,7 +38,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task AnUnknownObjectIdIsAcceptedButTheSameAppTwiceIsNot()
+    public async Task An_unknown_ObjectId_is_accepted_but_the_same_app_twice_is_not()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -53,7 +54,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task FullAccessNeedsARegisteredServicePrincipalAndIsListedAndRemoved()
+    public async Task FullAccess_needs_a_registered_service_principal_and_is_listed_and_removed()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -75,22 +76,25 @@ public sealed class ExchangeAdminApiTests
         var byAppId = Assert.Single(await exchange.RunAsync("Get-MailboxPermission", new { Identity = "Support", User = appId }));
         Assert.Equal(spId, byAppId["User"]!.GetValue<string>());
 
-        await exchange.RunAsync("Remove-MailboxPermission", new { Identity = Support, User = spId, AccessRights = new[] { "FullAccess" }, Confirm = false });
+        await exchange.RunAsync("Remove-MailboxPermission",
+            new { Identity = Support, User = spId, AccessRights = new[] { "FullAccess" }, Confirm = false });
         Assert.Empty(await exchange.RunAsync("Get-MailboxPermission", new { Identity = Support, User = spId }));
     }
 
     [Fact]
-    public async Task AnUnknownMailboxIsExchangesNotFoundError()
+    public async Task An_unknown_mailbox_is_Exchanges_not_found_error()
     {
         await using var host = Sandboxes.InMemory();
         var answer = await new ExchangeClient(host).InvokeAsync("Get-CASMailbox", new { Identity = "ghost@contoso.onmicrosoft.com" });
         Assert.Equal(400, answer.Status);
         Assert.Equal("ManagementObjectNotFoundException", answer.ErrorCode);
-        Assert.Equal("The operation couldn't be performed because object 'ghost@contoso.onmicrosoft.com' couldn't be found on 'NAMPR01A001DC01.NAMPR01A001.PROD.OUTLOOK.COM'.", answer.ErrorMessage);
+        Assert.Equal(
+            "The operation couldn't be performed because object 'ghost@contoso.onmicrosoft.com' couldn't be found on " +
+            "'NAMPR01A001DC01.NAMPR01A001.PROD.OUTLOOK.COM'.", answer.ErrorMessage);
     }
 
     [Fact]
-    public async Task SendAsIsGrantedListedAndRemoved()
+    public async Task SendAs_is_granted_listed_and_removed()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -98,7 +102,8 @@ public sealed class ExchangeAdminApiTests
         await exchange.RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = spId });
 
         await exchange.RunAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "SendAs", Confirm = false });
-        var wrongRight = await exchange.InvokeAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "FullAccess" });
+        var wrongRight =
+            await exchange.InvokeAsync("Add-RecipientPermission", new { Identity = Support, Trustee = spId, AccessRights = "FullAccess" });
 
         Assert.Equal("ParameterBindingException", wrongRight.ErrorCode);
         var listed = Assert.Single(await exchange.RunAsync("Get-RecipientPermission", new { Identity = Support, Trustee = spId }));
@@ -108,7 +113,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ScopedRoleAssignmentCoversOnlyTheGroupsMembers()
+    public async Task Scoped_role_assignment_covers_only_the_groups_members()
     {
         await using var host = Sandboxes.InMemory();
         var (_, appId, spId) = await AppAsync(host);
@@ -118,11 +123,16 @@ public sealed class ExchangeAdminApiTests
         var dn = group["DistinguishedName"]!.GetValue<string>();
 
         await exchange.RunAsync("New-ManagementScope", new { Name = "Mail apps", RecipientRestrictionFilter = $"MemberOfGroup -eq '{dn}'" });
-        var assignment = Assert.Single(await exchange.RunAsync("New-ManagementRoleAssignment", new { App = spId, Role = "Application Mail.Send", CustomResourceScope = "Mail apps" }));
+        var assignment =
+            Assert.Single(
+                await exchange.RunAsync("New-ManagementRoleAssignment",
+                    new { App = spId, Role = "Application Mail.Send", CustomResourceScope = "Mail apps" }));
         Assert.Equal("CustomRecipientScope", assignment["RecipientWriteScope"]!.GetValue<string>());
 
         var inScope = Assert.Single(await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = spId, Resource = Support }));
-        var outOfScope = Assert.Single(await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = appId, Resource = TenantSeed.AdminAddress }));
+        var outOfScope =
+            Assert.Single(
+                await exchange.RunAsync("Test-ServicePrincipalAuthorization", new { Identity = appId, Resource = TenantSeed.AdminAddress }));
         Assert.Equal("Application Mail.Send", inScope["RoleName"]!.GetValue<string>());
         Assert.Equal("Mail.Send", inScope["GrantedPermissions"]!.GetValue<string>());
         Assert.True(inScope["InScope"]!.GetValue<bool>());
@@ -139,7 +149,7 @@ public sealed class ExchangeAdminApiTests
     [Theory]
     [InlineData("Mail.Send")]
     [InlineData("Application IMAP.AccessAsApp")]
-    public async Task OnlyExchangesApplicationRolesCanBeAssigned(string role)
+    public async Task Only_Exchanges_application_roles_can_be_assigned(string role)
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -153,12 +163,14 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ApplicationAccessPolicyIsScopedToTheMailEnabledGroup()
+    public async Task Application_access_policy_is_scoped_to_the_mail_enabled_group()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
         var appId = Guid.NewGuid().ToString();
-        var policy = new { AppId = appId, PolicyScopeGroupId = TenantSeed.ScopeGroupAddress, AccessRight = "RestrictAccess", Description = "Restrict Mail Relay" };
+        var policy =
+            new { AppId = appId, PolicyScopeGroupId = TenantSeed.ScopeGroupAddress, AccessRight = "RestrictAccess",
+                Description = "Restrict Mail Relay" };
 
         var created = Assert.Single(await exchange.RunAsync("New-ApplicationAccessPolicy", policy));
         var duplicate = await exchange.InvokeAsync("New-ApplicationAccessPolicy", policy);
@@ -171,7 +183,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task ProtocolSwitchesFollowTheSeedAndChangeWithSetCmdlets()
+    public async Task Protocol_switches_follow_the_seed_and_change_with_set_cmdlets()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -182,7 +194,8 @@ public sealed class ExchangeAdminApiTests
         Assert.Null(archive["SmtpClientAuthenticationDisabled"]);
         Assert.True(Assert.Single(await exchange.RunAsync("Get-TransportConfig"))["SmtpClientAuthenticationDisabled"]!.GetValue<bool>());
 
-        await exchange.RunAsync("Set-CASMailbox", new { Identity = TenantSeed.ImapDisabledMailbox, ImapEnabled = true, SmtpClientAuthenticationDisabled = "$false" });
+        await exchange.RunAsync("Set-CASMailbox",
+            new { Identity = TenantSeed.ImapDisabledMailbox, ImapEnabled = true, SmtpClientAuthenticationDisabled = "$false" });
         await exchange.RunAsync("Set-TransportConfig", new { SmtpClientAuthenticationDisabled = false });
 
         var changed = Assert.Single(await exchange.RunAsync("Get-CASMailbox", new { Identity = "archive" }));
@@ -192,7 +205,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task UnknownCmdletsAndParametersFailAsPowerShellWould()
+    public async Task Unknown_cmdlets_and_parameters_fail_as_PowerShell_would()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host);
@@ -208,7 +221,7 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task LongAnswersArePagedByNextLink()
+    public async Task Long_answers_are_paged_by_next_link()
     {
         await using var host = Sandboxes.InMemory();
         var exchange = new ExchangeClient(host, pageSize: 10);
@@ -222,15 +235,21 @@ public sealed class ExchangeAdminApiTests
     }
 
     [Fact]
-    public async Task CallsNeedABearerTokenAndThisTenant()
+    public async Task Calls_need_a_bearer_token_and_this_tenant()
     {
         await using var host = Sandboxes.InMemory();
         using var anonymous = host.CreateClient();
-        using var noToken = await anonymous.PostAsync(host.Endpoints.ExchangeAdminApiUrl, new StringContent("""{"CmdletInput":{"CmdletName":"Get-TransportConfig"}}"""));
+        using var noToken =
+            await anonymous.PostAsync(host.Endpoints.ExchangeAdminApiUrl,
+                new StringContent("""{"CmdletInput":{"CmdletName":"Get-TransportConfig"}}"""));
         Assert.Equal(401, (int)noToken.StatusCode);
 
-        var byDomain = await new ExchangeClient(host).InvokeAsync("Get-TransportConfig", url: $"{host.BaseAddress}/adminapi/beta/{TenantSeed.Domain}/InvokeCommand");
-        var otherTenant = await new ExchangeClient(host).InvokeAsync("Get-TransportConfig", url: $"{host.BaseAddress}/adminapi/beta/{Guid.NewGuid()}/InvokeCommand");
+        var byDomain =
+            await new ExchangeClient(host).InvokeAsync("Get-TransportConfig",
+                url: $"{host.BaseAddress}/adminapi/beta/{TenantSeed.Domain}/InvokeCommand");
+        var otherTenant =
+            await new ExchangeClient(host).InvokeAsync("Get-TransportConfig",
+                url: $"{host.BaseAddress}/adminapi/beta/{Guid.NewGuid()}/InvokeCommand");
         Assert.Equal(200, byDomain.Status);
         Assert.Equal(404, otherTenant.Status);
     }

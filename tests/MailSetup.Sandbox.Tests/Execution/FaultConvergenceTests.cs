@@ -162,7 +162,9 @@ public sealed class FaultConvergenceTests
         foreach (var required in app.RequiredResourceAccess)
             foreach (var access in required.ResourceAccess)
                 lines.Add($"app permission {Resource(required.ResourceAppId)} {Role(required.ResourceAppId, access.Id)} ({access.Type})");
-        lines.AddRange(app.PasswordCredentials.Select(p => $"client secret '{Regex.Replace(p.DisplayName ?? "", @"^mailsetup \d{4}-\d{2}-\d{2}$", "mailsetup <date of the run>")}'"));
+        lines.AddRange(
+            app.PasswordCredentials.Select(
+                p => $"client secret '{Regex.Replace(p.DisplayName ?? "", @"^mailsetup \d{4}-\d{2}-\d{2}$", "mailsetup <date of the run>")}'"));
 
         var principals = s.ServicePrincipals.Where(p => p.AppId == app.AppId).ToList();
         if (principals.FirstOrDefault() is not { } enterprise) return Sorted(lines);
@@ -212,7 +214,9 @@ public sealed class FaultConvergenceTests
     private static FaultMatch? Match(PlanStep step) => step switch
     {
         GraphStep graph => FaultMatch.PathPattern(graph.Preview.Method,
-            "^" + Regex.Replace(Regex.Escape(new Uri(graph.Preview.Url.Replace("{", "%7B").Replace("}", "%7D")).AbsolutePath), "%7B[^/]*?%7D", "[^/]+") + "$"),
+            "^" +
+                Regex.Replace(Regex.Escape(new Uri(graph.Preview.Url.Replace("{", "%7B").Replace("}", "%7D")).AbsolutePath), "%7B[^/]*?%7D",
+                    "[^/]+") + "$"),
         ExchangeStep { Action: StepAction.Connect } => null,
         ExchangeStep exchange => FaultMatch.Cmdlet(exchange.Cmdlet.Name),
         _ => null,

@@ -61,7 +61,8 @@ public sealed class ResumeTests
         Assert.True((await run.Runner().RunAsync(run.Plan(Input), RunJournal.Open(journalPath), null, default)).Succeeded);
 
         var other = run.Plan(PlanCases.All["graph-mail"]);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.Runner().RunAsync(other, RunJournal.Open(journalPath), null, default));
+        var error =
+            await Assert.ThrowsAsync<InvalidOperationException>(() => run.Runner().RunAsync(other, RunJournal.Open(journalPath), null, default));
         Assert.Contains("belongs to another plan", error.Message);
     }
 }

@@ -34,7 +34,9 @@ public sealed class SandboxRun : IAsyncDisposable
     public List<string> Secrets { get; } = [];
     public List<StepEvent> Events { get; } = [];
 
-    public static RetryPolicy FastRetries { get; } = new() { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200), RequestTimeout = TimeSpan.FromSeconds(1.5), MaxAttempts = 10 };
+    public static RetryPolicy FastRetries { get; } =
+        new() { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200), RequestTimeout = TimeSpan.FromSeconds(1.5),
+            MaxAttempts = 10 };
 
     public Plan Plan(SetupRequestInput input)
     {
@@ -43,7 +45,8 @@ public sealed class SandboxRun : IAsyncDisposable
     }
 
     public PlanRunner Runner(int concurrency = 8) =>
-        new(Clients.Graph, Clients.Exchange, new CertificateMaker(Folder, TimeProvider.System), new KeepingSink(Secrets), TimeProvider.System, FastRetries, concurrency);
+        new(Clients.Graph, Clients.Exchange, new CertificateMaker(Folder, TimeProvider.System), new KeepingSink(Secrets), TimeProvider.System,
+            FastRetries, concurrency);
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, RunJournal? journal = null, CancellationToken cancellationToken = default) =>
         await Runner().RunAsync(plan, journal ?? RunJournal.InMemory(), e => { lock (Events) Events.Add(e); }, cancellationToken);

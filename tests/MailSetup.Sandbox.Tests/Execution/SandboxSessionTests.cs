@@ -47,7 +47,8 @@ public sealed class SandboxSessionTests
         var (result, secrets) = await ApplyAsync(session, plan, folder.Path);
         Assert.True(result.Succeeded, PlanRunnerTests.Describe(result));
 
-        var credential = new MailSetup.Core.Identity.SignInCredentialFactory(session.Host.CreateHandler()).Create(new MailSetup.Core.Identity.SignInOptions
+        var credential =
+            new MailSetup.Core.Identity.SignInCredentialFactory(session.Host.CreateHandler()).Create(new MailSetup.Core.Identity.SignInOptions
         {
             Cloud = SandboxSession.Cloud, Tenant = tenant.TenantId, Kind = MailSetup.Core.Identity.SignInKind.Secret,
             ClientId = result.Values["app.appId"], ClientSecret = Assert.Single(secrets),
@@ -72,7 +73,10 @@ public sealed class SandboxSessionTests
         var expected = result.Steps
             .Where(s => s.Outcome == StepOutcome.Changed && s.Step is GraphStep)
             .Select(s => (GraphStep)s.Step)
-            .Select(s => (s.Preview.Method, Path: new Uri(Templates.Fill(s.Preview.Url, result.Values)).AbsolutePath, Body: Templates.Fill(s.Preview.Body ?? "", result.Values)))
+            .Select(
+                s =>
+                    (s.Preview.Method, Path: new Uri(Templates.Fill(s.Preview.Url, result.Values)).AbsolutePath,
+                        Body: Templates.Fill(s.Preview.Body ?? "", result.Values)))
             .ToList();
         // ...and every change that reached Graph (reads and probes are GETs).
         var received = run.Host.Requests.Snapshot()
@@ -82,7 +86,8 @@ public sealed class SandboxSessionTests
 
         Assert.Equal(expected.Select(e => $"{e.Method} {e.Path}"), received.Select(r => $"{r.Method} {r.Path}"));
         for (var i = 0; i < expected.Count; i++)
-            Assert.True(JsonSemantics.Same(JsonNode.Parse(expected[i].Body), JsonNode.Parse(received[i].Body)), $"{expected[i].Method} {expected[i].Path}:\n{expected[i].Body}\n---\n{received[i].Body}");
+            Assert.True(JsonSemantics.Same(JsonNode.Parse(expected[i].Body), JsonNode.Parse(received[i].Body)),
+                $"{expected[i].Method} {expected[i].Path}:\n{expected[i].Body}\n---\n{received[i].Body}");
     }
 
     private sealed class ListSink(List<string> secrets) : ISecretSink

@@ -9,11 +9,13 @@ public static class TenantDuplicates
     {
         var found = new List<string>();
         void Check<T>(string what, IEnumerable<T> items, Func<T, string> key) =>
-            found.AddRange(items.GroupBy(key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"{what} {g.Key} x{g.Count()}"));
+            found.AddRange(
+                items.GroupBy(key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"{what} {g.Key} x{g.Count()}"));
 
         Check("application", s.Applications, a => a.DisplayName);
         Check("service principal", s.ServicePrincipals, p => p.AppId);
-        Check("password", s.Applications.SelectMany(a => a.PasswordCredentials.Select(p => (a.AppId, p.DisplayName))), p => $"{p.AppId}/{p.DisplayName}");
+        Check("password", s.Applications.SelectMany(a => a.PasswordCredentials.Select(p => (a.AppId, p.DisplayName))),
+            p => $"{p.AppId}/{p.DisplayName}");
         Check("key", s.Applications.SelectMany(a => a.KeyCredentials.Select(k => (a.AppId, k.DisplayName))), k => $"{k.AppId}/{k.DisplayName}");
         Check("app role assignment", s.AppRoleAssignments, a => $"{a.PrincipalId}/{a.ResourceId}/{a.AppRoleId}");
         Check("permission grant", s.PermissionGrants, g => $"{g.ClientId}/{g.ResourceId}");

@@ -11,7 +11,7 @@ namespace MailSetup.Sandbox.Tests.Faults;
 public sealed class FaultTests
 {
     [Fact]
-    public async Task TooManyRequestsHitsTheChosenCallsWithRetryAfterAndAGraphBody()
+    public async Task Too_many_requests_hits_the_chosen_calls_with_retry_after_and_a_Graph_body()
     {
         await using var host = Sandboxes.InMemory();
         var rule = host.Faults.Add(FaultMatch.ExactPath("GET", "/v1.0/organization"), SandboxFault.TooManyRequests(3), FaultOccurrences.Calls(1, 2));
@@ -26,12 +26,13 @@ public sealed class FaultTests
         Assert.Equal("TooManyRequests", error["code"]!.GetValue<string>());
         Assert.NotNull(error["innerError"]!["request-id"]);
         Assert.Equal((3, 2), (rule.Matched, rule.Fired));
-        Assert.Equal([SandboxFaultKind.TooManyRequests, SandboxFaultKind.TooManyRequests, null], host.Requests.Snapshot().Select(r => r.Fault).ToArray());
+        Assert.Equal([SandboxFaultKind.TooManyRequests, SandboxFaultKind.TooManyRequests, null],
+            host.Requests.Snapshot().Select(r => r.Fault).ToArray());
         answers.ForEach(a => a.Dispose());
     }
 
     [Fact]
-    public async Task TheGraphSdksRetryHandlerWaitsOutAThrottle()
+    public async Task The_Graph_SDKs_retry_handler_waits_out_a_throttle()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.ExactPath("POST", "/v1.0/applications"), SandboxFault.TooManyRequests(1), FaultOccurrences.Next(1));
@@ -44,7 +45,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task ServiceUnavailableIsAnODataErrorForTheSdk()
+    public async Task Service_unavailable_is_an_OData_error_for_the_SDK()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.PathPrefix(null, "/v1.0/servicePrincipals"), SandboxFault.ServiceUnavailable(2));
@@ -57,7 +58,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task LatencyDelaysTheAnswerButNotItsContent()
+    public async Task Latency_delays_the_answer_but_not_its_content()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.PathPattern("GET", "^/v1\\.0/users$"), SandboxFault.Latency(TimeSpan.FromMilliseconds(300)));
@@ -72,7 +73,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task ATimeoutHoldsTheRequestUntilTheClientGivesUp()
+    public async Task A_timeout_holds_the_request_until_the_client_gives_up()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.Any, SandboxFault.Timeout());
@@ -83,7 +84,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task ATimeoutWithAHoldTimeAnswersGatewayTimeout()
+    public async Task A_timeout_with_a_hold_time_answers_gateway_timeout()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.Any, SandboxFault.Timeout(TimeSpan.FromMilliseconds(200)), FaultOccurrences.Next(1));
@@ -97,7 +98,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task AConnectionResetLeavesTheClientWithoutAnAnswer()
+    public async Task A_connection_reset_leaves_the_client_without_an_answer()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.Cmdlet("New-ServicePrincipal"), SandboxFault.ConnectionReset(), FaultOccurrences.Next(1));
@@ -115,18 +116,19 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task CmdletRulesTouchOnlyThatCmdlet()
+    public async Task Cmdlet_rules_touch_only_that_cmdlet()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.Cmdlet("Add-MailboxPermission"), SandboxFault.ServiceUnavailable());
         var exchange = new ExchangeClient(host);
 
-        Assert.Equal(503, (await exchange.InvokeAsync("Add-MailboxPermission", new { Identity = "support", User = "admin", AccessRights = "FullAccess" })).Status);
+        Assert.Equal(503,
+            (await exchange.InvokeAsync("Add-MailboxPermission", new { Identity = "support", User = "admin", AccessRights = "FullAccess" })).Status);
         Assert.Equal(200, (await exchange.InvokeAsync("Get-TransportConfig")).Status);
     }
 
     [Fact]
-    public async Task ReplicationDelayHidesANewObjectFromOtherCallsForAWhile()
+    public async Task Replication_delay_hides_a_new_object_from_other_calls_for_a_while()
     {
         var clock = new TestClock(TestClock.Default.GetUtcNow());
         await using var host = Sandboxes.InMemory(Sandboxes.Tenant(clock));
@@ -150,7 +152,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task ReplicationDelayCanHitOnlyTheFirstReadAfterACreate()
+    public async Task Replication_delay_can_hit_only_the_first_read_after_a_create()
     {
         await using var host = Sandboxes.InMemory(Sandboxes.Tenant(new TestClock(TestClock.Default.GetUtcNow())));
         host.Faults.Add(FaultMatch.Any, SandboxFault.ReplicationDelay(TimeSpan.FromMinutes(1)), FaultOccurrences.Next(1));
@@ -162,7 +164,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task RulesChangeWhileTheHostRuns()
+    public async Task Rules_change_while_the_host_runs()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);

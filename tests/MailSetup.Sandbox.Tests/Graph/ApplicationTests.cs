@@ -16,7 +16,7 @@ public sealed class ApplicationTests
     private static readonly Guid ImapAccessAsApp = Guid.Parse("5e5addcd-3e8d-4e90-baf5-964efab2b20a");
 
     [Fact]
-    public async Task CreatedApplicationHasIdsAndReadsBackWithSelect()
+    public async Task Created_application_has_ids_and_reads_back_with_select()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -25,7 +25,8 @@ public sealed class ApplicationTests
         {
             DisplayName = "Mail Relay",
             SignInAudience = "AzureADMyOrg",
-            RequiredResourceAccess = [new() { ResourceAppId = ExchangeAppId.ToString(), ResourceAccess = [new() { Id = ImapAccessAsApp, Type = "Role" }] }],
+            RequiredResourceAccess =
+                [new() { ResourceAppId = ExchangeAppId.ToString(), ResourceAccess = [new() { Id = ImapAccessAsApp, Type = "Role" }] }],
         });
 
         Assert.NotNull(created);
@@ -49,7 +50,7 @@ public sealed class ApplicationTests
     private static DateTimeOffset SnapshotNow => MailSetup.Testing.TestClock.SnapshotDate;
 
     [Fact]
-    public async Task AddPasswordReturnsTheSecretOnceAndTheStateFileNeverHoldsIt()
+    public async Task Add_password_returns_the_secret_once_and_the_state_file_never_holds_it()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
@@ -83,25 +84,31 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task RemovePasswordDeletesTheCredential()
+    public async Task Remove_password_deletes_the_credential()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
         var app = await graph.Applications.PostAsync(new Application { DisplayName = "Rotating" });
-        var first = await graph.Applications[app!.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "one" } });
-        var second = await graph.Applications[app.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "two" } });
+        var first =
+            await graph.Applications[app!.Id].AddPassword.PostAsync(
+                new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "one" } });
+        var second =
+            await graph.Applications[app.Id].AddPassword.PostAsync(
+                new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "two" } });
         Assert.Equal(SnapshotNow.AddDays(730), first!.EndDateTime); // default lifetime: two years
 
         await graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId });
 
         var left = Assert.Single((await graph.Applications[app.Id].GetAsync())!.PasswordCredentials!);
         Assert.Equal(second!.KeyId, left.KeyId);
-        var again = await Assert.ThrowsAsync<ODataError>(() => graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId }));
+        var again =
+            await Assert.ThrowsAsync<ODataError>(
+                () => graph.Applications[app.Id].RemovePassword.PostAsync(new RemovePasswordPostRequestBody { KeyId = first.KeyId }));
         Assert.Equal(404, again.ResponseStatusCode);
     }
 
     [Fact]
-    public async Task ListFiltersByDisplayNameWithQuotesAndByAppId()
+    public async Task List_filters_by_displayName_with_quotes_and_by_appId()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -126,7 +133,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task PatchedCertificateKeepsItsThumbprintAndIsReadOnlyWithSelect()
+    public async Task Patched_certificate_keeps_its_thumbprint_and_is_read_only_with_select()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -158,7 +165,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task CertificateThatIsNotACertificateIsRefused()
+    public async Task Certificate_that_is_not_a_certificate_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -175,7 +182,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task DeletingTheApplicationDeletesItsServicePrincipalAndConsents()
+    public async Task Deleting_the_application_deletes_its_service_principal_and_consents()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -196,7 +203,7 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task UnknownApplicationIsGraphsNotFoundAndABadIdIsABadRequest()
+    public async Task Unknown_application_is_Graphs_not_found_and_a_bad_id_is_a_bad_request()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -205,7 +212,8 @@ public sealed class ApplicationTests
         var notFound = await Assert.ThrowsAsync<ODataError>(() => graph.Applications[missing].GetAsync());
         Assert.Equal(404, notFound.ResponseStatusCode);
         Assert.Equal("Request_ResourceNotFound", notFound.Error!.Code);
-        Assert.Equal($"Resource '{missing}' does not exist or one of its queried reference-property objects are not present.", notFound.Error.Message);
+        Assert.Equal($"Resource '{missing}' does not exist or one of its queried reference-property objects are not present.",
+            notFound.Error.Message);
         Assert.False(string.IsNullOrEmpty(notFound.Error.InnerError!.RequestId));
         Assert.False(string.IsNullOrEmpty(notFound.Error.InnerError.ClientRequestId));
 
@@ -215,10 +223,12 @@ public sealed class ApplicationTests
     }
 
     [Fact]
-    public async Task ApplicationWithoutADisplayNameIsRefused()
+    public async Task Application_without_a_displayName_is_refused()
     {
         await using var host = Sandboxes.InMemory();
-        var error = await Assert.ThrowsAsync<ODataError>(() => Sandboxes.Graph(host).Applications.PostAsync(new Application { SignInAudience = "AzureADMyOrg" }));
+        var error =
+            await Assert.ThrowsAsync<ODataError>(
+                () => Sandboxes.Graph(host).Applications.PostAsync(new Application { SignInAudience = "AzureADMyOrg" }));
         Assert.Equal("Invalid value specified for property 'displayName' of resource 'Application'.", error.Error!.Message);
     }
 }

@@ -9,7 +9,7 @@ namespace MailSetup.Sandbox.Tests.Graph;
 public sealed class BatchTests
 {
     [Fact]
-    public async Task BatchRunsEachRequestThroughTheSameEndpoints()
+    public async Task Batch_runs_each_request_through_the_same_endpoints()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -19,7 +19,8 @@ public sealed class BatchTests
             r.QueryParameters.Filter = "startswith(displayName,'Alex V')";
             r.QueryParameters.Select = ["id", "displayName"];
         }));
-        var create = await batch.AddBatchRequestStepAsync(graph.Applications.ToPostRequestInformation(new Application { DisplayName = "From a batch" }));
+        var create =
+            await batch.AddBatchRequestStepAsync(graph.Applications.ToPostRequestInformation(new Application { DisplayName = "From a batch" }));
         var missing = await batch.AddBatchRequestStepAsync(graph.Applications[Guid.NewGuid().ToString()].ToGetRequestInformation());
 
         var responses = await graph.Batch.PostAsync(batch);
@@ -39,11 +40,12 @@ public sealed class BatchTests
         var log = host.Requests.Snapshot();
         Assert.Single(log, r => !r.ViaBatch && r.Path == "/v1.0/$batch");
         Assert.Equal(3, log.Count(r => r.ViaBatch));
-        Assert.Contains(log, r => r.ViaBatch && r.Method == "POST" && r.Path == "/v1.0/applications" && r.Body.Contains("From a batch") && r.Status == 201);
+        Assert.Contains(log,
+            r => r.ViaBatch && r.Method == "POST" && r.Path == "/v1.0/applications" && r.Body.Contains("From a batch") && r.Status == 201);
     }
 
     [Fact]
-    public async Task AThrottledItemIsAnsweredInsideTheBatch()
+    public async Task A_throttled_item_is_answered_inside_the_batch()
     {
         await using var host = Sandboxes.InMemory();
         host.Faults.Add(FaultMatch.ExactPath("GET", "/v1.0/organization"), SandboxFault.TooManyRequests(7), FaultOccurrences.Next(1));
@@ -62,18 +64,20 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task ABatchOfMoreThanTwentyIsRefused()
+    public async Task A_batch_of_more_than_twenty_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);
         var requests = string.Join(",", Enumerable.Range(1, 21).Select(i => "{\"id\":\"" + i + "\",\"method\":\"GET\",\"url\":\"/organization\"}"));
-        using var response = await http.PostAsync("v1.0/$batch", new StringContent("{\"requests\":[" + requests + "]}", System.Text.Encoding.UTF8, "application/json"));
+        using var response =
+            await http.PostAsync("v1.0/$batch",
+                new StringContent("{\"requests\":[" + requests + "]}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains("less than or equal to 20", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task ARequestWhoseDependencyFailedIsNotRun()
+    public async Task A_request_whose_dependency_failed_is_not_run()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);

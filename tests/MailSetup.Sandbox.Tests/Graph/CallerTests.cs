@@ -10,7 +10,7 @@ namespace MailSetup.Sandbox.Tests.Graph;
 public sealed class CallerTests
 {
     [Fact]
-    public async Task ARequestWithoutABearerTokenIsUnauthorized()
+    public async Task A_request_without_a_bearer_token_is_unauthorized()
     {
         await using var host = Sandboxes.InMemory();
         using var http = host.CreateClient();
@@ -24,11 +24,13 @@ public sealed class CallerTests
     private sealed class ReadOnlyCallers : ISandboxCallerValidator
     {
         public CallerRejection? Check(SandboxApi api, string bearerToken, HttpRequest request) =>
-            request.Method == "GET" ? null : new CallerRejection(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            request.Method == "GET"
+                ? null
+                : new CallerRejection(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
     }
 
     [Fact]
-    public async Task TheCallerCheckCanBeTightenedInOnePlace()
+    public async Task The_caller_check_can_be_tightened_in_one_place()
     {
         await using var host = Sandboxes.InMemory(options: new SandboxHostOptions
         {
@@ -45,7 +47,7 @@ public sealed class CallerTests
     }
 
     [Fact]
-    public async Task AnUnknownSegmentIsNamedInTheError()
+    public async Task An_unknown_segment_is_named_in_the_error()
     {
         await using var host = Sandboxes.InMemory();
         var error = await Assert.ThrowsAsync<ODataError>(() =>

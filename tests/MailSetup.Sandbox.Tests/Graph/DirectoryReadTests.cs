@@ -10,7 +10,7 @@ namespace MailSetup.Sandbox.Tests.Graph;
 public sealed class DirectoryReadTests
 {
     [Fact]
-    public async Task PageIteratorFollowsNextLinksThroughEveryUser()
+    public async Task Page_iterator_follows_next_links_through_every_user()
     {
         await using var host = Sandboxes.InMemory(Sandboxes.Tenant(mailboxes: 120));
         var graph = Sandboxes.Graph(host);
@@ -41,8 +41,9 @@ public sealed class DirectoryReadTests
     [InlineData("startswith(displayName,'adele v')", "adele.vance@contoso.onmicrosoft.com")]
     [InlineData("mail eq 'SUPPORT@contoso.onmicrosoft.com'", "support@contoso.onmicrosoft.com")]
     [InlineData("userPrincipalName eq 'sales@contoso.onmicrosoft.com' and accountEnabled eq false", "sales@contoso.onmicrosoft.com")]
-    [InlineData("(mail eq 'nobody@contoso.com' or startswith(userPrincipalName,'noreply@')) and not (accountEnabled eq true)", "noreply@contoso.onmicrosoft.com")]
-    public async Task UsersAreFilteredWithODataExpressions(string filter, string expected)
+    [InlineData("(mail eq 'nobody@contoso.com' or startswith(userPrincipalName,'noreply@')) and not (accountEnabled eq true)",
+        "noreply@contoso.onmicrosoft.com")]
+    public async Task Users_are_filtered_with_OData_expressions(string filter, string expected)
     {
         await using var host = Sandboxes.InMemory();
         var users = await Sandboxes.Graph(host).Users.GetAsync(r => r.QueryParameters.Filter = filter);
@@ -50,7 +51,7 @@ public sealed class DirectoryReadTests
     }
 
     [Fact]
-    public async Task SelectReturnsOnlyTheSelectedPropertiesAndUsersHaveADefaultSet()
+    public async Task Select_returns_only_the_selected_properties_and_users_have_a_default_set()
     {
         await using var host = Sandboxes.InMemory();
         using var http = Sandboxes.Http(host);
@@ -64,7 +65,7 @@ public sealed class DirectoryReadTests
     }
 
     [Fact]
-    public async Task UserIsReadByUserPrincipalNameOrId()
+    public async Task User_is_read_by_userPrincipalName_or_id()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -74,7 +75,7 @@ public sealed class DirectoryReadTests
     }
 
     [Fact]
-    public async Task ScopeGroupIsFoundByMailWithItsMembers()
+    public async Task Scope_group_is_found_by_mail_with_its_members()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -88,7 +89,7 @@ public sealed class DirectoryReadTests
     }
 
     [Fact]
-    public async Task OrganizationAndDomainsDescribeTheTenant()
+    public async Task Organization_and_domains_describe_the_tenant()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -105,7 +106,7 @@ public sealed class DirectoryReadTests
     [InlineData("$filter=proxyAddresses/any(x:x eq 'smtp:a@b.c')", "Request_UnsupportedQuery", "Unsupported Query")]
     [InlineData("$top=1000", "Request_BadRequest", "Invalid page size specified: '1000'. Must be between 1 and 999 inclusive.")]
     [InlineData("$select=id,shoeSize", "Request_BadRequest", "Could not find a property named 'shoeSize'")]
-    public async Task BadQueriesAreGraphErrors(string query, string code, string message)
+    public async Task Bad_queries_are_Graph_errors(string query, string code, string message)
     {
         await using var host = Sandboxes.InMemory();
         var error = await Assert.ThrowsAsync<ODataError>(() =>

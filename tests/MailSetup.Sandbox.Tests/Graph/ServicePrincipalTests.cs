@@ -12,7 +12,8 @@ public sealed class ServicePrincipalTests
     private static readonly Guid ImapAccessAsApp = Guid.Parse("5e5addcd-3e8d-4e90-baf5-964efab2b20a");
     private static readonly Guid SmtpSendAsApp = Guid.Parse("7146a1f0-8703-45b3-9eae-527a64c00995");
 
-    private static async Task<(Application App, ServicePrincipal Sp)> AppWithServicePrincipalAsync(GraphServiceClient graph, string name = "Mail Relay")
+    private static async Task<(Application App, ServicePrincipal Sp)> AppWithServicePrincipalAsync(GraphServiceClient graph,
+        string name = "Mail Relay")
     {
         var app = await graph.Applications.PostAsync(new Application { DisplayName = name });
         var sp = await graph.ServicePrincipals.PostAsync(new ServicePrincipal { AppId = app!.AppId });
@@ -20,7 +21,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ServicePrincipalIsCreatedFromTheAppAndFoundByAppId()
+    public async Task Service_principal_is_created_from_the_app_and_found_by_appId()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -38,7 +39,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ASecondServicePrincipalForTheSameAppIsAConflict()
+    public async Task A_second_service_principal_for_the_same_app_is_a_conflict()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -53,17 +54,18 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task AServicePrincipalNeedsAnExistingApp()
+    public async Task A_service_principal_needs_an_existing_app()
     {
         await using var host = Sandboxes.InMemory();
         var appId = Guid.NewGuid().ToString();
-        var error = await Assert.ThrowsAsync<ODataError>(() => Sandboxes.Graph(host).ServicePrincipals.PostAsync(new ServicePrincipal { AppId = appId }));
+        var error =
+            await Assert.ThrowsAsync<ODataError>(() => Sandboxes.Graph(host).ServicePrincipals.PostAsync(new ServicePrincipal { AppId = appId }));
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Equal($"The appId '{appId}' of the service principal does not reference a valid application object.", error.Error!.Message);
     }
 
     [Fact]
-    public async Task ResourceServicePrincipalsCarryTheCatalogsRolesAndScopes()
+    public async Task Resource_service_principals_carry_the_catalogs_roles_and_scopes()
     {
         await using var host = Sandboxes.InMemory();
         var found = await Sandboxes.Graph(host).ServicePrincipals.GetAsync(r =>
@@ -81,14 +83,15 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task AppRoleAssignmentIsListedFromBothSidesAndRefusedTwice()
+    public async Task App_role_assignment_is_listed_from_both_sides_and_refused_twice()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
         var (_, sp) = await AppWithServicePrincipalAsync(graph);
         var exchange = (await graph.ServicePrincipalsWithAppId(ExchangeAppId).GetAsync())!;
         // A new body each time: the SDK's backing store sends only changed values when a model is reused.
-        AppRoleAssignment Assignment() => new() { PrincipalId = Guid.Parse(sp.Id!), ResourceId = Guid.Parse(exchange.Id!), AppRoleId = ImapAccessAsApp };
+        AppRoleAssignment Assignment() =>
+            new() { PrincipalId = Guid.Parse(sp.Id!), ResourceId = Guid.Parse(exchange.Id!), AppRoleId = ImapAccessAsApp };
 
         var created = await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo.PostAsync(Assignment());
 
@@ -103,7 +106,8 @@ public sealed class ServicePrincipalTests
 
         var fromPrincipal = await graph.ServicePrincipals[sp.Id].AppRoleAssignments.GetAsync();
         Assert.Equal(created.Id, Assert.Single(fromPrincipal!.Value!).Id);
-        var fromResource = await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo.GetAsync(r => r.QueryParameters.Filter = $"principalId eq {sp.Id}");
+        var fromResource =
+            await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo.GetAsync(r => r.QueryParameters.Filter = $"principalId eq {sp.Id}");
         Assert.Equal(ImapAccessAsApp, Assert.Single(fromResource!.Value!).AppRoleId);
 
         await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo[created.Id].DeleteAsync();
@@ -111,7 +115,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task ARoleTheResourceDoesNotHaveIsRefused()
+    public async Task A_role_the_resource_does_not_have_is_refused()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -126,13 +130,14 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task DelegatedGrantIsFilteredPatchedAndUniquePerClientAndResource()
+    public async Task Delegated_grant_is_filtered_patched_and_unique_per_client_and_resource()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
         var (_, sp) = await AppWithServicePrincipalAsync(graph);
         var exchange = (await graph.ServicePrincipalsWithAppId(ExchangeAppId).GetAsync())!;
-        OAuth2PermissionGrant Grant() => new() { ClientId = sp.Id, ConsentType = "AllPrincipals", ResourceId = exchange.Id, Scope = "IMAP.AccessAsUser.All" };
+        OAuth2PermissionGrant Grant() =>
+            new() { ClientId = sp.Id, ConsentType = "AllPrincipals", ResourceId = exchange.Id, Scope = "IMAP.AccessAsUser.All" };
 
         var created = await graph.Oauth2PermissionGrants.PostAsync(Grant());
         var duplicate = await Assert.ThrowsAsync<ODataError>(() => graph.Oauth2PermissionGrants.PostAsync(Grant()));
@@ -140,7 +145,8 @@ public sealed class ServicePrincipalTests
         Assert.Equal("Permission entry already exists.", duplicate.Error!.Message);
 
         await graph.Oauth2PermissionGrants[created!.Id].PatchAsync(new OAuth2PermissionGrant { Scope = "IMAP.AccessAsUser.All SMTP.Send" });
-        var found = await graph.Oauth2PermissionGrants.GetAsync(r => r.QueryParameters.Filter = $"clientId eq '{sp.Id}' and resourceId eq '{exchange.Id}'");
+        var found =
+            await graph.Oauth2PermissionGrants.GetAsync(r => r.QueryParameters.Filter = $"clientId eq '{sp.Id}' and resourceId eq '{exchange.Id}'");
         Assert.Equal("IMAP.AccessAsUser.All SMTP.Send", Assert.Single(found!.Value!).Scope);
 
         await graph.Oauth2PermissionGrants[created.Id].DeleteAsync();
@@ -148,7 +154,7 @@ public sealed class ServicePrincipalTests
     }
 
     [Fact]
-    public async Task MicrosoftsOwnServicePrincipalsCannotBeDeleted()
+    public async Task Microsofts_own_service_principals_cannot_be_deleted()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);

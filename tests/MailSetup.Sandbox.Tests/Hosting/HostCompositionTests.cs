@@ -11,7 +11,7 @@ namespace MailSetup.Sandbox.Tests.Hosting;
 public sealed class HostCompositionTests
 {
     [Fact]
-    public async Task EveryEndpointGroupOfTheAssemblyIsMapped()
+    public async Task Every_endpoint_group_of_the_assembly_is_mapped()
     {
         await using var host = Sandboxes.InMemory();
         var groups = host.Services.GetServices<ISandboxEndpointGroup>().Select(g => g.GetType().Name).ToList();
@@ -27,7 +27,7 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
-    public async Task TheRequestLogKeepsTheWireFormButNoToken()
+    public async Task The_request_log_keeps_the_wire_form_but_no_token()
     {
         await using var host = Sandboxes.InMemory();
         var graph = Sandboxes.Graph(host);
@@ -48,7 +48,7 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
-    public async Task TheTenantSurvivesARestartFromItsStateFile()
+    public async Task The_tenant_survives_a_restart_from_its_state_file()
     {
         using var folder = new TempFolder();
         var store = new SandboxStateStore(folder.File("tenant.json"));
@@ -58,7 +58,9 @@ public sealed class HostCompositionTests
             var graph = Sandboxes.Graph(first);
             var app = await graph.Applications.PostAsync(new Application { DisplayName = "Persistent" });
             (appId, appObjectId) = (app!.AppId!, app.Id!);
-            secret = (await graph.Applications[app.Id].AddPassword.PostAsync(new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "kept" } }))!.SecretText!;
+            secret =
+                (await graph.Applications[app.Id].AddPassword.PostAsync(
+                    new AddPasswordPostRequestBody { PasswordCredential = new() { DisplayName = "kept" } }))!.SecretText!;
             await new ExchangeClient(first).RunAsync("New-ServicePrincipal", new { AppId = appId, ObjectId = appObjectId });
             await new ExchangeClient(first).RunAsync("Set-TransportConfig", new { SmtpClientAuthenticationDisabled = false });
         }
@@ -75,7 +77,7 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
-    public async Task TheRequestLogDropsItsOldestEntriesPastItsCapacity()
+    public async Task The_request_log_drops_its_oldest_entries_past_its_capacity()
     {
         await using var host = Sandboxes.InMemory(options: new SandboxHostOptions { RequestLogCapacity = 20 });
         using var http = Sandboxes.Http(host);

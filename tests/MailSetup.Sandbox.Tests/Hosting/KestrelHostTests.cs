@@ -14,7 +14,7 @@ namespace MailSetup.Sandbox.Tests.Hosting;
 public sealed class KestrelHostTests
 {
     [Fact]
-    public async Task GraphAnswersOverHttpsThroughThePinnedHandler()
+    public async Task Graph_answers_over_HTTPS_through_the_pinned_handler()
     {
         await using var host = await SandboxHost.StartAsync(Sandboxes.Tenant());
 
@@ -26,7 +26,7 @@ public sealed class KestrelHostTests
     }
 
     [Fact]
-    public async Task TheCertificateIsALocalhostRsaCertificateWithoutItsKey()
+    public async Task The_certificate_is_a_localhost_RSA_certificate_without_its_key()
     {
         await using var host = await SandboxHost.StartAsync(Sandboxes.Tenant());
         var certificate = host.Certificate!;
@@ -42,7 +42,7 @@ public sealed class KestrelHostTests
     }
 
     [Fact]
-    public async Task AClientWithoutThePinnedHandlerRefusesTheCertificate()
+    public async Task A_client_without_the_pinned_handler_refuses_the_certificate()
     {
         await using var host = await SandboxHost.StartAsync(Sandboxes.Tenant());
         using var plain = new HttpClient();
@@ -54,7 +54,7 @@ public sealed class KestrelHostTests
     }
 
     [Fact]
-    public async Task AHandlerTrustsOnlyItsOwnHostsCertificate()
+    public async Task A_handler_trusts_only_its_own_hosts_certificate()
     {
         await using var first = await SandboxHost.StartAsync(Sandboxes.Tenant());
         await using var second = await SandboxHost.StartAsync(Sandboxes.Tenant());
@@ -65,11 +65,12 @@ public sealed class KestrelHostTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, own.StatusCode); // reached the host; no token was sent
         Assert.IsType<AuthenticationException>(other.InnerException);
-        Assert.NotEqual(first.Certificate!.GetCertHashString(HashAlgorithmName.SHA256), second.Certificate!.GetCertHashString(HashAlgorithmName.SHA256));
+        Assert.NotEqual(first.Certificate!.GetCertHashString(HashAlgorithmName.SHA256),
+            second.Certificate!.GetCertHashString(HashAlgorithmName.SHA256));
     }
 
     [Fact]
-    public async Task PortBaseChoosesThePort()
+    public async Task Port_base_chooses_the_port()
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -85,7 +86,7 @@ public sealed class KestrelHostTests
     }
 
     [Fact]
-    public async Task AConnectionResetFailsTheRequestAndTheSdkRetriesAThrottledPostWithItsBody()
+    public async Task A_connection_reset_fails_the_request_and_the_SDK_retries_a_throttled_post_with_its_body()
     {
         await using var host = await SandboxHost.StartAsync(Sandboxes.Tenant());
         host.Faults.Add(FaultMatch.ExactPath("GET", "/v1.0/organization"), SandboxFault.ConnectionReset(), FaultOccurrences.Next(1));

@@ -86,12 +86,19 @@ public sealed class ClientCertificateSignInTests
 
         var header = new { alg = "RS256", typ = "JWT", x5t = Base64Url.EncodeToString(registered.GetCertHash()) };
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var claims = new { aud = $"{host.BaseAddress}/{host.Tenant.TenantId}/oauth2/v2.0/token", iss = app.AppId, sub = app.AppId, jti = Guid.NewGuid().ToString(), nbf = now, exp = now + 600 };
-        var input = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var assertion = input + "." + Base64Url.EncodeToString(forger.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        var claims =
+            new { aud = $"{host.BaseAddress}/{host.Tenant.TenantId}/oauth2/v2.0/token", iss = app.AppId, sub = app.AppId,
+                jti = Guid.NewGuid().ToString(), nbf = now, exp = now + 600 };
+        var input =
+            Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(header)) + "." +
+                Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var assertion =
+            input + "." +
+                Base64Url.EncodeToString(forger.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
         using var client = host.CreateClient();
-        using var answer = await client.PostAsync($"{host.Tenant.TenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var answer =
+            await client.PostAsync($"{host.Tenant.TenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = app.AppId,
@@ -104,6 +111,7 @@ public sealed class ClientCertificateSignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
         Assert.Equal("invalid_client", body.RootElement.GetProperty("error").GetString());
         Assert.Equal(700027, body.RootElement.GetProperty("error_codes")[0].GetInt32());
-        Assert.StartsWith("AADSTS700027: Client assertion failed signature validation", body.RootElement.GetProperty("error_description").GetString());
+        Assert.StartsWith("AADSTS700027: Client assertion failed signature validation",
+            body.RootElement.GetProperty("error_description").GetString());
     }
 }

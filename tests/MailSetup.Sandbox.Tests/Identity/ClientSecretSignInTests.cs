@@ -52,7 +52,8 @@ public sealed class ClientSecretSignInTests
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddSecret(host.Tenant, app, Secret);
 
-        var credential = host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { Tenant = "contoso.onmicrosoft.com", ClientSecret = Secret });
+        var credential =
+            host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { Tenant = "contoso.onmicrosoft.com", ClientSecret = Secret });
         var token = JwtClaims.Decode((await credential.GetTokenAsync(Exchange, default)).Token);
 
         Assert.Equal(host.Tenant.TenantId, token.TenantId);
@@ -67,7 +68,9 @@ public sealed class ClientSecretSignInTests
 
         // No host override at all: the handler alone decides where requests go, so scopes and
         // audiences stay the real ones (https://outlook.office365.com) whatever the sandbox's address.
-        var credential = host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { Cloud = MailSetup.Core.Clouds.CloudCatalog.Global, ClientSecret = Secret });
+        var credential =
+            host.Credentials()
+                .Create(host.Options(SignInKind.Secret, app.AppId) with { Cloud = MailSetup.Core.Clouds.CloudCatalog.Global, ClientSecret = Secret });
         var token = JwtClaims.Decode((await credential.GetTokenAsync(Exchange, default)).Token);
 
         Assert.Equal("https://outlook.office365.com", token.Audience);
@@ -125,7 +128,8 @@ public sealed class ClientSecretSignInTests
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddSecret(host.Tenant, app, Secret);
 
-        var credential = host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { Tenant = "fabrikam.onmicrosoft.com", ClientSecret = Secret });
+        var credential =
+            host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { Tenant = "fabrikam.onmicrosoft.com", ClientSecret = Secret });
         var error = await SignInFails(credential, Exchange);
 
         Assert.StartsWith("AADSTS90002: Tenant 'fabrikam.onmicrosoft.com' not found", error.Description);

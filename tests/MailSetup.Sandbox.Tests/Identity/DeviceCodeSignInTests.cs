@@ -124,12 +124,16 @@ public sealed class DeviceCodeSignInTests
         TenantSetup.GrantDelegated(host.Tenant, app, ApiResource.ExchangeOnline, "IMAP.AccessAsUser.All");
         using var client = host.CreateClient();
 
-        using var start = await Post(client, "devicecode", new() { ["client_id"] = app.AppId, ["scope"] = "https://outlook.office.com/IMAP.AccessAsUser.All offline_access openid profile" });
+        using var start =
+            await Post(client, "devicecode",
+                new() { ["client_id"] = app.AppId, ["scope"] = "https://outlook.office.com/IMAP.AccessAsUser.All offline_access openid profile" });
         var deviceCode = start.RootElement.GetProperty("device_code").GetString()!;
         var userCode = start.RootElement.GetProperty("user_code").GetString()!;
         Assert.Equal(900, start.RootElement.GetProperty("expires_in").GetInt32());
         Assert.Equal(5, start.RootElement.GetProperty("interval").GetInt32());
-        var poll = new Dictionary<string, string> { ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code", ["client_id"] = app.AppId, ["device_code"] = deviceCode, ["client_info"] = "1" };
+        var poll =
+            new Dictionary<string, string> { ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code", ["client_id"] = app.AppId,
+                ["device_code"] = deviceCode, ["client_info"] = "1" };
 
         using (var pending = await Post(client, "token", poll, HttpStatusCode.BadRequest))
         {
@@ -156,11 +160,17 @@ public sealed class DeviceCodeSignInTests
         await using var host = await IdentityHost.StartAsync();
         var app = TenantSetup.AddApp(host.Tenant, "Mail Reader", publicClient: true);
         using var client = host.CreateClient();
-        using var start = await Post(client, "devicecode", new() { ["client_id"] = app.AppId, ["scope"] = "https://outlook.office.com/IMAP.AccessAsUser.All" });
+        using var start =
+            await Post(client, "devicecode", new() { ["client_id"] = app.AppId, ["scope"] = "https://outlook.office.com/IMAP.AccessAsUser.All" });
         var userCode = start.RootElement.GetProperty("user_code").GetString()!;
 
-        using var unknownUser = await client.PostAsync("sandbox/devicecode/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["user_code"] = userCode, ["username"] = "nobody@contoso.onmicrosoft.com" }));
-        using var approved = await client.PostAsync("sandbox/devicecode/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["user_code"] = userCode, ["username"] = Admin }));
+        using var unknownUser =
+            await client.PostAsync("sandbox/devicecode/approve",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string> { ["user_code"] = userCode, ["username"] = "nobody@contoso.onmicrosoft.com" }));
+        using var approved =
+            await client.PostAsync("sandbox/devicecode/approve",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["user_code"] = userCode, ["username"] = Admin }));
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownUser.StatusCode);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
@@ -168,7 +178,8 @@ public sealed class DeviceCodeSignInTests
         Assert.Throws<InvalidOperationException>(() => host.DeviceCodes.Approve("NOSUCHCODE", Admin));
     }
 
-    private static async Task<JsonDocument> Post(HttpClient client, string endpoint, Dictionary<string, string> form, HttpStatusCode expected = HttpStatusCode.OK)
+    private static async Task<JsonDocument> Post(HttpClient client, string endpoint, Dictionary<string, string> form,
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var answer = await client.PostAsync($"contoso.onmicrosoft.com/oauth2/v2.0/{endpoint}", new FormUrlEncodedContent(form));
         var text = await answer.Content.ReadAsStringAsync();

@@ -42,7 +42,9 @@ public sealed class MailTokenSourceTests
         await using var host = await IdentityHost.StartAsync();
         var app = AppOnlyApp(host);
 
-        var token = await new MailTokenSource(host.CreateHandler()).AcquireAsync(Request(host, app, MailTokenFlow.Secret) with { ClientSecret = Secret }, null, default);
+        var token =
+            await new MailTokenSource(host.CreateHandler()).AcquireAsync(Request(host, app, MailTokenFlow.Secret) with { ClientSecret = Secret },
+                null, default);
         var claims = JwtClaims.Decode(token.AccessToken);
 
         Assert.Equal(["https://outlook.office365.com/.default"], token.Scopes);
@@ -62,7 +64,8 @@ public sealed class MailTokenSourceTests
         using var folder = new TempFolder();
 
         var token = await new MailTokenSource(host.CreateHandler()).AcquireAsync(
-            Request(host, app, MailTokenFlow.Certificate) with { CertificatePath = TestCertificates.WritePem(certificate, folder.Path) }, null, default);
+            Request(host, app, MailTokenFlow.Certificate) with { CertificatePath = TestCertificates.WritePem(certificate, folder.Path) }, null,
+            default);
 
         Assert.Equal(["IMAP.AccessAsApp", "POP.AccessAsApp"], JwtClaims.Decode(token.AccessToken).Roles.Order());
     }
@@ -75,7 +78,8 @@ public sealed class MailTokenSourceTests
         var keyId = TenantSetup.AddSecret(host.Tenant, app, "another-secret-value");
 
         var failure = await Assert.ThrowsAsync<MailTokenException>(() =>
-            new MailTokenSource(host.CreateHandler()).AcquireAsync(Request(host, app, MailTokenFlow.Secret) with { ClientSecret = keyId }, null, default));
+            new MailTokenSource(host.CreateHandler()).AcquireAsync(Request(host, app, MailTokenFlow.Secret) with { ClientSecret = keyId }, null,
+                default));
 
         Assert.Equal(7000215, failure.Failure?.Code);
         Assert.StartsWith("AADSTS7000215", failure.ErrorText, StringComparison.Ordinal);
@@ -166,7 +170,8 @@ public sealed class MailTokenSourceTests
     }
 }
 
-/// <summary>Consent given to Exchange's mail scopes where the portal lists them (under Microsoft Graph) serves tokens asked for with the Exchange prefix.</summary>
+/// <summary>Consent given to Exchange's mail scopes where the portal lists them (under Microsoft Graph) serves tokens asked for with the Exchange
+/// prefix.</summary>
 public sealed class GraphListedMailScopeTests
 {
     [Fact]
@@ -185,7 +190,9 @@ public sealed class GraphListedMailScopeTests
         Assert.Equal("https://outlook.office.com", token.Audience);
         Assert.Equal(["IMAP.AccessAsUser.All"], token.Scopes);
 
-        var smtp = await Assert.ThrowsAsync<MailTokenException>(() => new MailTokenSource(host.CreateHandler()).AcquireAsync(request with { Protocols = [MailProtocol.Smtp] }, null, default));
+        var smtp =
+            await Assert.ThrowsAsync<MailTokenException>(
+                () => new MailTokenSource(host.CreateHandler()).AcquireAsync(request with { Protocols = [MailProtocol.Smtp] }, null, default));
         Assert.Equal(65001, smtp.Failure?.Code);
     }
 }

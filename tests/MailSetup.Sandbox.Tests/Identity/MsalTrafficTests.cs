@@ -24,7 +24,8 @@ public sealed class MsalTrafficTests
         var app = TenantSetup.AddApp(host.Tenant, "Mail Relay");
         TenantSetup.AddSecret(host.Tenant, app, "Xy7~secret-value");
 
-        await host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { ClientSecret = "Xy7~secret-value" }).GetTokenAsync(Exchange, default);
+        await host.Credentials().Create(host.Options(SignInKind.Secret, app.AppId) with { ClientSecret = "Xy7~secret-value" })
+            .GetTokenAsync(Exchange, default);
 
         Assert.Equal([$"POST /{host.Tenant.TenantId}/oauth2/v2.0/token"], host.Requests);
     }
@@ -53,7 +54,8 @@ public sealed class MsalTrafficTests
         TenantSetup.GrantDelegated(host.Tenant, app, ApiResource.ExchangeOnline, "IMAP.AccessAsUser.All");
 
 #pragma warning disable CS0618 // UsernamePasswordCredential is deprecated: ROPC is what is measured
-        await new UsernamePasswordCredential(TenantSeed.AdminAddress, TenantSeed.SandboxPassword, host.Tenant.TenantId, app.AppId, new UsernamePasswordCredentialOptions
+        await new UsernamePasswordCredential(TenantSeed.AdminAddress, TenantSeed.SandboxPassword, host.Tenant.TenantId, app.AppId,
+            new UsernamePasswordCredentialOptions
         {
             AuthorityHost = new Uri(host.BaseAddress),
             DisableInstanceDiscovery = true,

@@ -33,7 +33,8 @@ public sealed class PasswordSignInTests
         await using var host = await IdentityHost.StartAsync();
         var app = ReaderApp(host);
 
-        var admin = JwtClaims.Decode((await Credential(host, app, TenantSeed.AdminAddress, TenantSeed.SandboxPassword).GetTokenAsync(Smtp, default)).Token);
+        var admin =
+            JwtClaims.Decode((await Credential(host, app, TenantSeed.AdminAddress, TenantSeed.SandboxPassword).GetTokenAsync(Smtp, default)).Token);
         var user = JwtClaims.Decode((await Credential(host, app, User, TenantSeed.SandboxPassword).GetTokenAsync(Smtp, default)).Token);
 
         Assert.Equal(["62e90394-69f5-4237-9190-012177145e10"], admin.DirectoryRoleIds);

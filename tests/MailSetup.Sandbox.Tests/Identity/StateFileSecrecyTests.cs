@@ -25,12 +25,14 @@ public sealed class StateFileSecrecyTests
         var token = await credential.GetTokenAsync(new TokenRequestContext(["https://outlook.office365.com/.default"]), default);
 
         using var client = host.CreateClient();
-        using var start = await client.PostAsync($"{host.Tenant.TenantId}/oauth2/v2.0/devicecode", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var start =
+            await client.PostAsync($"{host.Tenant.TenantId}/oauth2/v2.0/devicecode", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_id"] = app.AppId,
             ["scope"] = "https://outlook.office.com/IMAP.AccessAsUser.All",
         }));
-        var deviceCode = System.Text.Json.JsonDocument.Parse(await start.Content.ReadAsStringAsync()).RootElement.GetProperty("device_code").GetString()!;
+        var deviceCode =
+            System.Text.Json.JsonDocument.Parse(await start.Content.ReadAsStringAsync()).RootElement.GetProperty("device_code").GetString()!;
 
         var state = await File.ReadAllTextAsync(store.Path);
         Assert.DoesNotContain(canary, state);

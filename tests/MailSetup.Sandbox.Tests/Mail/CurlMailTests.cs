@@ -36,7 +36,8 @@ public sealed class CurlMailTests
         var (exit, _, error) = await RunCurlAsync(mail, mail.Servers.Pop.CurlUrl, await mail.TokenAsync());
 
         Assert.True(exit == 0, $"curl exit {exit}: {error}");
-        Assert.Equal((MailProtocol.Pop, MailLoginOutcome.Accepted, "OAUTHBEARER"), (mail.LastLogin.Protocol, mail.LastLogin.Outcome, mail.LastLogin.Mechanism));
+        Assert.Equal((MailProtocol.Pop, MailLoginOutcome.Accepted, "OAUTHBEARER"),
+            (mail.LastLogin.Protocol, mail.LastLogin.Outcome, mail.LastLogin.Mechanism));
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class CurlMailTests
         await using var mail = await MailSandbox.StartAsync();
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         using var folder = new TempFolder();
-        var message = folder.Write("message.eml", $"From: {MailSandbox.Support}\r\nTo: someone@example.com\r\nSubject: from curl\r\n\r\nHello from curl.\r\n");
+        var message =
+            folder.Write("message.eml", $"From: {MailSandbox.Support}\r\nTo: someone@example.com\r\nSubject: from curl\r\n\r\nHello from curl.\r\n");
 
         var (exit, _, error) = await RunCurlAsync(mail, mail.Servers.Smtp.CurlUrl, await mail.TokenAsync(),
             "--ssl-reqd", "--mail-from", MailSandbox.Support, "--mail-rcpt", "someone@example.com", "-T", message);
@@ -81,7 +83,8 @@ public sealed class CurlMailTests
         File.WriteAllText(config, $"oauth2-bearer = \"{token}\"\n");
 
         var start = new ProcessStartInfo(Curl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-sS", "--max-time", "60", "--cacert", pem, "--url", url, "--user", MailSandbox.Support, "-K", config }.Concat(extra))
+        foreach (var argument in new[] { "-sS", "--max-time", "60", "--cacert", pem, "--url", url, "--user", MailSandbox.Support, "-K",
+            config }.Concat(extra))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

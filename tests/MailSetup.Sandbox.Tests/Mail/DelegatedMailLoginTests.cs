@@ -30,7 +30,8 @@ public sealed class DelegatedMailLoginTests
         Assert.Contains("A3 BAD User is authenticated but not connected.", MailSandbox.ServerLines(shared));
         Assert.Contains($"{User} is not {Support}", setup.Servers.Logins[^1].Reason);
 
-        setup.Tenant.Change(s => s.Exchange.MailboxPermissions.Add(new ExchangeMailboxPermission { Identity = Support, User = User, AccessRights = ["FullAccess"] }));
+        setup.Tenant.Change(
+            s => s.Exchange.MailboxPermissions.Add(new ExchangeMailboxPermission { Identity = Support, User = User, AccessRights = ["FullAccess"] }));
         var granted = await setup.ProbeAsync(MailProtocol.Imap, token, Support);
         Assert.DoesNotContain(MailSandbox.ServerLines(granted), l => l.Contains(" BAD ", StringComparison.Ordinal));
 

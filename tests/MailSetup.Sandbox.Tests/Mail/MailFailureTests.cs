@@ -27,7 +27,8 @@ public sealed class MailFailureTests
 
         Assert.Equal(ImapFailed, result.FinalAnswer);
         Assert.Contains("New-ServicePrincipal missing", mail.LastLogin.Reason);
-        var findings = mail.Diagnose(MailProtocol.Imap, MailSandbox.ServerLines(result), null, new SetupState(ExchangeServicePrincipalPresent: false));
+        var findings =
+            mail.Diagnose(MailProtocol.Imap, MailSandbox.ServerLines(result), null, new SetupState(ExchangeServicePrincipalPresent: false));
         Assert.Equal("exchange-no-service-principal", findings[0].Code);
         Assert.Contains(findings, f => f.Code == "exchange-imap-auth-failed" && f.Evidence == ImapFailed);
     }
@@ -53,7 +54,9 @@ public sealed class MailFailureTests
         Assert.Equal(ImapFailed, imap.FinalAnswer);
         Assert.Equal(PopFailed, pop.FinalAnswer);
         Assert.Equal("535 5.7.3 Authentication unsuccessful [SN4PR0301CA0001.namprd03.prod.outlook.com]", smtp.FinalAnswer);
-        var findings = mail.Diagnose(MailProtocol.Imap, MailSandbox.ServerLines(imap), token, new SetupState(ExchangeServicePrincipalPresent: true, ExchangeServicePrincipalObjectId: mail.AppObjectId));
+        var findings =
+            mail.Diagnose(MailProtocol.Imap, MailSandbox.ServerLines(imap), token,
+                new SetupState(ExchangeServicePrincipalPresent: true, ExchangeServicePrincipalObjectId: mail.AppObjectId));
         Assert.Equal("exchange-service-principal-wrong-object-id", findings[0].Code);
         Assert.Contains("REGISTRATION", findings[0].Cause);
         Assert.Contains(mail.Diagnose(MailProtocol.Smtp, MailSandbox.ServerLines(smtp), token), f => f.Code == "exchange-smtp-auth-failed");
@@ -150,7 +153,10 @@ public sealed class MailFailureTests
     public async Task Imap_disabled_on_archive_answers_not_connected_after_the_login()
     {
         await using var mail = await MailSandbox.StartAsync();
-        mail.Tenant.Change(s => s.Exchange.MailboxPermissions.Add(new ExchangeMailboxPermission { Identity = Archive, User = mail.ServicePrincipalId, AccessRights = ["FullAccess"] }));
+        mail.Tenant.Change(
+            s =>
+                s.Exchange.MailboxPermissions.Add(
+                    new ExchangeMailboxPermission { Identity = Archive, User = mail.ServicePrincipalId, AccessRights = ["FullAccess"] }));
 
         var result = await mail.ProbeAsync(MailProtocol.Imap, await mail.TokenAsync(), Archive);
 
@@ -185,7 +191,9 @@ public sealed class MailFailureTests
 
         var result = await mail.ProbeAsync(MailProtocol.Smtp, await mail.TokenAsync());
 
-        Assert.Equal("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0301CA0001.namprd03.prod.outlook.com]",
+        Assert.Equal(
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. " +
+            "Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0301CA0001.namprd03.prod.outlook.com]",
             result.FinalAnswer);
         Assert.Equal(MailLoginOutcome.SmtpAuthDisabledForTenant, mail.LastLogin.Outcome);
         var findings = mail.Diagnose(MailProtocol.Smtp, MailSandbox.ServerLines(result), null);
@@ -205,7 +213,9 @@ public sealed class MailFailureTests
 
         var result = await mail.ProbeAsync(MailProtocol.Smtp, await mail.TokenAsync());
 
-        Assert.Equal("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0301CA0001.namprd03.prod.outlook.com]",
+        Assert.Equal(
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. " +
+            "Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0301CA0001.namprd03.prod.outlook.com]",
             result.FinalAnswer);
         var findings = mail.Diagnose(MailProtocol.Smtp, MailSandbox.ServerLines(result), null);
         Assert.Equal("exchange-smtp-auth-disabled-mailbox", findings[0].Code);
@@ -226,7 +236,8 @@ public sealed class MailFailureTests
         await using var mail = await MailSandbox.StartAsync();
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
 
-        await using (var smtp = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false))
+        await using (var smtp =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false))
         {
             await smtp.ReadUntilAsync(RawMailClient.SmtpFinal);
             await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
@@ -237,14 +248,17 @@ public sealed class MailFailureTests
             Assert.Equal("334 UGFzc3dvcmQ6", Assert.Single(await smtp.CommandAsync(Base64(MailSandbox.Support), RawMailClient.SmtpFinal)));
             var answer = Assert.Single(await smtp.CommandAsync(Base64(password), RawMailClient.SmtpFinal));
 
-            Assert.Equal("535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [SN4PR0301CA0001.namprd03.prod.outlook.com]", answer);
+            Assert.Equal("535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [SN4PR0301CA0001.namprd03.prod.outlook.com]",
+                answer);
             Assert.Equal("exchange-smtp-basic-auth", mail.Diagnose(MailProtocol.Smtp, [answer], null)[0].Code);
         }
 
-        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        await using (var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
         {
             await imap.ReadLineAsync();
-            Assert.Equal(["A1 NO LOGIN failed."], await imap.CommandAsync($"A1 LOGIN {MailSandbox.Support} {password}", l => l.StartsWith("A1 ", StringComparison.Ordinal)));
+            Assert.Equal(["A1 NO LOGIN failed."],
+                await imap.CommandAsync($"A1 LOGIN {MailSandbox.Support} {password}", l => l.StartsWith("A1 ", StringComparison.Ordinal)));
         }
 
         Assert.Equal([MailLoginOutcome.BasicAuthRefused, MailLoginOutcome.BasicAuthRefused], mail.Servers.Logins.Select(l => l.Outcome));
@@ -259,13 +273,15 @@ public sealed class MailFailureTests
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         var token = await mail.TokenAsync();
 
-        await using var smtp = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false);
+        await using var smtp =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false);
         await smtp.ReadUntilAsync(RawMailClient.SmtpFinal);
         await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
         await smtp.CommandAsync("STARTTLS", RawMailClient.SmtpFinal);
         await smtp.StartTlsAsync();
         await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
-        Assert.Equal(["235 2.7.0 Authentication successful"], await smtp.CommandAsync("AUTH XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token), RawMailClient.SmtpFinal));
+        Assert.Equal(["235 2.7.0 Authentication successful"],
+            await smtp.CommandAsync("AUTH XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token), RawMailClient.SmtpFinal));
 
         var denied = Assert.Single(await smtp.CommandAsync($"MAIL FROM:<{sales}>", RawMailClient.SmtpFinal));
         Assert.Equal("550 5.7.60 SMTP; Client does not have permissions to send as this sender", denied);
@@ -280,11 +296,15 @@ public sealed class MailFailureTests
         await smtp.WriteLineAsync("..a dot-stuffed line");
         Assert.StartsWith("250 2.0.0 OK", Assert.Single(await smtp.CommandAsync(".", RawMailClient.SmtpFinal)));
         var message = Assert.Single(mail.Servers.Messages);
-        Assert.Equal((MailSandbox.Support, MailSandbox.Support, "someone@example.com"), (message.AuthenticatedMailbox, message.From, Assert.Single(message.Recipients)));
+        Assert.Equal((MailSandbox.Support, MailSandbox.Support, "someone@example.com"),
+            (message.AuthenticatedMailbox, message.From, Assert.Single(message.Recipients)));
         Assert.Contains("\r\n.a dot-stuffed line\r\n", message.Data);
 
         // SendAs granted (live: no new login needed) lets it send as sales@.
-        mail.Tenant.Change(s => s.Exchange.RecipientPermissions.Add(new ExchangeRecipientPermission { Identity = sales, Trustee = mail.ServicePrincipalId, AccessRights = ["SendAs"] }));
+        mail.Tenant.Change(
+            s =>
+                s.Exchange.RecipientPermissions.Add(
+                    new ExchangeRecipientPermission { Identity = sales, Trustee = mail.ServicePrincipalId, AccessRights = ["SendAs"] }));
         Assert.Equal(["250 2.1.0 Sender OK"], await smtp.CommandAsync($"MAIL FROM:<{sales}>", RawMailClient.SmtpFinal));
     }
 
@@ -294,9 +314,12 @@ public sealed class MailFailureTests
         await using var mail = await MailSandbox.StartAsync();
         var token = await mail.TokenAsync();
 
-        await using var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true);
+        await using var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true);
         await imap.ReadLineAsync();
-        Assert.Equal(["A1 OK AUTHENTICATE completed."], await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token), l => l.StartsWith("A1 ", StringComparison.Ordinal)));
+        Assert.Equal(["A1 OK AUTHENTICATE completed."],
+            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token),
+                l => l.StartsWith("A1 ", StringComparison.Ordinal)));
         Assert.Equal(["A2 OK NOOP completed."], await imap.CommandAsync("A2 NOOP", l => l.StartsWith("A2 ", StringComparison.Ordinal)));
 
         mail.Clock.Advance(TimeSpan.FromMinutes(61));
@@ -315,22 +338,28 @@ public sealed class MailFailureTests
         await using var mail = await MailSandbox.StartAsync();
         var token = await mail.TokenAsync();
 
-        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        await using (var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
         {
             await imap.ReadLineAsync();
-            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token), l => l.StartsWith("A1 ", StringComparison.Ordinal));
+            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token),
+                l => l.StartsWith("A1 ", StringComparison.Ordinal));
             Assert.Contains("no mailbox nobody@contoso.onmicrosoft.com", mail.LastLogin.Reason);
             foreach (var (tag, command) in new[] { ("A2", "CAPABILITY"), ("A3", "NOOP"), ("A4", "SELECT INBOX") })
-                Assert.Equal([$"{tag} BAD User is authenticated but not connected."], await imap.CommandAsync($"{tag} {command}", l => l.StartsWith(tag + " ", StringComparison.Ordinal)));
+                Assert.Equal([$"{tag} BAD User is authenticated but not connected."],
+                    await imap.CommandAsync($"{tag} {command}", l => l.StartsWith(tag + " ", StringComparison.Ordinal)));
             Assert.Equal("A5 OK LOGOUT completed.", (await imap.CommandAsync("A5 LOGOUT", l => l.StartsWith("A5 ", StringComparison.Ordinal)))[^1]);
         }
 
-        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        await using (var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
         {
             await imap.ReadLineAsync();
-            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token), l => l.StartsWith("A1 ", StringComparison.Ordinal));
+            await imap.CommandAsync("A1 AUTHENTICATE XOAUTH2 " + RawMailClient.XOAuth2("nobody@contoso.onmicrosoft.com", token),
+                l => l.StartsWith("A1 ", StringComparison.Ordinal));
             mail.Clock.Advance(TimeSpan.FromHours(2));
-            Assert.Equal(["* BYE Session invalidated - AccessTokenExpired"], await imap.CommandAsync("A2 NOOP", l => l.StartsWith("* BYE", StringComparison.Ordinal)));
+            Assert.Equal(["* BYE Session invalidated - AccessTokenExpired"],
+                await imap.CommandAsync("A2 NOOP", l => l.StartsWith("* BYE", StringComparison.Ordinal)));
         }
     }
 

@@ -36,7 +36,8 @@ public sealed class MailLoginTests
         };
         Assert.Equal(expected, result.FinalAnswer);
         var login = mail.LastLogin;
-        Assert.Equal((protocol, MailLoginOutcome.Accepted, MailSandbox.Support, mail.AppId), (login.Protocol, login.Outcome, login.Mailbox, login.AppId));
+        Assert.Equal((protocol, MailLoginOutcome.Accepted, MailSandbox.Support, mail.AppId),
+            (login.Protocol, login.Outcome, login.Mailbox, login.AppId));
         Assert.Equal(mechanism == SaslMechanismKind.XOAuth2 ? "XOAUTH2" : "OAUTHBEARER", login.Mechanism);
         Assert.Equal(0, result.Trace.Count(e => e.Text.Contains(" BAD ", StringComparison.Ordinal)));
     }
@@ -64,13 +65,16 @@ public sealed class MailLoginTests
         var bearer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
             $"n,a={MailSandbox.Support},\u0001host=127.0.0.1\u0001port={mail.Servers.ImapPort}\u0001auth=Bearer {token}\u0001\u0001"));
 
-        await using var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true);
+        await using var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true);
         await imap.ReadLineAsync();
 
         Assert.Equal(["+ "], await imap.CommandAsync("A1 AUTHENTICATE OAUTHBEARER", l => l.StartsWith('+')));
         Assert.Equal(["A1 OK AUTHENTICATE completed."], await imap.CommandAsync(bearer, l => l.StartsWith("A1 ", StringComparison.Ordinal)));
-        Assert.Equal("A2 OK [READ-WRITE] SELECT completed.", (await imap.CommandAsync("A2 SELECT \"INBOX\"", l => l.StartsWith("A2 ", StringComparison.Ordinal)))[^1]);
-        Assert.Equal(["* SEARCH", "A3 OK UID SEARCH completed."], await imap.CommandAsync("A3 UID SEARCH ALL", l => l.StartsWith("A3 ", StringComparison.Ordinal)));
+        Assert.Equal("A2 OK [READ-WRITE] SELECT completed.",
+            (await imap.CommandAsync("A2 SELECT \"INBOX\"", l => l.StartsWith("A2 ", StringComparison.Ordinal)))[^1]);
+        Assert.Equal(["* SEARCH", "A3 OK UID SEARCH completed."],
+            await imap.CommandAsync("A3 UID SEARCH ALL", l => l.StartsWith("A3 ", StringComparison.Ordinal)));
         Assert.Equal("OAUTHBEARER", mail.LastLogin.Mechanism);
     }
 

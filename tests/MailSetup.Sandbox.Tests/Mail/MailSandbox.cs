@@ -28,7 +28,8 @@ public sealed class MailSandbox : IAsyncDisposable
     public const string Support = PlanCases.Support;
     public const string ExchangeScope = "https://outlook.office365.com/.default";
 
-    private MailSandbox(SandboxRun run, SandboxMailServers servers, TestClock clock, string appId, string appObjectId, string servicePrincipalId, string secret)
+    private MailSandbox(SandboxRun run, SandboxMailServers servers, TestClock clock, string appId, string appObjectId, string servicePrincipalId,
+        string secret)
     {
         Run = run;
         Servers = servers;
@@ -95,7 +96,8 @@ public sealed class MailSandbox : IAsyncDisposable
 
     public MailConnectionOptions ClientOptions => new() { TrustedCertificates = [Servers.Certificate], ReadTimeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<MailProbeResult> ProbeAsync(MailProtocol protocol, string token, string mailbox = Support, SaslMechanismKind mechanism = SaslMechanismKind.XOAuth2)
+    public async Task<MailProbeResult> ProbeAsync(MailProtocol protocol, string token, string mailbox = Support,
+        SaslMechanismKind mechanism = SaslMechanismKind.XOAuth2)
     {
         var probe = MailProbe.For(protocol);
         var endpoint = Servers.Endpoint(protocol);
@@ -117,7 +119,8 @@ public sealed class MailSandbox : IAsyncDisposable
         result.Trace.Where(e => e.Direction == TraceDirection.Server).Select(e => e.Text).ToList();
 
     /// <summary>What the product's diagnostician says about a login, given the server's lines, the token and what is known of the setup.</summary>
-    public IReadOnlyList<Finding> Diagnose(MailProtocol protocol, IReadOnlyList<string> serverLines, string? token, SetupState? setup = null, MailProbeResult? probe = null, string mailbox = Support) =>
+    public IReadOnlyList<Finding> Diagnose(MailProtocol protocol, IReadOnlyList<string> serverLines, string? token, SetupState? setup = null,
+        MailProbeResult? probe = null, string mailbox = Support) =>
         new Diagnostician().Diagnose(new DiagnosisFacts(
             Clock.GetUtcNow(),
             AppId: AppId,

@@ -13,7 +13,8 @@ public sealed class MailServerLimitsTests
     [Fact]
     public async Task A_line_over_the_limit_closes_the_connection_with_the_protocols_closing_line()
     {
-        await using var servers = await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1), new SandboxMailOptions { MaxLineLength = 1024 });
+        await using var servers =
+            await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1), new SandboxMailOptions { MaxLineLength = 1024 });
         await using var smtp = await Smtp(servers);
 
         await smtp.WriteLineAsync("NOOP " + new string('x', 5000));
@@ -25,7 +26,8 @@ public sealed class MailServerLimitsTests
     [Fact]
     public async Task A_silent_client_is_disconnected_after_the_idle_timeout()
     {
-        await using var servers = await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1), new SandboxMailOptions { IdleTimeout = TimeSpan.FromSeconds(1) });
+        await using var servers =
+            await SandboxMailServers.StartAsync(Sandboxes.Tenant(mailboxes: 1), new SandboxMailOptions { IdleTimeout = TimeSpan.FromSeconds(1) });
         await using var imap = await RawMailClient.ConnectAsync(servers.Host, servers.ImapPort, servers.Certificate, implicitTls: true);
 
         Assert.Equal("* OK The Microsoft Exchange IMAP4 service is ready.", await imap.ReadLineAsync());
@@ -109,8 +111,10 @@ public sealed class MailServerLimitsTests
 
         Assert.Contains("250-STARTTLS", ehlo);
         Assert.DoesNotContain(ehlo, l => l.Contains("AUTH", StringComparison.Ordinal));
-        Assert.Equal(["504 5.7.4 Unrecognized authentication type [SN4PR0301CA0001.namprd03.prod.outlook.com]"], await smtp.CommandAsync("AUTH XOAUTH2", RawMailClient.SmtpFinal));
-        Assert.Equal(["530 5.7.57 Client not authenticated to send mail. [SN4PR0301CA0001.namprd03.prod.outlook.com]"], await smtp.CommandAsync("MAIL FROM:<a@b.example>", RawMailClient.SmtpFinal));
+        Assert.Equal(["504 5.7.4 Unrecognized authentication type [SN4PR0301CA0001.namprd03.prod.outlook.com]"],
+            await smtp.CommandAsync("AUTH XOAUTH2", RawMailClient.SmtpFinal));
+        Assert.Equal(["530 5.7.57 Client not authenticated to send mail. [SN4PR0301CA0001.namprd03.prod.outlook.com]"],
+            await smtp.CommandAsync("MAIL FROM:<a@b.example>", RawMailClient.SmtpFinal));
     }
 
     [Fact]
@@ -126,7 +130,8 @@ public sealed class MailServerLimitsTests
         foreach (var candidate in new[] { token, graph, forged })
             lines.AddRange(MailSandbox.ServerLines(await mail.ProbeAsync(protocol, candidate, mechanism: mechanism)));
         // A SASL payload that is not a login at all, with the token inside.
-        await using (var imap = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
+        await using (var imap =
+            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.ImapPort, mail.Servers.Certificate, implicitTls: true))
         {
             await imap.ReadLineAsync();
             var garbage = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"nonsense {token}"));

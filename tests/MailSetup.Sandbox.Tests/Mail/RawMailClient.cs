@@ -38,7 +38,9 @@ public sealed class RawMailClient : IAsyncDisposable
 
     public async Task StartTlsAsync()
     {
-        var tls = new SslStream(_stream, leaveInnerStreamOpen: false, (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_trusted.RawData));
+        var tls =
+            new SslStream(_stream, leaveInnerStreamOpen: false,
+                (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_trusted.RawData));
         using var timeout = new CancellationTokenSource(Timeout);
         await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "127.0.0.1" }, timeout.Token);
         _stream = tls;
@@ -90,5 +92,6 @@ public sealed class RawMailClient : IAsyncDisposable
         _tcp.Dispose();
     }
 
-    private static StreamReader Reader(Stream stream) => new(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
+    private static StreamReader Reader(Stream stream) =>
+        new(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
 }

@@ -27,7 +27,8 @@ public sealed class PreflightTests
     private static Task<PreflightReport> WalkAsync(SandboxRun run, string appId, string mailbox, IReadOnlyList<MailProtocol> protocols,
         Func<CancellationToken, Task<MailToken>>? token = null) =>
         new PreflightRunner(new MailAppSetupReader(run.Clients.Graph, run.Clients.Exchange), TimeProvider.System)
-            .RunAsync(appId, mailbox, protocols, token, (_, _, _) => throw new InvalidOperationException("no login expected in this test"), null, default);
+            .RunAsync(appId, mailbox, protocols, token, (_, _, _) => throw new InvalidOperationException("no login expected in this test"), null,
+                default);
 
     private static void AssertBrokenAt(PreflightReport report, string key, string evidence)
     {
@@ -49,7 +50,9 @@ public sealed class PreflightTests
 
         var report = await WalkAsync(run, appId, Support, [MailProtocol.Imap]);
 
-        Assert.Equal(["app", "enterprise-app", "credential", "consent", "exchange-registration", "mailbox", "mailbox-permission", "protocol-imap", "token", "login-imap"],
+        Assert.Equal(
+            ["app", "enterprise-app", "credential", "consent", "exchange-registration", "mailbox", "mailbox-permission", "protocol-imap", "token",
+                "login-imap"],
             report.Links.Select(l => l.Key));
         Assert.All(report.Links.Take(8), l => Assert.Equal(PreflightStatus.Passed, l.Status));
         Assert.All(report.Links.Skip(8), l => Assert.Equal(PreflightStatus.NotChecked, l.Status));
@@ -106,7 +109,8 @@ public sealed class PreflightTests
         await using var _ = run;
         void EndSecrets(TimeSpan from) => run.Tenant.Change(s =>
         {
-            foreach (var secret in s.Applications.Single(a => a.AppId == appId).PasswordCredentials) secret.EndDateTime = DateTimeOffset.UtcNow + from;
+            foreach (var secret in s.Applications.Single(a => a.AppId == appId).PasswordCredentials) secret.EndDateTime =
+                DateTimeOffset.UtcNow + from;
         });
 
         EndSecrets(TimeSpan.FromDays(10));
@@ -161,7 +165,8 @@ public sealed class PreflightTests
     {
         var (run, appId) = await SetUpAsync();
         await using var _ = run;
-        AssertBrokenAt(await WalkAsync(run, appId, "nobody@contoso.onmicrosoft.com", [MailProtocol.Imap]), "mailbox", "nobody@contoso.onmicrosoft.com");
+        AssertBrokenAt(await WalkAsync(run, appId, "nobody@contoso.onmicrosoft.com", [MailProtocol.Imap]), "mailbox",
+            "nobody@contoso.onmicrosoft.com");
     }
 
     [Fact]
@@ -170,7 +175,9 @@ public sealed class PreflightTests
         var (run, appId) = await SetUpAsync();
         await using var _ = run;
 
-        var report = await WalkAsync(run, appId, Support, [MailProtocol.Imap], ct => new MailTokenSource(run.Host.CreateHandler()).AcquireAsync(new MailTokenRequest
+        var report =
+            await WalkAsync(run, appId, Support, [MailProtocol.Imap],
+                ct => new MailTokenSource(run.Host.CreateHandler()).AcquireAsync(new MailTokenRequest
         {
             Cloud = run.Cloud, Tenant = run.Tenant.TenantId, ClientId = appId, Flow = MailTokenFlow.Secret, ClientSecret = "not-the-secret",
         }, null, ct));
@@ -189,13 +196,16 @@ public sealed class PreflightTests
             appId, Support, [MailProtocol.Imap],
             ct => new MailTokenSource(run.Host.CreateHandler()).AcquireAsync(new MailTokenRequest
             {
-                Cloud = run.Cloud, Tenant = run.Tenant.TenantId, ClientId = appId, Flow = MailTokenFlow.Secret, ClientSecret = Assert.Single(run.Secrets),
+                Cloud = run.Cloud, Tenant = run.Tenant.TenantId, ClientId = appId, Flow = MailTokenFlow.Secret,
+                ClientSecret = Assert.Single(run.Secrets),
             }, null, ct),
             (protocol, _, _) =>
             {
                 tried.Add(protocol);
                 // Nothing listens on port 9 of this machine: the login link must turn that into a broken link with a finding.
-                return new ImapProbe().RunAsync(new MailProbeRequest { Host = "127.0.0.1", Port = 9, Tls = MailSetup.Core.Mail.Connection.TlsMode.Implicit, Mailbox = Support, Token = "x" }, default);
+                return new ImapProbe().RunAsync(
+                    new MailProbeRequest { Host = "127.0.0.1", Port = 9, Tls = MailSetup.Core.Mail.Connection.TlsMode.Implicit, Mailbox = Support,
+                        Token = "x" }, default);
             }, null, default);
 
         Assert.Equal(PreflightStatus.Passed, report.Links.Single(l => l.Key == "token").Status);

@@ -24,7 +24,9 @@ public sealed class ExchangeClient(SandboxHost host, int? pageSize = null)
     public async Task<Answer> InvokeAsync(string cmdlet, object? parameters = null, string? url = null)
     {
         var body = new { CmdletInput = new { CmdletName = cmdlet, Parameters = parameters ?? new { } } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, url ?? host.Endpoints.ExchangeAdminApiUrl) { Content = JsonContent.Create(body, options: PascalCase) };
+        using var request =
+            new HttpRequestMessage(HttpMethod.Post,
+                url ?? host.Endpoints.ExchangeAdminApiUrl) { Content = JsonContent.Create(body, options: PascalCase) };
         if (pageSize is { } size) request.Headers.Add("Prefer", $"odata.maxpagesize={size}");
         using var response = await _http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();

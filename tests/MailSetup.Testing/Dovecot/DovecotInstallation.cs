@@ -31,7 +31,9 @@ public static class DovecotInstallation
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (process.ExitCode != 0 || !File.Exists(Executable))
-            throw new InvalidOperationException($"Installing Dovecot with apt-get failed (exit {process.ExitCode}):\n{await output.ConfigureAwait(false)}\n{await errors.ConfigureAwait(false)}");
+            throw new InvalidOperationException(
+                "Installing Dovecot with apt-get failed " +
+                $"(exit {process.ExitCode}):\n{await output.ConfigureAwait(false)}\n{await errors.ConfigureAwait(false)}");
     }
 
     [DllImport("libc")]

@@ -46,7 +46,8 @@ public sealed class DovecotServer : IAsyncDisposable
     {
         await DovecotInstallation.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
         if (!DovecotInstallation.IsRoot)
-            throw new InvalidOperationException("The Dovecot fixture runs Dovecot as root (its auth and mail processes then use the 'dovecot' user); run the tests as root.");
+            throw new InvalidOperationException(
+                "The Dovecot fixture runs Dovecot as root (its auth and mail processes then use the 'dovecot' user); run the tests as root.");
 
         var folder = Path.Combine("/tmp", "mailsetup-dovecot-" + Guid.NewGuid().ToString("N"));
         var ports = DovecotPorts.FindFree();
@@ -99,7 +100,9 @@ public sealed class DovecotServer : IAsyncDisposable
             while (!await AcceptsAsync(port, cancellationToken).ConfigureAwait(false))
             {
                 if (_process.HasExited)
-                    throw new InvalidOperationException($"Dovecot exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)}\n{Log()}");
+                    throw new InvalidOperationException(
+                        "Dovecot exited " +
+                        $"with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)}\n{Log()}");
                 if (clock.Elapsed > TimeSpan.FromSeconds(15))
                     throw new TimeoutException($"Dovecot did not listen on port {port} within 15 s.\n{Log()}");
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,9 @@ public sealed class StateFoldersTests
     [Fact]
     public void XDG_STATE_HOME_wins_over_HOME()
     {
-        var folders = StateFolders.FromEnvironment(new DictionaryEnvironment(new Dictionary<string, string> { ["XDG_STATE_HOME"] = "/srv/state", ["HOME"] = "/home/admin" }));
+        var folders =
+            StateFolders.FromEnvironment(
+                new DictionaryEnvironment(new Dictionary<string, string> { ["XDG_STATE_HOME"] = "/srv/state", ["HOME"] = "/home/admin" }));
         Assert.Equal("/srv/state/mailsetup", folders.Root);
         Assert.Equal("/srv/state/mailsetup/sandbox-tenant.json", folders.SandboxStore.Path);
     }

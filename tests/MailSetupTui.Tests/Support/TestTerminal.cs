@@ -100,7 +100,8 @@ public sealed class TestScreen : ITerminalScreen
         _post(new ResizeEvent(width, height));
     }
 
-    /// <summary>Waits until the screen shows <paramref name="text"/>; fails with the screen as it is when it does not within <paramref name="timeout"/>.</summary>
+    /// <summary>Waits until the screen shows <paramref name="text"/>; fails with the screen as it is when it does not within <paramref
+    /// name="timeout"/>.</summary>
     public async Task<string> WaitForAsync(string text, TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));

@@ -28,7 +28,9 @@ public sealed class TmuxSession : IDisposable
     public static TmuxSession Start(string commandLine, int width = 80, int height = 24, IReadOnlyDictionary<string, string>? environment = null)
     {
         var session = new TmuxSession($"mailsetup-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        List<string> args = ["new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        List<string> args =
+            ["new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y",
+                height.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             args.Add("-e");
@@ -61,7 +63,8 @@ public sealed class TmuxSession : IDisposable
 
     /// <summary>The terminal gets a new size (the program sees SIGWINCH).</summary>
     public void Resize(int width, int height) =>
-        Tmux("resize-window", "-t", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Tmux("resize-window", "-t", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y",
+            height.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Polls the screen every 50 ms until <paramref name="condition"/> holds; fails with the last screen otherwise.</summary>
     public string WaitFor(Func<string, bool> condition, TimeSpan? timeout = null, string? what = null)

@@ -83,7 +83,8 @@ public sealed class VtEmulator
         for (var x = 0; x < Width; x++)
         {
             if (this[x, y] != expected[x, y])
-                return $"({x},{y}): '{this[x, y]}' {this[x, y].Style} w{this[x, y].Width}, expected '{expected[x, y]}' {expected[x, y].Style} w{expected[x, y].Width}";
+                return $"({x},{y}): '{this[x, y]}' {this[x, y].Style} w{this[x, y].Width}, expected '{expected[x, y]}' {expected[x, y].Style} " +
+                    $"w{expected[x, y].Width}";
         }
         return null;
     }
@@ -99,7 +100,8 @@ public sealed class VtEmulator
         if (j >= s.Length) throw new FormatException("unterminated CSI");
         var parameters = s[start..j];
         var final = s[j];
-        var p = parameters.Length == 0 ? [] : parameters.Split(';').Select(v => v.Length == 0 ? 0 : int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var p =
+            parameters.Length == 0 ? [] : parameters.Split(';').Select(v => v.Length == 0 ? 0 : int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         int Arg(int index, int fallback) => index < p.Length && p[index] != 0 ? p[index] : fallback;
 
         if (isPrivate)
@@ -192,7 +194,8 @@ public sealed class VtEmulator
         _pendingWrap = false;
     }
 
-    private void Erase(int x, int y) => _cells[y * Width + x] = Cell.BlankWith(new CellStyle(TerminalColor.Default, _style.Background, CellAttributes.None));
+    private void Erase(int x, int y) =>
+        _cells[y * Width + x] = Cell.BlankWith(new CellStyle(TerminalColor.Default, _style.Background, CellAttributes.None));
 
     private void ScrollUp(int lines)
     {

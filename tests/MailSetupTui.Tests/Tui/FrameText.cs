@@ -3,7 +3,8 @@ using Spectre.Console.Rendering;
 
 namespace MailSetupTui.Tests.Tui;
 
-/// <summary>A view rendered as the terminal gets it (the product's renderer into a fixed-size buffer), as plain text or as cells with styles.</summary>
+/// <summary>A view rendered as the terminal gets it (the product's renderer into a fixed-size buffer), as plain text or as cells with
+/// styles.</summary>
 public static class FrameText
 {
     public static ScreenBuffer Buffer(IRenderable view, int width, int height, bool color = true) =>

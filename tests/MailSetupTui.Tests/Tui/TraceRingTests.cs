@@ -30,7 +30,9 @@ public sealed class TraceRingTests
     public void Each_line_keeps_its_origin_direction_stage_and_offset()
     {
         var ring = new TraceRing();
-        var client = TraceLine.Mail(MailProtocol.Smtp, new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
+        var client =
+            TraceLine.Mail(MailProtocol.Smtp,
+                new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
         var token = TraceLine.Token("token request refused: AADSTS7000215");
         ring.Add(client);
         ring.Add(token);
@@ -51,7 +53,9 @@ public sealed class TraceRingTests
     public void Search_matches_the_line_as_shown_head_and_text_together(string search, bool found)
     {
         var ring = new TraceRing();
-        var line = TraceLine.Mail(MailProtocol.Smtp, new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
+        var line =
+            TraceLine.Mail(MailProtocol.Smtp,
+                new TraceEvent(4, TraceStage.Auth, TraceDirection.Client, TimeSpan.FromMilliseconds(12), "AUTH XOAUTH2"));
         ring.Add(line);
         Assert.Equal(line.Shown.Contains(search, StringComparison.OrdinalIgnoreCase), found);
         Assert.Equal(found, ring.Contains(0, search));
@@ -70,7 +74,9 @@ public sealed class TraceRingTests
                   select (stage, direction, ms, text, start, length, upper);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(3_000).WithQuietOnSuccess(true), Prop.ForAll(gen.ToArbitrary(), c =>
         {
-            var line = new TraceLine(TraceOrigin.Imap, (TraceDirection)c.direction, c.stage < 0 ? null : (TraceStage)c.stage, TimeSpan.FromMilliseconds(c.ms), c.text);
+            var line =
+                new TraceLine(TraceOrigin.Imap, (TraceDirection)c.direction, c.stage < 0 ? null : (TraceStage)c.stage,
+                    TimeSpan.FromMilliseconds(c.ms), c.text);
             var ring = new TraceRing();
             ring.Add(line);
             var shown = line.Shown;
@@ -126,9 +132,13 @@ public sealed class TraceRingTests
                 // Each line's text names its number, so a line overwritten by another shows; its parts vary with it.
                 var number = $"#{i}:";
                 var text = number + new string((char)('a' + i % 26), Math.Max(0, c.lengths[i] - number.Length));
-                var line = new TraceLine((TraceOrigin)(i % 4), (TraceDirection)(i % 3), i % 5 == 0 ? null : (TraceStage)(i % 6), TimeSpan.FromTicks(i * 7_919L), text);
+                var line =
+                    new TraceLine((TraceOrigin)(i % 4), (TraceDirection)(i % 3), i % 5 == 0 ? null : (TraceStage)(i % 6),
+                        TimeSpan.FromTicks(i * 7_919L), text);
                 ring.Add(line);
-                added.Add(line.Text.Length <= TraceRing.MaxLineLength ? line : line with { Text = line.Text[..(TraceRing.MaxLineLength - 1)] + "…" });
+                added.Add(line.Text.Length <= TraceRing.MaxLineLength
+                    ? line
+                    : line with { Text = line.Text[..(TraceRing.MaxLineLength - 1)] + "…" });
             }
             var held = Enumerable.Range(0, ring.Count).Select(i => ring[i]).ToList();
             var expected = added.Skip(added.Count - held.Count).ToList();

@@ -25,7 +25,8 @@ public sealed class TraceViewTests
 
     /// <summary>The Diagnostics pane with support@ selected and a login started, as after Enter.</summary>
     private static TuiState Diagnosing(int width = 120, int height = 40) =>
-        Feed(SignedIn(width, height, Pane.Mailboxes), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('5'), Key(KeyName.Enter));
+        Feed(SignedIn(width, height, Pane.Mailboxes), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('5'),
+            Key(KeyName.Enter));
 
     private static ScreenBuffer Screen(TuiState state, IReadOnlyTraceRing trace) =>
         FrameText.Buffer(TuiView.Render(state, trace, Theme), state.Width, state.Height);
@@ -74,7 +75,8 @@ public sealed class TraceViewTests
                 _ when e.Text.Contains("failed", StringComparison.OrdinalIgnoreCase) => TerminalColor.FromSpectre(Theme.Error.Foreground),
                 _ => info,
             };
-            Assert.True(expected == FrameText.StyleOf(screen, start).Foreground, $"{e.Direction} line '{shown}' has the wrong colour:\n{screen.PlainText()}");
+            Assert.True(expected == FrameText.StyleOf(screen, start).Foreground,
+                $"{e.Direction} line '{shown}' has the wrong colour:\n{screen.PlainText()}");
             seen.Add(e.Direction);
         }
         Assert.Equal([TraceDirection.Client, TraceDirection.Server, TraceDirection.Info], seen.Order());
@@ -84,7 +86,8 @@ public sealed class TraceViewTests
     [
         new TraceMsg(TraceLine.Token("token for app 3f1c: client credentials")),
         Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Greeting, 170, "* OK The Microsoft Exchange IMAP4 service is ready."),
-        Trace(MailProtocol.Imap, TraceDirection.Client, TraceStage.Auth, 179, "A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted>"),
+        Trace(MailProtocol.Imap, TraceDirection.Client, TraceStage.Auth, 179,
+            "A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted>"),
         Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Auth, 192, "A2 OK AUTHENTICATE completed."),
         Trace(MailProtocol.Smtp, TraceDirection.Client, TraceStage.Auth, 13, "AUTH XOAUTH2"),
         Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 17, "535 5.7.139 Authentication unsuccessful"),
@@ -149,7 +152,10 @@ public sealed class TraceViewTests
     public void Lines_the_ring_evicted_leave_the_count_and_scrolling_back_stops_at_the_oldest_held()
     {
         var trace = new TraceRing(capacity: 5);
-        var state = Feed(Diagnosing(), trace, [.. Enumerable.Range(1, 12).Select(i => (Msg)Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Command, i, $"* {i} EXISTS"))]);
+        var state =
+            Feed(Diagnosing(), trace,
+                [.. Enumerable.Range(1, 12)
+                    .Select(i => (Msg)Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Command, i, $"* {i} EXISTS"))]);
         Assert.Equal(5, state.Diagnostics.Trace.Count);
         var top = Feed(state, Key(KeyName.Home));
         Assert.Equal(4, top.Diagnostics.ScrollBack);

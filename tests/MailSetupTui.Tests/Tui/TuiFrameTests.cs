@@ -34,7 +34,9 @@ public sealed class TuiFrameTests
         ["app"] = (w, h, _) => SignedIn(w, h, Pane.App),
         ["permissions-gap"] = (w, h, _) => Feed(SignedIn(w, h, Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(' '),
             new ConsentLoadedMsg(new HashSet<string>(["IMAP.AccessAsApp"])), new TokenRolesMsg(new HashSet<string>(["IMAP.AccessAsApp"]))),
-        ["mailboxes-filtered"] = (w, h, _) => Feed(SignedIn(w, h, Pane.Mailboxes, users: 2000), [Key('/'), .. Type("user01"), Key(KeyName.Enter), Key(KeyName.Down), Key(' ')]),
+        ["mailboxes-filtered"] =
+            (w, h, _) =>
+                Feed(SignedIn(w, h, Pane.Mailboxes, users: 2000), [Key('/'), .. Type("user01"), Key(KeyName.Enter), Key(KeyName.Down), Key(' ')]),
         ["diagnostics"] = (w, h, trace) => Diagnosed(SignedIn(w, h, Pane.Mailboxes), trace),
         ["help"] = (w, h, _) => Feed(SignedIn(w, h), Key('?')),
         ["plan-review"] = (w, h, _) => Feed(SignedIn(w, h), PlanReady()),
@@ -56,7 +58,11 @@ public sealed class TuiFrameTests
         state = Feed(state, ready, Key('a'));
         var steps = ready.Plan.Steps;
         for (var i = 0; i < 5; i++)
-            state = Feed(state, new ApplyStepMsg(new StepEvent.Finished(i + 1, steps.Count, steps[i], i == 0 ? StepOutcome.Read : StepOutcome.Changed, TimeSpan.FromMilliseconds(40), null)));
+            state =
+                Feed(state,
+                    new ApplyStepMsg(
+                        new StepEvent.Finished(i + 1, steps.Count, steps[i], i == 0 ? StepOutcome.Read : StepOutcome.Changed,
+                            TimeSpan.FromMilliseconds(40), null)));
         return Feed(state, new ApplyStepMsg(new StepEvent.Started(6, steps.Count, steps[5])));
     }
 
@@ -68,17 +74,22 @@ public sealed class TuiFrameTests
             Trace(MailProtocol.Imap, TraceDirection.Info, TraceStage.Tls, 120, "TLS Tls13 TLS_AES_256_GCM_SHA384 in 97.7 ms"),
             Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Greeting, 170, "* OK The Microsoft Exchange IMAP4 service is ready. [IMAP]"),
             Trace(MailProtocol.Imap, TraceDirection.Client, TraceStage.Auth, 179,
-                "A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted: aud=https://outlook.office365.com exp=2026-11-21T10:30:00Z>"),
+                "A2 AUTHENTICATE XOAUTH2 user=support@contoso.onmicrosoft.com auth=Bearer <token redacted: " +
+                "aud=https://outlook.office365.com exp=2026-11-21T10:30:00Z>"),
             Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Auth, 192, "A2 OK AUTHENTICATE completed."),
             Trace(MailProtocol.Smtp, TraceDirection.Client, TraceStage.Auth, 13, "AUTH XOAUTH2"),
             Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 15, "334 "),
-            Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 17, "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."));
+            Trace(MailProtocol.Smtp, TraceDirection.Server, TraceStage.Auth, 17,
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."));
         return Feed(state,
             new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])),
-            new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Smtp, false, "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+            new ProbeFinishedMsg(
+                new ProbeVerdict(MailProtocol.Smtp, false,
+                    "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
                 [new Finding("smtp-auth-disabled-tenant", FindingSeverity.Error, "Get-TransportConfig: SmtpClientAuthenticationDisabled True",
                     "SMTP AUTH is disabled for the tenant (the default since January 2020); this applies to OAuth too.",
-                    "Set-TransportConfig -SmtpClientAuthenticationDisabled $false, or for this mailbox only: Set-CASMailbox -Identity support@contoso.onmicrosoft.com -SmtpClientAuthenticationDisabled $false")])),
+                    "Set-TransportConfig -SmtpClientAuthenticationDisabled $false, or for this mailbox only: " +
+                    "Set-CASMailbox -Identity support@contoso.onmicrosoft.com -SmtpClientAuthenticationDisabled $false")])),
             new PreflightLinkMsg(PreflightLink.Pass("app", "App registration", "'Mail Relay'")),
             new DiagnosticsFinishedMsg("1 of 2 login(s) work for support@contoso.onmicrosoft.com"));
     }

@@ -65,7 +65,8 @@ public sealed partial class TuiRealTenantEndToEndTests : IAsyncLifetime
         // Every request went to Microsoft's own host names (through the proxy), none elsewhere.
         Assert.Contains("login.microsoftonline.com:443", _proxy!.Targets);
         Assert.Contains("graph.microsoft.com:443", _proxy.Targets);
-        Assert.All(_proxy.Targets, target => Assert.Contains(target, new[] { "login.microsoftonline.com:443", "graph.microsoft.com:443", "outlook.office365.com:443" }));
+        Assert.All(_proxy.Targets,
+            target => Assert.Contains(target, new[] { "login.microsoftonline.com:443", "graph.microsoft.com:443", "outlook.office365.com:443" }));
 
         tmux.SendKeys("q");
         var after = tmux.WaitForText("exit=0", Slow);

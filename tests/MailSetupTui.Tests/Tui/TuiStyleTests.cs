@@ -66,7 +66,8 @@ public sealed class TuiStyleTests
         var state = Feed(SignedIn(focus: Pane.Diagnostics),
             new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])),
             new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Pop, false, "-ERR Authentication failure: unknown user name or bad password.",
-                [new Finding("consent-missing-role", FindingSeverity.Error, "e", "The application permission POP.AccessAsApp is not consented.", "grant it")])));
+                [new Finding("consent-missing-role", FindingSeverity.Error, "e", "The application permission POP.AccessAsApp is not consented.",
+                    "grant it")])));
         var screen = Screen(state);
 
         Assert.Equal(Green, FrameText.StyleOf(screen, "imap: login works").Foreground);

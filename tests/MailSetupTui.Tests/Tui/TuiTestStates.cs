@@ -25,8 +25,11 @@ public static class TuiTestStates
     {
         var state = TuiState.Initial(width, height, true, CloudCatalog.Global, Now);
         state = Feed(state,
-            new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com", ["Global Administrator"]),
-            new AppsLoadedMsg([new ExistingApp("170e9431-6456-41f0-88f8-1aaae866beaf", "94ec3d2b-42ab-4dc4-bd02-fa71a19de23d", "Legacy Relay", [("old secret", Now.AddDays(12))])]),
+            new SignedInMsg("8f2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "contoso.onmicrosoft.com", "admin@contoso.onmicrosoft.com",
+                ["Global Administrator"]),
+            new AppsLoadedMsg(
+                [new ExistingApp("170e9431-6456-41f0-88f8-1aaae866beaf", "94ec3d2b-42ab-4dc4-bd02-fa71a19de23d", "Legacy Relay",
+                    [("old secret", Now.AddDays(12))])]),
             new MailboxesLoadedMsg(Mailboxes(users)));
         return state with { Focus = focus };
     }

@@ -107,7 +107,9 @@ public sealed class TuiUpdateTests
     [Fact]
     public void Editing_the_app_name_then_adopting_an_existing_app_plans_with_its_id()
     {
-        var state = Feed(SignedIn(focus: Pane.App), [Key(KeyName.Enter), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 5), .. Type("Gateway"), Key(KeyName.Enter)]);
+        var state =
+            Feed(SignedIn(focus: Pane.App),
+                [Key(KeyName.Enter), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 5), .. Type("Gateway"), Key(KeyName.Enter)]);
         Assert.Equal("Mail Gateway", state.App.Name.Text);
         Assert.False(state.Typing);
 
@@ -133,14 +135,17 @@ public sealed class TuiUpdateTests
         applying = Feed(applying,
             new ApplyStepMsg(new StepEvent.Started(1, plan.Steps.Count, step)),
             new ApplyStepMsg(new StepEvent.Finished(1, plan.Steps.Count, step, StepOutcome.Changed, TimeSpan.FromMilliseconds(12), null)),
-            new ApplyStepMsg(new StepEvent.Finished(2, plan.Steps.Count, plan.Steps[1], StepOutcome.Failed, TimeSpan.FromMilliseconds(12), "403 Forbidden")));
+            new ApplyStepMsg(
+                new StepEvent.Finished(2, plan.Steps.Count, plan.Steps[1], StepOutcome.Failed, TimeSpan.FromMilliseconds(12), "403 Forbidden")));
         var apply = Assert.IsType<ApplyOverlay>(applying.Overlay);
         Assert.Equal((2, 1, 1), (apply.Done, apply.Changed, apply.Failed));
         Assert.Equal("a plan is being applied", applying.RunningWork);
         // An apply runs to its end: Esc does not abandon it half way.
         Assert.Same(applying.Overlay, Feed(applying, Key(KeyName.Escape)).Overlay);
 
-        var finished = Feed(applying, new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string> { ["app.appId"] = "0f0f0f0f-1111-4222-8333-444455556666" })));
+        var finished =
+            Feed(applying,
+                new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string> { ["app.appId"] = "0f0f0f0f-1111-4222-8333-444455556666" })));
         Assert.True(((ApplyOverlay)finished.Overlay!).Finished);
         Assert.Equal("0f0f0f0f-1111-4222-8333-444455556666", finished.App.AdoptedAppId);
         Assert.Null(Feed(finished, Key(KeyName.Enter)).Overlay);
@@ -150,7 +155,10 @@ public sealed class TuiUpdateTests
     public void Export_takes_a_format_and_a_file_name()
     {
         var plan = TestPlans.Build(PlanCases.All["imap-app"]);
-        var state = Feed(SignedIn(), [new PlanReadyMsg(plan, ["x"]), Key('e'), Key(KeyName.Tab), Key(KeyName.Tab), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 40), .. Type("plan.http")]);
+        var state =
+            Feed(SignedIn(),
+                [new PlanReadyMsg(plan, ["x"]), Key('e'), Key(KeyName.Tab), Key(KeyName.Tab), .. Enumerable.Repeat<Msg>(Key(KeyName.Backspace), 40),
+                    .. Type("plan.http")]);
         Assert.True(state.Typing);
 
         var (_, effects) = Run(state, Key(KeyName.Enter));
@@ -175,7 +183,10 @@ public sealed class TuiUpdateTests
         Assert.True(running.Diagnostics.Running);
 
         var trace = new TraceRing();
-        running = Feed(running, trace, Enumerable.Range(1, 30).Select(i => (Msg)Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Command, i, $"* {i} EXISTS")).ToArray());
+        running =
+            Feed(running, trace,
+                Enumerable.Range(1, 30).Select(i => (Msg)Trace(MailProtocol.Imap, TraceDirection.Server, TraceStage.Command, i, $"* {i} EXISTS"))
+                    .ToArray());
         Assert.Equal(30, running.Diagnostics.Trace.Count);
         Assert.Equal(30, trace.Count);
         var back = Feed(running, Key(KeyName.Up), Key(KeyName.Up));
@@ -184,7 +195,9 @@ public sealed class TuiUpdateTests
 
         var (cancelling, cancel) = Run(running, Key(KeyName.Escape));
         Assert.IsType<CancelWorkEffect>(Assert.Single(cancel));
-        var done = Feed(cancelling, new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])), new DiagnosticsFinishedMsg("cancelled"));
+        var done =
+            Feed(cancelling, new ProbeFinishedMsg(new ProbeVerdict(MailProtocol.Imap, true, "A2 OK AUTHENTICATE completed.", [])),
+                new DiagnosticsFinishedMsg("cancelled"));
         Assert.False(done.Diagnostics.Running);
         Assert.Single(done.Diagnostics.Verdicts!);
     }
@@ -268,7 +281,9 @@ public sealed class TuiUpdateAppSetupTests
     {
         Assert.Empty(Run(SignedIn(focus: Pane.Mailboxes), Key(' ')).Effects);
 
-        var state = Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), new ConsentLoadedMsg(new HashSet<string>()));
+        var state =
+            Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '),
+                new ConsentLoadedMsg(new HashSet<string>()));
         var graph = state.Permissions.Rows.Single(r => r.Name == "Mail.ReadWrite");
         Assert.Null(graph.Consented);
         Assert.False(graph.HasGap);
@@ -280,7 +295,9 @@ public sealed class TuiUpdateScopingTests
     [Fact]
     public void C_cycles_the_scoping_and_g_takes_the_scope_group_into_the_plan()
     {
-        var state = Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '));
+        var state =
+            Feed(SignedIn(focus: Pane.Permissions), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down),
+                Key(' '));
         state = Feed(state, [Key('4'), Key('c'), Key('g'), .. Type("mail-apps@contoso.onmicrosoft.com"), Key(KeyName.Enter)]);
         Assert.Equal("rbac", state.Mailboxes.Scope);
 
@@ -306,7 +323,8 @@ public sealed class TuiUpdateDiagnosticsAuthTests
 
         state = Feed(state, [Key('a'), Key('u'), .. Type("adele@contoso.onmicrosoft.com"), Key(KeyName.Enter)]);
         var run = Assert.IsType<DiagnoseEffect>(Assert.Single(Run(state, Key(KeyName.Enter)).Effects));
-        Assert.Equal((MailSetup.Core.Identity.MailTokens.MailTokenFlow.Device, "adele@contoso.onmicrosoft.com", null), (run.Flow, run.User, run.Password));
+        Assert.Equal((MailSetup.Core.Identity.MailTokens.MailTokenFlow.Device, "adele@contoso.onmicrosoft.com", null),
+            (run.Flow, run.User, run.Password));
     }
 
     [Fact]
@@ -347,7 +365,8 @@ public sealed class TuiUpdateSignInFailureTests
 
         Assert.Equal(SignInStatus.Failed, state.Tenant.Status);
         Assert.Null(state.Tenant.DeviceCode);
-        Assert.Contains("sign-in failed: AADSTS50126", FrameText.Render(MailSetupTui.Tui.View.TuiView.Render(state, new MailSetupTui.Tui.View.TuiTheme()), 120, 40));
+        Assert.Contains("sign-in failed: AADSTS50126",
+            FrameText.Render(MailSetupTui.Tui.View.TuiView.Render(state, new MailSetupTui.Tui.View.TuiTheme()), 120, 40));
         Assert.IsType<SignInEffect>(Assert.Single(Run(state, Key('r')).Effects));
     }
 }

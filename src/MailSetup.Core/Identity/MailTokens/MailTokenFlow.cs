@@ -9,7 +9,8 @@ public enum MailTokenFlow
     /// <summary>Client credentials with a certificate: the same token as <see cref="Secret"/>.</summary>
     Certificate,
 
-    /// <summary>A person signs in with a device code (no browser on this machine): a delegated token whose <c>scp</c> carries IMAP.AccessAsUser.All and friends.</summary>
+    /// <summary>A person signs in with a device code (no browser on this machine): a delegated token whose <c>scp</c> carries IMAP.AccessAsUser.All
+    /// and friends.</summary>
     Device,
 
     /// <summary>

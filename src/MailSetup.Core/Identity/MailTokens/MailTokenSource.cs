@@ -15,17 +15,20 @@ public sealed class MailTokenSource(HttpMessageHandler? transport = null, TimePr
 
     /// <param name="deviceCodePrompt">Shows the code and address to the person; required for <see cref="MailTokenFlow.Device"/>.</param>
     /// <exception cref="MailTokenException">Entra refused, or the request could not be made.</exception>
-    public async Task<MailToken> AcquireAsync(MailTokenRequest request, Func<DeviceCodeInfo, CancellationToken, Task>? deviceCodePrompt, CancellationToken cancellationToken)
+    public async Task<MailToken> AcquireAsync(MailTokenRequest request, Func<DeviceCodeInfo, CancellationToken, Task>? deviceCodePrompt,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Flow == MailTokenFlow.Ropc) return await new RopcTokenClient(transport, _clock).AcquireAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Flow == MailTokenFlow.Ropc) return await new RopcTokenClient(transport, _clock).AcquireAsync(request, cancellationToken)
+            .ConfigureAwait(false);
 
         TokenCredential credential;
         try
         {
             credential = new SignInCredentialFactory(transport).Create(SignIn(request), deviceCodePrompt);
         }
-        catch (Exception e) when (e is SignInConfigurationException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is SignInConfigurationException or IOException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException)
         {
             throw new MailTokenException(e.Message, null, e);
         }
@@ -38,7 +41,8 @@ public sealed class MailTokenSource(HttpMessageHandler? transport = null, TimePr
         catch (AuthenticationFailedException e)
         {
             var failure = SignInFailure.From(e);
-            throw new MailTokenException(failure is null ? $"The sign-in failed: {e.Message}" : $"Entra refused the token request: {failure.Description}", failure, e);
+            throw new MailTokenException(
+                failure is null ? $"The sign-in failed: {e.Message}" : $"Entra refused the token request: {failure.Description}", failure, e);
         }
     }
 

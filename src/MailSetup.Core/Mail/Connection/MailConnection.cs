@@ -103,7 +103,9 @@ public sealed class MailConnection : IAsyncDisposable
         }
         RecordTls(check, ssl);
         _trace.Info(TraceStage.Tls, $"TLS {Tls!.Protocol} {Tls.Cipher} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
-        _trace.Info(TraceStage.Tls, $"certificate subject={Tls.CertificateSubject} issuer={Tls.CertificateIssuer} notAfter={Tls.CertificateNotAfter:yyyy-MM-dd} {Tls.ValidationResult}");
+        _trace.Info(TraceStage.Tls,
+            $"certificate subject={Tls.CertificateSubject} issuer={Tls.CertificateIssuer} " +
+            $"notAfter={Tls.CertificateNotAfter:yyyy-MM-dd} {Tls.ValidationResult}");
     }
 
     /// <summary>Sends one line; the trace shows <paramref name="tracedAs"/> when given (the redacted form), else the line.</summary>
@@ -175,7 +177,8 @@ public sealed class MailConnection : IAsyncDisposable
         if (count < 0 || count > _options.MaxLiteralLength)
         {
             _trace.Info(stage, $"literal of {count} bytes announced, limit {_options.MaxLiteralLength}");
-            throw new MailProtocolException(stage, $"The server announced a literal of {count} bytes, over the limit of {_options.MaxLiteralLength}.");
+            throw new MailProtocolException(stage,
+                $"The server announced a literal of {count} bytes, over the limit of {_options.MaxLiteralLength}.");
         }
         using var deadline = Limit(_options.ReadTimeout, cancellationToken);
         var result = new byte[count];
@@ -221,7 +224,9 @@ public sealed class MailConnection : IAsyncDisposable
             if (_end > 0)
             {
                 _trace.Info(stage, $"the server closed the connection in the middle of a {what} ({_end} bytes without end)");
-                throw new MailProtocolException(stage, $"The server closed the connection in the middle of a {what} ({_end} bytes received without its end).", MailFailureKind.ConnectionClosed);
+                throw new MailProtocolException(stage,
+                    $"The server closed the connection in the middle of a {what} ({_end} bytes received without its end).",
+                    MailFailureKind.ConnectionClosed);
             }
             _trace.Info(stage, "the server closed the connection");
             throw new MailProtocolException(stage, "The server closed the connection.", MailFailureKind.ConnectionClosed);
@@ -242,7 +247,8 @@ public sealed class MailConnection : IAsyncDisposable
             check.Trusted);
     }
 
-    private static async Task<IPAddress[]> ResolveAsync(string host, MailConnectionOptions options, MailTrace trace, CancellationToken cancellationToken)
+    private static async Task<IPAddress[]> ResolveAsync(string host, MailConnectionOptions options, MailTrace trace,
+        CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(host, out var literal))
         {
@@ -254,7 +260,8 @@ public sealed class MailConnection : IAsyncDisposable
         {
             using var timeout = Limit(options.ConnectTimeout, cancellationToken);
             var addresses = await Dns.GetHostAddressesAsync(host, timeout.Token).ConfigureAwait(false);
-            trace.Info(TraceStage.Dns, $"{host} -> {string.Join(", ", addresses.Select(a => a.ToString()))} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+            trace.Info(TraceStage.Dns,
+                $"{host} -> {string.Join(", ", addresses.Select(a => a.ToString()))} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
             return addresses;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

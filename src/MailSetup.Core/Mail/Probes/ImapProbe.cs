@@ -23,7 +23,8 @@ public sealed partial class ImapProbe : MailProbe
         var dialogue = new Dialogue(session);
         var greeting = await dialogue.ReadAsync(TraceStage.Greeting, cancellationToken).ConfigureAwait(false);
         if (!greeting.IsUntagged || greeting.Status is not ("OK" or "PREAUTH" or "BYE"))
-            throw new MailProtocolException(TraceStage.Greeting, "The server's greeting is not an IMAP greeting (* OK, * PREAUTH or * BYE): " + greeting.Line);
+            throw new MailProtocolException(TraceStage.Greeting,
+                "The server's greeting is not an IMAP greeting (* OK, * PREAUTH or * BYE): " + greeting.Line);
         if (greeting.Status is "BYE")
         {
             session.FinalAnswer = greeting.Line;
@@ -44,7 +45,9 @@ public sealed partial class ImapProbe : MailProbe
             capabilities = await dialogue.CapabilityAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var answer = await dialogue.AuthenticateAsync(capabilities.Contains("SASL-IR", StringComparer.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
+        var answer =
+            await dialogue.AuthenticateAsync(capabilities.Contains("SASL-IR", StringComparer.OrdinalIgnoreCase), cancellationToken)
+                .ConfigureAwait(false);
         session.FinalAnswer = answer.Line;
         if (answer.Status == "BYE") return;
         session.AuthenticationAccepted = answer.Status == "OK";
@@ -69,7 +72,8 @@ public sealed partial class ImapProbe : MailProbe
         {
             // The BYE that answers LOGOUT is normal; one that says the session was invalidated (Exchange's expired
             // token) means the login did not hold, whenever it arrives.
-            if (session.Authenticated && untagged.Status == "BYE" && untagged.Line.Contains("Session invalidated", StringComparison.OrdinalIgnoreCase))
+            if (session.Authenticated && untagged.Status == "BYE"
+                && untagged.Line.Contains("Session invalidated", StringComparison.OrdinalIgnoreCase))
                 session.RefuseAfterLogin(untagged.Line, "The server invalidated the session (it said so at LOGOUT).");
         })).ConfigureAwait(false);
     }
@@ -97,19 +101,24 @@ public sealed partial class ImapProbe : MailProbe
                 if (!long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
                     throw new MailProtocolException(stage, $"The server announced a literal of {match.Groups[1].Value} bytes, over any limit.");
                 await session.Connection.ReadBytesAsync(stage, size, cancellationToken).ConfigureAwait(false);
-                line = line[..match.Index] + $"<literal {size}>" + await session.Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
+                line =
+                    line[..match.Index] + $"<literal {size}>" +
+                        await session.Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
                 // Each piece is within the line limit; the response they make up must stay within reason too.
                 if (line.Length > MaxResponseLength(session))
-                    throw new MailProtocolException(stage, $"The server sent a response longer than {MaxResponseLength(session)} characters (lines joined by literals).");
+                    throw new MailProtocolException(stage,
+                        $"The server sent a response longer than {MaxResponseLength(session)} characters (lines joined by literals).");
             }
             var response = new ImapResponse(line);
             if (!response.IsWellFormed)
-                throw new MailProtocolException(stage, "The server sent a line that is no IMAP response (neither '*', '+' nor a tag): " + Shorten(line));
+                throw new MailProtocolException(stage,
+                    "The server sent a line that is no IMAP response (neither '*', '+' nor a tag): " + Shorten(line));
             return response;
         }
 
         /// <summary>Sends a command and reads until its tagged answer (or a BYE, after which nothing more comes).</summary>
-        public async Task<ImapResponse> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken, Action<ImapResponse>? untagged = null)
+        public async Task<ImapResponse> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken,
+            Action<ImapResponse>? untagged = null)
         {
             var tag = NextTag();
             await session.Connection.WriteLineAsync(stage, $"{tag} {command}", cancellationToken).ConfigureAwait(false);
@@ -173,7 +182,8 @@ public sealed partial class ImapProbe : MailProbe
             }
         }
 
-        private async Task<ImapResponse> UntilTaggedAsync(string tag, TraceStage stage, string command, bool byeExpected, Action<ImapResponse>? untagged, CancellationToken cancellationToken)
+        private async Task<ImapResponse> UntilTaggedAsync(string tag, TraceStage stage, string command, bool byeExpected,
+            Action<ImapResponse>? untagged, CancellationToken cancellationToken)
         {
             var lines = 0;
             while (true)

@@ -38,7 +38,8 @@ public abstract class MailProbe
         try
         {
             // Implicit TLS is started here rather than inside ConnectAsync so a failed handshake still leaves its TLS facts on the session.
-            await using var connection = await MailConnection.ConnectAsync(request.Host, request.Port, request.Options, trace, overall.Token).ConfigureAwait(false);
+            await using var connection =
+                await MailConnection.ConnectAsync(request.Host, request.Port, request.Options, trace, overall.Token).ConfigureAwait(false);
             session = new ProbeSession(connection, mechanism, request);
             stage = TraceStage.Tls;
             if (request.Tls == TlsMode.Implicit) await connection.StartTlsAsync(overall.Token).ConfigureAwait(false);

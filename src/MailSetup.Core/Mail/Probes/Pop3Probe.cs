@@ -95,7 +95,9 @@ public sealed class Pop3Probe : MailProbe
     {
         var line = await connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
         if (Pop3Reply.Classify(line) == Pop3ReplyKind.Invalid)
-            throw new MailProtocolException(stage, $"The server answered {what} with a line that is no POP3 status (+OK, -ERR or +): {(line.Length <= 200 ? line : line[..200] + "...")}");
+            throw new MailProtocolException(stage,
+                $"The server answered {what} with a line that is no POP3 status (+OK, -ERR or " +
+                $"+): {(line.Length <= 200 ? line : line[..200] + "...")}");
         return line;
     }
 }

@@ -26,7 +26,8 @@ public sealed class ProbeSession(MailConnection connection, SaslMechanism mechan
     public string? Failure { get; private set; }
     public MailFailureKind? FailureKind { get; private set; }
 
-    /// <summary>Records that the server refused what came after a successful authentication: <paramref name="answer"/> becomes the final answer.</summary>
+    /// <summary>Records that the server refused what came after a successful authentication: <paramref name="answer"/> becomes the final
+    /// answer.</summary>
     public void RefuseAfterLogin(string answer, string failure, MailFailureKind kind = MailFailureKind.RefusedAfterLogin)
     {
         Authenticated = false;
@@ -64,7 +65,8 @@ public sealed class ProbeSession(MailConnection connection, SaslMechanism mechan
     public void CountSaslRound(ref int rounds)
     {
         if (++rounds > Request.Options.MaxSaslRounds)
-            throw new MailProtocolException(TraceStage.Auth, $"The server sent more than {Request.Options.MaxSaslRounds} challenges in one authentication.");
+            throw new MailProtocolException(TraceStage.Auth,
+                $"The server sent more than {Request.Options.MaxSaslRounds} challenges in one authentication.");
     }
 
     /// <summary>Sends the SASL initial response as its own line, traced redacted.</summary>

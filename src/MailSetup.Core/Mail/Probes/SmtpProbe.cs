@@ -106,7 +106,9 @@ public sealed class SmtpProbe : MailProbe
             }
             var lines = SmtpTestMessage.Lines(envelope, session.Request.Time.GetUtcNow(), session.Request.ClientName, Guid.NewGuid());
             var bytes = SmtpTestMessage.Encode(lines);
-            await Connection.WriteBlockAsync(TraceStage.Command, bytes, $"<test message: {lines.Count} lines, {bytes.Length} bytes, Subject: {SmtpTestMessage.Subject}>", cancellationToken).ConfigureAwait(false);
+            await Connection.WriteBlockAsync(TraceStage.Command, bytes,
+                $"<test message: {lines.Count} lines, {bytes.Length} bytes, Subject: {SmtpTestMessage.Subject}>", cancellationToken)
+                    .ConfigureAwait(false);
             var accepted = await ReadReplyAsync(TraceStage.Command, cancellationToken).ConfigureAwait(false);
             if (accepted.Code != 250) Refuse(accepted, "the test message");
             else session.Trace.Info(TraceStage.Command, "test message accepted: " + accepted.FinalLine);
@@ -121,7 +123,8 @@ public sealed class SmtpProbe : MailProbe
         }
 
         private void Refuse(SmtpReply reply, string what) =>
-            session.RefuseAfterLogin(reply.FinalLine, $"The server accepted the login, then refused {what} ({reply.Code}).", MailFailureKind.RefusedEnvelope);
+            session.RefuseAfterLogin(reply.FinalLine, $"The server accepted the login, then refused {what} ({reply.Code}).",
+                MailFailureKind.RefusedEnvelope);
 
         public async Task<SmtpReply> CommandAsync(TraceStage stage, string command, CancellationToken cancellationToken)
         {
@@ -137,7 +140,8 @@ public sealed class SmtpProbe : MailProbe
             {
                 var line = await Connection.ReadLineAsync(stage, cancellationToken).ConfigureAwait(false);
                 if (!assembler.TryAdd(line, out var reply))
-                    throw new MailProtocolException(stage, "The server sent a line that is no SMTP reply: " + (line.Length <= 200 ? line : line[..200] + "..."));
+                    throw new MailProtocolException(stage,
+                        "The server sent a line that is no SMTP reply: " + (line.Length <= 200 ? line : line[..200] + "..."));
                 if (reply is not null) return reply;
                 session.CountLine(ref count, stage, "one reply (multiline)");
             }

@@ -14,7 +14,8 @@ public sealed partial record SmtpReply(int Code, string? EnhancedStatus, IReadOn
     /// <summary>Splits a reply line into code, continuation flag and text; null when it is no reply line.</summary>
     public static (int Code, bool More, string Text)? ParseLine(string line)
     {
-        if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 200 || code > 599)
+        if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 200
+            || code > 599)
             return null;
         if (line.Length == 3) return (code, false, "");
         return line[3] switch

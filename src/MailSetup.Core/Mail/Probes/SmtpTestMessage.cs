@@ -13,7 +13,8 @@ public static class SmtpTestMessage
     {
         var lines = new List<string>
         {
-            "Date: " + date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + date.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", ""),
+            "Date: " + date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) +
+                date.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", ""),
             $"From: <{envelope.MailFrom}>",
             "To: " + string.Join(", ", envelope.RcptTo.Select(r => $"<{r}>")),
             "Subject: " + Subject,

@@ -19,7 +19,9 @@ public sealed class HttpPlanRenderer : IPlanRenderer
         void Line(string line = "") => text.Append(line).Append('\n');
         var baseUrl = plan.Request.Cloud.GraphBaseUrl;
 
-        Line($"# mailsetup plan: {Presets(plan.Request)} for the {App(plan.Request.App)} ({JsonPlanRenderer.Schema}, planned at {Timestamp(plan.CreatedAt)})");
+        Line(
+            $"# mailsetup plan: {Presets(plan.Request)} for the {App(plan.Request.App)} ({JsonPlanRenderer.Schema}, " +
+            $"planned at {Timestamp(plan.CreatedAt)})");
         Line("# Set {{token}} in your HTTP client's environment to a Graph token of an admin with");
         Line("# Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All.");
         Line("# Run the requests in order; skip a create whose 'unchanged when' read already finds the item.");

@@ -16,7 +16,8 @@ internal static class PlanDescriptions
     public static string Credential(CredentialRequest credential) => credential switch
     {
         CredentialRequest.ClientSecret secret => $"client secret, {secret.LifetimeDays.ToString(CultureInfo.InvariantCulture)} days",
-        CredentialRequest.Certificate certificate => $"certificate (self-signed, {certificate.LifetimeDays.ToString(CultureInfo.InvariantCulture)} days)",
+        CredentialRequest.Certificate certificate =>
+            $"certificate (self-signed, {certificate.LifetimeDays.ToString(CultureInfo.InvariantCulture)} days)",
         _ => credential.ToString(),
     };
 

@@ -9,7 +9,8 @@ internal static class PowerShellCaptureWriter
 {
     public const string SecretFileParameter = "SecretFile";
 
-    public static void Write(PowerShellScriptBuilder script, PowerShellVariables variables, PowerShellStepLabel label, string root, IReadOnlyList<ValueCapture> captures)
+    public static void Write(PowerShellScriptBuilder script, PowerShellVariables variables, PowerShellStepLabel label, string root,
+        IReadOnlyList<ValueCapture> captures)
     {
         foreach (var capture in captures)
         {
@@ -41,7 +42,8 @@ internal static class PowerShellCaptureWriter
         script.Close();
         script.Continue("} else {");
         script.Line("Write-Warning " + PowerShellQuoting.SingleQuoted(
-            $"No value to show: this step found one that existed already (an earlier run made it), and Entra never shows a secret's value again. If it is lost, remove it from the app (Certificates & secrets) and run this script again."));
+            $"No value to show: this step found one that existed already (an earlier run made it), and Entra never shows a secret's value again. " +
+            $"If it is lost, remove it from the app (Certificates & secrets) and run this script again."));
         script.Close();
     }
 }

@@ -103,7 +103,9 @@ internal sealed class PowerShellExchangeStepWriter(PowerShellScriptBuilder scrip
                 null => "-" + parameter.Name,
                 bool flag => $"-{parameter.Name}:{(flag ? "$true" : "$false")}",
                 string text => $"-{parameter.Name} {variables.Expression(text)}",
-                var other => throw new NotSupportedException($"cmdlet {cmdlet.Name} parameter -{parameter.Name} has a {other.GetType().Name} value; expected text, a flag or a switch."),
+                var other =>
+                    throw new NotSupportedException(
+                        $"cmdlet {cmdlet.Name} parameter -{parameter.Name} has a {other.GetType().Name} value; expected text, a flag or a switch."),
             });
         }
         if (stopOnError) parts.Add("-ErrorAction Stop");

@@ -20,7 +20,9 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
 
         if (step.Probe is { } probe)
         {
-            script.Line($"$item = Find-GraphItem -Uri {variables.Expression(probe.Preview.Url)} -Collection {PowerShellQuoting.SingleQuoted(probe.Collection)} -Wanted {Wanted(probe.Matches)}");
+            script.Line(
+                $"$item = Find-GraphItem -Uri {variables.Expression(probe.Preview.Url)} " +
+                $"-Collection {PowerShellQuoting.SingleQuoted(probe.Collection)} -Wanted {Wanted(probe.Matches)}");
             script.Open("if ($null -ne $item) {");
             script.Line(label.Status("unchanged"));
             script.Continue("} else {");
@@ -34,7 +36,9 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
             if (step.ResultCollection is { } collection)
             {
                 script.Line($"$item = @($answer{PowerShellQuoting.Member(collection)})[0]");
-                script.Line($"if ($null -eq $item) {{ {label.Failure($"found nothing (the answer's '{collection}' list is empty), so nothing after it has run.")} }}");
+                script.Line(
+                    $"if ($null -eq $item) " +
+                    $"{{ {label.Failure($"found nothing (the answer's '{collection}' list is empty), so nothing after it has run.")} }}");
             }
             script.Line(label.Status(label.Done));
         }
@@ -69,22 +73,29 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
         {
             script.Comment("The app exists already: keep what it has in these lists (a PATCH replaces whole lists).");
             var read = preview.Url + (preview.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "$select=" + string.Join(",", mergedLists);
-            script.Line($"$current = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET -Uri {variables.Expression(read)} -OutputType PSObject }}");
-            script.Line($"$body = Merge-AppLists -Body $body -Current $current -Properties {string.Join(", ", mergedLists.Select(PowerShellQuoting.SingleQuoted))}");
+            script.Line(
+                $"$current = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET -Uri {variables.Expression(read)} -OutputType PSObject }}");
+            script.Line(
+                $"$body = Merge-AppLists -Body $body -Current $current " +
+                $"-Properties {string.Join(", ", mergedLists.Select(PowerShellQuoting.SingleQuoted))}");
         }
 
         var call = $"Invoke-MgGraphRequest -Method {preview.Method} -Uri {variables.Expression(preview.Url)}";
         if (preview.Body is not null)
         {
-            var contentType = preview.Headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value ?? "application/json";
+            var contentType =
+                preview.Headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value
+                    ?? "application/json";
             call += " -Body $body -ContentType " + PowerShellQuoting.SingleQuoted(contentType);
         }
         var extraHeaders = preview.Headers.Where(h => !ImplicitHeaders.Contains(h.Key)).ToList();
         if (extraHeaders.Count > 0)
-            call += " -Headers @{ " + string.Join("; ", extraHeaders.Select(h => $"{PowerShellQuoting.SingleQuoted(h.Key)} = {variables.Expression(h.Value)}")) + " }";
+            call += " -Headers @{ " +
+                string.Join("; ", extraHeaders.Select(h => $"{PowerShellQuoting.SingleQuoted(h.Key)} = {variables.Expression(h.Value)}")) + " }";
         script.Line($"{assignTo} = Invoke-WithRetry {{ {call} -OutputType PSObject }}");
     }
 
     private string Wanted(IReadOnlyList<ProbeMatch> matches) =>
-        "([ordered]@{ " + string.Join("; ", matches.Select(m => $"{PowerShellQuoting.SingleQuoted(m.Property)} = {variables.Expression(m.Value)}")) + " })";
+        "([ordered]@{ " + string.Join("; ", matches.Select(m => $"{PowerShellQuoting.SingleQuoted(m.Property)} = {variables.Expression(m.Value)}")) +
+            " })";
 }

@@ -37,14 +37,20 @@ internal sealed partial class PowerShellLocalStepWriter(PowerShellScriptBuilder 
         script.Continue("} else {");
         script.Line("$pfxPassword = Read-Host -AsSecureString -Prompt 'Choose a password for the private key file'");
         script.Line("$pfxPasswordAgain = Read-Host -AsSecureString -Prompt 'Type the password again'");
-        script.Open("if ([System.Net.NetworkCredential]::new('', $pfxPassword).Password -cne [System.Net.NetworkCredential]::new('', $pfxPasswordAgain).Password) {");
+        script.Open(
+            "if ([System.Net.NetworkCredential]::new('', $pfxPassword).Password -cne [System.Net.NetworkCredential]::new('', " +
+            "$pfxPasswordAgain).Password) {");
         script.Line(label.Failure("the two passwords differ; nothing was saved. Run the script again."));
         script.Close();
         script.Line(string.Create(CultureInfo.InvariantCulture, $"$rsa = [System.Security.Cryptography.RSA]::Create({keyBits})"));
-        script.Line($"$certificateRequest = [{X509}.CertificateRequest]::new({PowerShellQuoting.SingleQuoted(subject)}, $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)");
+        script.Line(
+            $"$certificateRequest = [{X509}.CertificateRequest]::new({PowerShellQuoting.SingleQuoted(subject)}, $rsa, " +
+            $"[System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)");
         script.Comment("Valid from a few minutes ago, so a clock slightly ahead of Entra's does not reject it.");
         script.Line("$notBefore = [System.DateTimeOffset]::UtcNow.AddMinutes(-5)");
-        script.Line(string.Create(CultureInfo.InvariantCulture, $"$certificate = $certificateRequest.CreateSelfSigned($notBefore, $notBefore.AddDays({days}))"));
+        script.Line(
+            string.Create(CultureInfo.InvariantCulture,
+                $"$certificate = $certificateRequest.CreateSelfSigned($notBefore, $notBefore.AddDays({days}))"));
         script.Line($"Write-PrivateFile -Path $certificateFile -Bytes ($certificate.Export([{X509}.X509ContentType]::Pfx, $pfxPassword))");
         script.Line(label.Status(label.Done));
         script.Close();

@@ -32,7 +32,9 @@ public sealed class PowerShellPlanRenderer : IPlanRenderer
         if (hasSecret)
         {
             var secretFile = "$" + PowerShellCaptureWriter.SecretFileParameter;
-            script.Line($"if ({secretFile} -and (Test-Path -LiteralPath {secretFile})) {{ throw \"{secretFile} exists already: name a new file, so that no secret is overwritten.\" }}");
+            script.Line(
+                $"if ({secretFile} -and (Test-Path -LiteralPath {secretFile})) {{ throw \"{secretFile} exists already: name a new file, " +
+                $"so that no secret is overwritten.\" }}");
         }
         script.Line();
 
@@ -81,9 +83,13 @@ public sealed class PowerShellPlanRenderer : IPlanRenderer
 
     private static void WriteGraphSignIn(PowerShellScriptBuilder script, Plan plan)
     {
-        script.Comment("Sign in to Microsoft Graph with a code, so no browser is needed on this machine. The token stays in this PowerShell process (-ContextScope Process), not on disk.");
+        script.Comment(
+            "Sign in to Microsoft Graph with a code, so no browser is needed on this machine. The token stays in this PowerShell process " +
+            "(-ContextScope Process), not on disk.");
         var scopes = string.Join(", ", GraphScopes.Select(PowerShellQuoting.SingleQuoted));
-        script.Line($"Connect-MgGraph -UseDeviceCode -Scopes {scopes} -Environment {GraphEnvironment(plan.Request.Cloud.Name)} -ContextScope Process -NoWelcome");
+        script.Line(
+            $"Connect-MgGraph -UseDeviceCode -Scopes {scopes} -Environment {GraphEnvironment(plan.Request.Cloud.Name)} -ContextScope Process " +
+            $"-NoWelcome");
         script.Line("$tenantId = (Get-MgContext).TenantId");
     }
 
@@ -118,7 +124,8 @@ public sealed class PowerShellPlanRenderer : IPlanRenderer
                     local.Write(step, label);
                     break;
                 default:
-                    throw new NotSupportedException($"step '{plan.Steps[i].Key}' is a {plan.Steps[i].GetType().Name}, which the PowerShell renderer does not know.");
+                    throw new NotSupportedException(
+                        $"step '{plan.Steps[i].Key}' is a {plan.Steps[i].GetType().Name}, which the PowerShell renderer does not know.");
             }
             variables.Produced(plan.Steps[i].Produces);
             script.Line();

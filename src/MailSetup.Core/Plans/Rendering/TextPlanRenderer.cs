@@ -28,7 +28,11 @@ public sealed class TextPlanRenderer : IPlanRenderer
         }
         Wrapped(text, string.Join(", ", request.Permissions.Select(Permission)), "  permissions ", "              ");
         Line($"  credential  {Credential(request.Credential)}");
-        Line($"  mailboxes   {(request.Mailboxes.Count == 0 ? "none" : string.Join(", ", request.Mailboxes))}{(request.SendAs ? " (with SendAs)" : "")}");
+        Line(
+            $"  " +
+            $"mailboxes   {(request.Mailboxes.Count == 0 ? "none" : string.Join(", ", request.Mailboxes))}{(request.SendAs
+                ? " (with SendAs)"
+                : "")}");
         Line($"  scoping     {Scoping(request.Scoping)}");
         Line($"  planned at  {Timestamp(plan.CreatedAt)}");
 

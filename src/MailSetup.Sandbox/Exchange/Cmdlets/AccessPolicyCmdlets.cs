@@ -15,7 +15,10 @@ internal sealed class NewApplicationAccessPolicy : IExchangeCmdlet
     public IReadOnlyList<JsonObject> Invoke(SandboxTenant tenant, CmdletParameters parameters)
     {
         var appIdText = parameters.RequiredText("AppId");
-        var appId = Guid.TryParse(appIdText, out var parsed) ? parsed.ToString() : throw ExchangeException.InvalidValue("AppId", appIdText, "System.String[]");
+        var appId =
+            Guid.TryParse(appIdText, out var parsed)
+                ? parsed.ToString()
+                : throw ExchangeException.InvalidValue("AppId", appIdText, "System.String[]");
         var right = parameters.RequiredText("AccessRight");
         right = AccessRights.FirstOrDefault(r => r.Equals(right, StringComparison.OrdinalIgnoreCase))
                 ?? throw ExchangeException.InvalidValue("AccessRight", right, "Microsoft.Exchange.Data.ApplicationAccessPolicyRight");
@@ -23,8 +26,10 @@ internal sealed class NewApplicationAccessPolicy : IExchangeCmdlet
         {
             var group = ExchangeRecipients.Group(state, parameters.RequiredText("PolicyScopeGroupId"));
             if (!group.MailEnabled || !group.SecurityEnabled || group.Mail is null)
-                throw ExchangeException.Invalid($"The group \"{group.DisplayName}\" must be a mail-enabled security group to scope an application access policy.");
-            if (state.Exchange.ApplicationAccessPolicies.Any(p => ExchangeRecipients.Same(p.AppId, appId) && ExchangeRecipients.Same(p.PolicyScopeGroupId, group.Mail)))
+                throw ExchangeException.Invalid(
+                    $"The group \"{group.DisplayName}\" must be a mail-enabled security group to scope an application access policy.");
+            if (state.Exchange.ApplicationAccessPolicies.Any(
+                p => ExchangeRecipients.Same(p.AppId, appId) && ExchangeRecipients.Same(p.PolicyScopeGroupId, group.Mail)))
                 throw ExchangeException.AlreadyExists($"An application access policy for app '{appId}' and group '{group.Mail}' already exists.");
             var policy = new ExchangeApplicationAccessPolicy
             {
@@ -56,7 +61,9 @@ internal sealed class GetApplicationAccessPolicy : IExchangeCmdlet
     {
         var policies = state.Exchange.ApplicationAccessPolicies;
         return policies.FirstOrDefault(p => ExchangeRecipients.Same(p.Identity, identity))
-               ?? (policies.Count(p => ExchangeRecipients.Same(p.AppId, identity)) == 1 ? policies.Single(p => ExchangeRecipients.Same(p.AppId, identity)) : null)
+               ?? (policies.Count(p => ExchangeRecipients.Same(p.AppId, identity)) == 1
+                   ? policies.Single(p => ExchangeRecipients.Same(p.AppId, identity))
+                   : null)
                ?? throw ExchangeException.NotFound(identity);
     }
 }

@@ -16,7 +16,8 @@ internal static class MailboxRights
         var rights = parameters.List("AccessRights");
         if (rights.Count == 0) throw ExchangeException.MissingParameters(["AccessRights"]);
         return rights.Select(r => Valid.FirstOrDefault(v => v.Equals(r, StringComparison.OrdinalIgnoreCase))
-                                  ?? throw ExchangeException.InvalidValue("AccessRights", r, "Microsoft.Exchange.Management.RecipientTasks.MailboxRights[]")).ToList();
+                                  ?? throw ExchangeException.InvalidValue("AccessRights", r,
+                                      "Microsoft.Exchange.Management.RecipientTasks.MailboxRights[]")).ToList();
     }
 }
 
@@ -35,7 +36,8 @@ internal sealed class AddMailboxPermission : IExchangeCmdlet
             var mailbox = ExchangeRecipients.Mailbox(state, parameters.RequiredText("Identity"));
             var trustee = ExchangeRecipients.Trustee(state, parameters.RequiredText("User"));
             var permissions = state.Exchange.MailboxPermissions;
-            var entry = permissions.FirstOrDefault(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.Same(p.User, trustee));
+            var entry =
+                permissions.FirstOrDefault(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.Same(p.User, trustee));
             if (entry is null)
             {
                 entry = new ExchangeMailboxPermission { Identity = mailbox.Mail, User = trustee };
@@ -61,7 +63,8 @@ internal sealed class GetMailboxPermission : IExchangeCmdlet
         var entries = state.Exchange.MailboxPermissions
             .Where(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && (user is null || ExchangeRecipients.IsTrustee(state, p.User, user)))
             .Select(p => ExchangeOutput.MailboxPermission(mailbox.Mail, p.User, p.AccessRights));
-        if (user is null) entries = entries.Prepend(ExchangeOutput.MailboxPermission(mailbox.Mail, MailboxRights.Self, ["FullAccess", "ReadPermission"]));
+        if (user is null) entries =
+            entries.Prepend(ExchangeOutput.MailboxPermission(mailbox.Mail, MailboxRights.Self, ["FullAccess", "ReadPermission"]));
         return (IReadOnlyList<JsonObject>)entries.ToList();
     });
 }
@@ -69,7 +72,8 @@ internal sealed class GetMailboxPermission : IExchangeCmdlet
 internal sealed class RemoveMailboxPermission : IExchangeCmdlet
 {
     public string Name => "Remove-MailboxPermission";
-    public IReadOnlyCollection<string> Parameters { get; } = ["Identity", "User", "AccessRights", "InheritanceType", "Deny", "BypassMasterAccountSid"];
+    public IReadOnlyCollection<string> Parameters { get; } =
+        ["Identity", "User", "AccessRights", "InheritanceType", "Deny", "BypassMasterAccountSid"];
     public IReadOnlyCollection<string> Mandatory { get; } = ["Identity", "User", "AccessRights"];
 
     public IReadOnlyList<JsonObject> Invoke(SandboxTenant tenant, CmdletParameters parameters)
@@ -80,7 +84,8 @@ internal sealed class RemoveMailboxPermission : IExchangeCmdlet
             var mailbox = ExchangeRecipients.Mailbox(state, parameters.RequiredText("Identity"));
             var user = parameters.RequiredText("User");
             // Removing what is not there changes nothing (Exchange only warns).
-            foreach (var entry in state.Exchange.MailboxPermissions.Where(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.IsTrustee(state, p.User, user)).ToList())
+            foreach (var entry in state.Exchange.MailboxPermissions.Where(
+                p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.IsTrustee(state, p.User, user)).ToList())
             {
                 entry.AccessRights.RemoveAll(r => rights.Contains(r, StringComparer.OrdinalIgnoreCase));
                 if (entry.AccessRights.Count == 0) state.Exchange.MailboxPermissions.Remove(entry);

@@ -52,7 +52,8 @@ internal sealed class RemoveManagementScope : IExchangeCmdlet
     {
         var scope = GetManagementScope.Find(state, parameters.RequiredText("Identity"));
         if (state.Exchange.ManagementRoleAssignments.Any(a => ExchangeRecipients.Same(a.CustomResourceScope, scope.Name)))
-            throw ExchangeException.Invalid($"The management scope \"{scope.Name}\" can't be removed because it's used by management role assignments. Remove those first.");
+            throw ExchangeException.Invalid(
+                $"The management scope \"{scope.Name}\" can't be removed because it's used by management role assignments. Remove those first.");
         state.Exchange.ManagementScopes.Remove(scope);
         return (IReadOnlyList<JsonObject>)[];
     });

@@ -12,7 +12,8 @@ internal static class RecipientRights
         if (rights.Count == 0 && required) throw ExchangeException.MissingParameters(["AccessRights"]);
         return rights.Select(r => r.Equals("SendAs", StringComparison.OrdinalIgnoreCase)
             ? "SendAs"
-            : throw ExchangeException.InvalidValue("AccessRights", r, "Microsoft.Exchange.Management.RecipientTasks.RecipientAccessRight[]")).ToList();
+            : throw ExchangeException.InvalidValue("AccessRights", r, "Microsoft.Exchange.Management.RecipientTasks.RecipientAccessRight[]"))
+                .ToList();
     }
 }
 
@@ -30,7 +31,8 @@ internal sealed class AddRecipientPermission : IExchangeCmdlet
             var mailbox = ExchangeRecipients.Mailbox(state, parameters.RequiredText("Identity"));
             var trustee = ExchangeRecipients.Trustee(state, parameters.RequiredText("Trustee"));
             var permissions = state.Exchange.RecipientPermissions;
-            var entry = permissions.FirstOrDefault(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.Same(p.Trustee, trustee));
+            var entry =
+                permissions.FirstOrDefault(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.Same(p.Trustee, trustee));
             if (entry is null)
             {
                 entry = new ExchangeRecipientPermission { Identity = mailbox.Mail, Trustee = trustee, AccessRights = ["SendAs"] };
@@ -55,7 +57,10 @@ internal sealed class GetRecipientPermission : IExchangeCmdlet
             var mailbox = parameters.Text("Identity") is { } identity ? ExchangeRecipients.Mailbox(state, identity) : null;
             var trustee = parameters.Text("Trustee");
             return (IReadOnlyList<JsonObject>)state.Exchange.RecipientPermissions
-                .Where(p => (mailbox is null || ExchangeRecipients.Same(p.Identity, mailbox.Mail)) && (trustee is null || ExchangeRecipients.IsTrustee(state, p.Trustee, trustee)))
+                .Where(
+                    p =>
+                        (mailbox is null || ExchangeRecipients.Same(p.Identity, mailbox.Mail))
+                            && (trustee is null || ExchangeRecipients.IsTrustee(state, p.Trustee, trustee)))
                 .Select(ExchangeOutput.RecipientPermission)
                 .ToList();
         });
@@ -75,7 +80,8 @@ internal sealed class RemoveRecipientPermission : IExchangeCmdlet
         {
             var mailbox = ExchangeRecipients.Mailbox(state, parameters.RequiredText("Identity"));
             var trustee = parameters.RequiredText("Trustee");
-            state.Exchange.RecipientPermissions.RemoveAll(p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.IsTrustee(state, p.Trustee, trustee));
+            state.Exchange.RecipientPermissions.RemoveAll(
+                p => ExchangeRecipients.Same(p.Identity, mailbox.Mail) && ExchangeRecipients.IsTrustee(state, p.Trustee, trustee));
             return (IReadOnlyList<JsonObject>)[];
         });
     }

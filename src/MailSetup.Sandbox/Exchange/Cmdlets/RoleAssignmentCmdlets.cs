@@ -95,7 +95,10 @@ internal sealed class TestServicePrincipalAuthorization : IExchangeCmdlet
             .Where(a => ExchangeRecipients.Same(a.App, sp.ObjectId))
             .Select(a =>
             {
-                var scope = a.CustomResourceScope is null ? null : state.Exchange.ManagementScopes.FirstOrDefault(s => ExchangeRecipients.Same(s.Name, a.CustomResourceScope));
+                var scope =
+                    a.CustomResourceScope is null
+                        ? null
+                        : state.Exchange.ManagementScopes.FirstOrDefault(s => ExchangeRecipients.Same(s.Name, a.CustomResourceScope));
                 var result = new JsonObject
                 {
                     ["RoleName"] = a.Role,
@@ -104,7 +107,10 @@ internal sealed class TestServicePrincipalAuthorization : IExchangeCmdlet
                     ["ScopeType"] = a.CustomResourceScope is null ? "Organization" : "CustomRecipientScope",
                 };
                 if (mailbox is not null)
-                    result["InScope"] = scope is null ? a.CustomResourceScope is null : RecipientFilter.Parse(scope.RecipientRestrictionFilter).Matches(mailbox, state);
+                    result["InScope"] =
+                        scope is null
+                            ? a.CustomResourceScope is null
+                            : RecipientFilter.Parse(scope.RecipientRestrictionFilter).Matches(mailbox, state);
                 return result;
             })
             .ToList();

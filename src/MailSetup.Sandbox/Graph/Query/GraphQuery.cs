@@ -12,7 +12,8 @@ internal sealed record GraphQuery(FilterNode? Filter, IReadOnlyList<string>? Sel
     public static GraphQuery From(HttpRequest request)
     {
         var query = request.Query;
-        return new GraphQuery(ParseFilter(query["$filter"]), ParseSelect(query["$select"]), ParseTop(query["$top"]), ParseOffset(query["$skiptoken"]));
+        return new GraphQuery(ParseFilter(query["$filter"]), ParseSelect(query["$select"]), ParseTop(query["$top"]),
+            ParseOffset(query["$skiptoken"]));
     }
 
     public static string SkipToken(int offset) =>

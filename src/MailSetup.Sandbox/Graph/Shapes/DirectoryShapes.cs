@@ -8,7 +8,8 @@ internal static class DirectoryShapes
 {
     /// <summary>What GET /users answers without $select (Graph's default set for users).</summary>
     public static readonly IReadOnlyCollection<string> UserDefaults =
-        ["id", "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"];
+        ["id", "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname",
+            "userPrincipalName"];
 
     public static JsonObject User(SandboxUser user)
     {

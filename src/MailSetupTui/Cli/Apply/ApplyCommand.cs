@@ -48,7 +48,9 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
         if (!job.Yes)
         {
             await output.WriteAsync(_services.Renderers.Get("text").Render(plan));
-            await output.WriteAsync($"\nApply these {plan.Steps.Count} steps to the {(job.Target.Sandbox ? "sandbox tenant" : "tenant " + job.Target.SignIn!.Tenant)}? [y/N] ");
+            await output.WriteAsync(
+                $"\nApply these {plan.Steps.Count} steps to the {(job.Target.Sandbox ? "sandbox tenant" : "tenant " + job.Target.SignIn!.Tenant)}? " +
+                $"[y/N] ");
             await output.FlushAsync(cancellationToken);
             var answer = (await _services.Terminal.Input.ReadLineAsync(cancellationToken))?.Trim().ToLowerInvariant();
             if (answer is not ("y" or "yes"))
@@ -104,7 +106,8 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
     /// <summary>A secret file is always new: never overwrite (it may hold another secret), and its folder must exist.</summary>
     private static string? NewFileProblem(string path)
     {
-        if (File.Exists(path) || Directory.Exists(path)) return $"'{path}' exists already; expected a new file (a secret is never written over another).";
+        if (File.Exists(path)
+            || Directory.Exists(path)) return $"'{path}' exists already; expected a new file (a secret is never written over another).";
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         return folder is not null && !Directory.Exists(folder) ? $"the folder of '{path}' does not exist." : null;
     }

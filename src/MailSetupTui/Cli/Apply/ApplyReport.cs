@@ -10,8 +10,11 @@ internal static class ApplyReport
 {
     public static string Line(StepEvent e) => e switch
     {
-        StepEvent.Retrying r => $"[{r.Number}/{r.Total}] retrying ({r.Reason}) in {r.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {r.Step.Title}",
-        StepEvent.Finished f => $"[{f.Number}/{f.Total}] {Word(f.Outcome),-9} {f.Step.Title} ({f.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
+        StepEvent.Retrying r =>
+            $"[{r.Number}/{r.Total}] retrying ({r.Reason}) in {r.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {r.Step.Title}",
+        StepEvent.Finished f =>
+            $"[{f.Number}/{f.Total}] {Word(f.Outcome),-9} {f.Step.Title} " +
+            $"({f.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
                                 + (f.Detail is null ? "" : $"\n{new string(' ', 4)}{f.Detail}"),
         _ => "",
     };
@@ -19,12 +22,14 @@ internal static class ApplyReport
     public static string Summary(ApplyResult result, string journalPath) =>
         result.Succeeded
             ? $"Done: {result.Changed} changed, {result.Unchanged} unchanged."
-            : $"Stopped: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed. To resume, run again with --journal {journalPath}";
+            : $"Stopped: {result.Changed} changed, {result.Unchanged} unchanged, {result.Failed} failed. To resume, " +
+                $"run again with --journal {journalPath}";
 
     public static string Json(ApplyResult result, string? journalPath)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json =
+            new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteBoolean("succeeded", result.Succeeded);

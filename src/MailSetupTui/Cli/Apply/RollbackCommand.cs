@@ -60,7 +60,8 @@ internal sealed class RollbackCommand : CliCommand<RollbackCommand.Input>
         await using var workspace = await TenantWorkspace.OpenAsync(input.Target, _services, io.Error, cancellationToken);
         var removed = await new Rollback(workspace.Clients.Graph, workspace.Clients.Exchange).RunAsync(journal, cancellationToken);
         foreach (var item in removed)
-            await output.WriteLineAsync($"{(item.Removed ? "removed" : "FAILED "),-8} {item.StepKey}{(item.Error is null ? "" : $" ({item.Error})")}");
+            await output.WriteLineAsync(
+                $"{(item.Removed ? "removed" : "FAILED "),-8} {item.StepKey}{(item.Error is null ? "" : $" ({item.Error})")}");
         var failed = removed.Count(i => !i.Removed);
         await output.WriteLineAsync(failed == 0 ? $"Rolled back: {removed.Count} removed." : $"Rollback incomplete: {failed} could not be removed.");
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;

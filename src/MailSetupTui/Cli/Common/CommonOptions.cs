@@ -20,9 +20,11 @@ internal static class CommonOptions
 
     public static Option<bool> Sandbox(string description) => new("--sandbox") { Description = description };
 
-    public static Option<string> Tenant(string description, string helpName = "id|domain") => new("--tenant") { Description = description, HelpName = helpName };
+    public static Option<string> Tenant(string description, string helpName = "id|domain") =>
+        new("--tenant") { Description = description, HelpName = helpName };
 
-    public static Option<string> ClientId(string description, string helpName = "guid") => new("--client-id") { Description = description, HelpName = helpName };
+    public static Option<string> ClientId(string description, string helpName = "guid") =>
+        new("--client-id") { Description = description, HelpName = helpName };
 
     public static Option<string> Auth(string description, string helpName) => new("--auth") { Description = description, HelpName = helpName };
 
@@ -41,7 +43,8 @@ internal static class CommonOptions
     {
         var tenant = result.ValueOrDefault(option)?.Trim();
         if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
-            errors.Add(new(option.Name, $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+            errors.Add(
+                new(option.Name, $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
         return tenant;
     }
 

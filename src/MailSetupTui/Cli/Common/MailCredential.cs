@@ -43,14 +43,16 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
         var user = result.ValueOrDefault(options.User)?.Trim() ?? mailbox;
 
         CommonOptions.CheckSandboxOrTenant(sandbox, tenant, errors);
-        if (!sandbox && tenant is null) errors.Add(new("--tenant", "is required to get a token (or use --sandbox, or give a token with --token-file)."));
+        if (!sandbox
+            && tenant is null) errors.Add(new("--tenant", "is required to get a token (or use --sandbox, or give a token with --token-file)."));
         if (clientId is null && !sandbox) errors.Add(new("--client-id", "is required with --tenant: the mail app's client id."));
         if (!Flows.TryGetValue(authWord, out var flow))
         {
             errors.Add(new("--auth", $"unknown flow '{authWord}'; expected one of {string.Join(", ", Flows.Keys)}."));
             return null;
         }
-        if (user is not null && !user.Contains('@', StringComparison.Ordinal)) errors.Add(new("--user", $"'{user}' is not a sign-in name; expected an address."));
+        if (user is not null
+            && !user.Contains('@', StringComparison.Ordinal)) errors.Add(new("--user", $"'{user}' is not a sign-in name; expected an address."));
 
         string? secret = null;
         if (secretFile is not null && flow is not (MailTokenFlow.Secret or MailTokenFlow.Ropc))
@@ -61,11 +63,16 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             secret = environment.Get(EnvironmentSignIn.ClientSecret);
             if (string.IsNullOrWhiteSpace(secret) && optional && !authGiven) secret = null;
             else if (string.IsNullOrWhiteSpace(secret))
-                errors.Add(new("--auth", $"--auth secret needs the secret in --secret-file or {EnvironmentSignIn.ClientSecret} (never on the command line, where others can see it)."));
+                errors.Add(
+                    new("--auth",
+                        $"--auth secret needs the secret in --secret-file or {EnvironmentSignIn.ClientSecret} (never on the command line, " +
+                        "where others can see it)."));
         }
 
         if (flow == MailTokenFlow.Certificate && (certificate is null || !File.Exists(certificate)))
-            errors.Add(new("--certificate-path", certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+            errors.Add(
+                new("--certificate-path",
+                    certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
         else if (flow != MailTokenFlow.Certificate && certificate is not null)
             errors.Add(new("--certificate-path", $"goes with --auth certificate, not {authWord}."));
 
@@ -77,7 +84,8 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             // Asked only when everything else checked out and the token is really wanted (see DiagnoseSource).
             if (userPassword is null && passwords.CanAsk) askPassword = () => passwords.Ask($"password for {user}: ");
             else if (userPassword is null)
-                errors.Add(new("--auth", $"--auth ropc needs {user}'s password in {MailCredentialOptions.PasswordVariable} (or typed at a terminal)."));
+                errors.Add(
+                    new("--auth", $"--auth ropc needs {user}'s password in {MailCredentialOptions.PasswordVariable} (or typed at a terminal)."));
         }
         if (errors.Count > 0) return null;
         return new MailCredential(sandbox, tenant, clientId, flow, user, secret, certificate, userPassword) { AskPassword = askPassword };

@@ -47,9 +47,14 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
             errors.Add(new("--client-id", $"is required with --auth {auth}: the admin app that signs in."));
         var secret = environment.Get(EnvironmentSignIn.ClientSecret);
         if (kind == SignInKind.Secret && string.IsNullOrEmpty(secret))
-            errors.Add(new("--auth", $"--auth secret reads the secret from {EnvironmentSignIn.ClientSecret} (never from the command line, where others can see it), and it is not set."));
+            errors.Add(
+                new("--auth",
+                    $"--auth secret reads the secret from {EnvironmentSignIn.ClientSecret} (never from the command line, where others can see it), " +
+                    "and it is not set."));
         if (kind == SignInKind.Certificate && (certificate is null || !File.Exists(certificate)))
-            errors.Add(new("--certificate-path", certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+            errors.Add(
+                new("--certificate-path",
+                    certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
         if (errors.Count > 0) return null;
 
         return new TenantTarget(false, new SignInOptions

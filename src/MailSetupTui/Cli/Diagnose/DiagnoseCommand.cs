@@ -17,27 +17,50 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
 {
-    private static readonly Dictionary<string, TlsMode> TlsModes = new() { ["implicit"] = TlsMode.Implicit, ["starttls"] = TlsMode.StartTls, ["none"] = TlsMode.None };
-    private static readonly Dictionary<string, SaslMechanismKind> Mechanisms = new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
+    private static readonly Dictionary<string, TlsMode> TlsModes =
+        new() { ["implicit"] = TlsMode.Implicit, ["starttls"] = TlsMode.StartTls, ["none"] = TlsMode.None };
+    private static readonly Dictionary<string, SaslMechanismKind> Mechanisms =
+        new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
 
     private readonly ToolServices _services;
     private readonly DiagnoseRunner _runner;
 
     private readonly Argument<string> _protocol = new("PROTOCOL") { Description = "imap, pop, smtp, or all three one after the other." };
-    private readonly Option<string> _mailbox = new("--mailbox") { Description = "The mailbox to log in as (user= of XOAUTH2).", HelpName = "address" };
-    private readonly Option<string> _host = new("--host") { Description = "The server (default: the cloud's Exchange host; smtp.* for SMTP).", HelpName = "host" };
-    private readonly Option<int?> _port = new("--port") { Description = "The port (default: IMAP 993, POP 995, SMTP 587; 143/110/465 when --tls asks for it). Not with 'all'.", HelpName = "port" };
-    private readonly Option<string> _tls = new("--tls") { Description = "How the connection is secured (default: implicit for IMAP and POP, starttls for SMTP).", HelpName = "implicit|starttls|none" };
+    private readonly Option<string> _mailbox =
+        new("--mailbox") { Description = "The mailbox to log in as (user= of XOAUTH2).", HelpName = "address" };
+    private readonly Option<string> _host =
+        new("--host") { Description = "The server (default: the cloud's Exchange host; smtp.* for SMTP).", HelpName = "host" };
+    private readonly Option<int?> _port =
+        new("--port") { Description = "The port (default: IMAP 993, POP 995, SMTP 587; 143/110/465 when --tls asks for it). Not with 'all'.",
+            HelpName = "port" };
+    private readonly Option<string> _tls =
+        new("--tls") { Description = "How the connection is secured (default: implicit for IMAP and POP, starttls for SMTP).",
+            HelpName = "implicit|starttls|none" };
     private readonly Option<string> _mech = new("--mech") { Description = "SASL mechanism (default xoauth2).", HelpName = "xoauth2|oauthbearer" };
-    private readonly Option<string> _tokenFile = new("--token-file") { Description = "File holding the access token, or - for stdin (instead of getting one with --tenant/--client-id/--auth or --sandbox).", HelpName = "file|-" };
+    private readonly Option<string> _tokenFile =
+        new(
+            "--token-file") { Description =
+                "File holding the access token, or - for stdin (instead of getting one with --tenant/--client-id/--auth or --sandbox).",
+                HelpName = "file|-" };
     private readonly MailCredentialOptions _credential = new();
-    private readonly Option<string> _mailFrom = new("--mail-from") { Description = "SMTP: after the login, also try MAIL FROM this address (default: the mailbox, when --rcpt-to is given); another address needs SendAs.", HelpName = "address" };
-    private readonly Option<string[]> _rcptTo = new("--rcpt-to") { Description = "SMTP: after the login, also try RCPT TO this address (repeatable); without --send-test the envelope is abandoned (RSET) and nothing is sent.", HelpName = "address", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string> _mailFrom =
+        new(
+            "--mail-from") { Description =
+                "SMTP: after the login, also try MAIL FROM this address (default: the mailbox, when --rcpt-to is given); " +
+                "another address needs SendAs.", HelpName = "address" };
+    private readonly Option<string[]> _rcptTo =
+        new(
+            "--rcpt-to") { Description =
+                "SMTP: after the login, also try RCPT TO this address (repeatable); without --send-test the envelope is abandoned (RSET) " +
+                "and nothing is sent.", HelpName = "address", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _sendTest = new("--send-test") { Description = "SMTP: send a short test message to the --rcpt-to addresses." };
     private readonly Option<string> _cloud = CommonOptions.Cloud("The mailbox's cloud, for default hosts");
-    private readonly Option<string> _trustCert = new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
-    private readonly Option<string> _traceOut = new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
-    private readonly FormatOption _format = new(["text", "json"], "Output format: text (live trace, then findings) or json (one object at the end). Default text.");
+    private readonly Option<string> _trustCert =
+        new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
+    private readonly Option<string> _traceOut =
+        new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
+    private readonly FormatOption _format =
+        new(["text", "json"], "Output format: text (live trace, then findings) or json (one object at the end). Default text.");
 
     public DiagnoseCommand(ToolServices services)
         : base("diagnose", "Try the OAuth2 login to IMAP, POP or SMTP with the mail app's token (given, or got here by its own flow), "
@@ -45,7 +68,9 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
     {
         _services = services;
         _runner = new DiagnoseRunner(services);
-        Add([_protocol, _mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert, _traceOut, _format.Option]);
+        Add(
+            [_protocol, _mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert,
+                _traceOut, _format.Option]);
     }
 
     protected override Task<DiagnoseSettings?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken) =>
@@ -61,7 +86,8 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
 
         var port = result.ValueOrDefault(_port);
         if (port is < 1 or > 65535) errors.Add(new(_port.Name, $"{port} is not a port; expected 1 to 65535."));
-        if (port is not null && protocolWord == "all") errors.Add(new(_port.Name, "cannot be one port for all protocols; diagnose them one at a time."));
+        if (port is not null
+            && protocolWord == "all") errors.Add(new(_port.Name, "cannot be one port for all protocols; diagnose them one at a time."));
 
         var tls = Pick(result, _tls, TlsModes, errors);
         var mechanism = Pick(result, _mech, Mechanisms, errors) ?? SaslMechanismKind.XOAuth2;
@@ -72,13 +98,16 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
         var tokenFile = result.ValueOrDefault(_tokenFile);
         MailCredential? credential = null;
         if (tokenFile is not null && MailCredential.Given(result, _credential))
-            errors.Add(new(_tokenFile.Name, "give a token file or the options to get a token (--sandbox, --tenant, --client-id, --auth...), not both."));
+            errors.Add(
+                new(_tokenFile.Name, "give a token file or the options to get a token (--sandbox, --tenant, --client-id, --auth...), not both."));
         else if (tokenFile is not null && string.IsNullOrWhiteSpace(tokenFile))
             errors.Add(new(_tokenFile.Name, "is empty; expected a file name or - for stdin."));
         else if (tokenFile is null)
         {
             if (!MailCredential.Given(result, _credential))
-                errors.Add(new(_tokenFile.Name + "/--tenant/--sandbox", "say where the token comes from: --token-file F, --tenant T --client-id C [--auth ...], or --sandbox."));
+                errors.Add(
+                    new(_tokenFile.Name + "/--tenant/--sandbox",
+                        "say where the token comes from: --token-file F, --tenant T --client-id C [--auth ...], or --sandbox."));
             else
                 credential = MailCredential.Read(result, _credential, mailbox, _services.Environment, _services.Passwords, errors);
         }
@@ -114,7 +143,9 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
         foreach (var address in (string?[])[from, .. to])
             if (address is not null && (!address.Contains('@', StringComparison.Ordinal) || address.AsSpan().IndexOfAny("\r\n<> ") >= 0))
                 errors.Add(new(address == from ? _mailFrom.Name : _rcptTo.Name, $"'{address}' is not a mail address."));
-        return errors.Count > 0 || mailbox is null ? null : new SmtpEnvelope { MailFrom = from ?? mailbox, RcptTo = to.Select(t => t.Trim()).ToList(), SendTestMessage = send };
+        return errors.Count > 0 || mailbox is null
+            ? null
+            : new SmtpEnvelope { MailFrom = from ?? mailbox, RcptTo = to.Select(t => t.Trim()).ToList(), SendTestMessage = send };
     }
 
     private static X509Certificate2Collection TrustedCertificates(string? path, List<CliError> errors)
@@ -133,7 +164,8 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
         }
     }
 
-    private static T? Pick<T>(ParseResult result, Option<string> option, IReadOnlyDictionary<string, T> choices, List<CliError> errors) where T : struct
+    private static T? Pick<T>(ParseResult result, Option<string> option, IReadOnlyDictionary<string, T> choices,
+        List<CliError> errors) where T : struct
     {
         var given = result.ValueOrDefault(option);
         if (given is null) return null;

@@ -9,7 +9,8 @@ namespace MailSetupTui.Cli;
 internal static class DiagnoseJson
 {
     // Relaxed escaping keeps quotes and angle brackets readable in causes and fixes; the output is never embedded in HTML.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(IReadOnlyList<DiagnosisRun> runs)
     {

@@ -33,7 +33,10 @@ internal sealed class DiagnoseRunner(ToolServices services)
         var report = await services.Diagnosis.RunAsync(source.Request(), token, e => Print(e, settings, output), cancellationToken);
         if (report.Refused is { } refused)
         {
-            await output.WriteAsync(settings.Json ? DiagnoseJson.RenderRefused(refused.ErrorText, refused.Findings) : DiagnoseText.RenderRefused(refused.ErrorText, refused.Findings));
+            await output.WriteAsync(
+                settings.Json
+                    ? DiagnoseJson.RenderRefused(refused.ErrorText, refused.Findings)
+                    : DiagnoseText.RenderRefused(refused.ErrorText, refused.Findings));
             await output.FlushAsync(cancellationToken);
             return ExitCodes.Failure;
         }
@@ -54,7 +57,8 @@ internal sealed class DiagnoseRunner(ToolServices services)
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    /// <summary>Text mode streams: each login's header, its trace the moment each line happens (a hanging server shows while it hangs), its findings.</summary>
+    /// <summary>Text mode streams: each login's header, its trace the moment each line happens (a hanging server shows while it hangs), its
+    /// findings.</summary>
     private static void Print(DiagnosisEvent e, DiagnoseSettings settings, TextWriter output)
     {
         if (settings.Json) return;

@@ -6,7 +6,8 @@ using MailSetup.Core.Identity.MailTokens;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>The token for a diagnosis, or why there is none: bad input (exit 2). Entra's refusal is thrown as <see cref="MailTokenException"/>.</summary>
+/// <summary>The token for a diagnosis, or why there is none: bad input (exit 2). Entra's refusal is thrown as <see
+/// cref="MailTokenException"/>.</summary>
 internal sealed record DiagnoseToken(string? Token, CliError? Problem = null);
 
 /// <summary>
@@ -41,12 +42,16 @@ internal sealed class DiagnoseSource : IAsyncDisposable
     public CliError? Unavailable { get; private set; }
 
     /// <param name="signInAdmin">For a real tenant, also sign an admin in (device code) so the setup can be read; the sandbox always can.</param>
-    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, ToolServices services, TextWriter status, CancellationToken cancellationToken, bool signInAdmin = false)
+    public static async Task<DiagnoseSource> OpenAsync(DiagnoseSettings settings, ToolServices services, TextWriter status,
+        CancellationToken cancellationToken, bool signInAdmin = false)
     {
-        if (!settings.Sandbox && signInAdmin) return new DiagnoseSource(settings, services, status, SignInAdmin(settings, services.Environment, status));
+        if (!settings.Sandbox
+            && signInAdmin) return new DiagnoseSource(settings, services, status, SignInAdmin(settings, services.Environment, status));
         if (!settings.Sandbox) return new DiagnoseSource(settings, services, status, null);
 
-        var workspace = await Workspace.OpenSandboxAsync(services.Folders, services.Clock, mailServers: true, line => status.WriteLineAsync("mailsetup: " + line), cancellationToken);
+        var workspace =
+            await Workspace.OpenSandboxAsync(services.Folders, services.Clock, mailServers: true, line => status.WriteLineAsync("mailsetup: " + line),
+                cancellationToken);
         var source = new DiagnoseSource(settings, services, status, workspace);
         source.PickSandboxApp();
         return source;
@@ -57,22 +62,33 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         var clientId = _settings.Credential!.ClientId;
         var app = _workspace!.FindSandboxApp(clientId);
         if (app is null && clientId is not null)
-            Problem = new("--client-id", $"the sandbox tenant has no app with client id {clientId}; 'mailsetup diagnose --sandbox' without --client-id picks its newest mail app.");
+            Problem =
+                new("--client-id",
+                    $"the sandbox tenant has no app with client id {clientId}; 'mailsetup diagnose --sandbox' without --client-id picks its newest " +
+                    "mail app.");
         else if (app is null)
-            Unavailable = new("--sandbox", $"the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app --app-name \"Mail Relay\" --mailbox {_settings.Mailbox}");
+            Unavailable =
+                new("--sandbox",
+                    "the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app --app-name \"Mail " +
+                    $"Relay\" --mailbox {_settings.Mailbox}");
         else
         {
             AppId = app.AppId;
-            if (clientId is null) _status.WriteLine($"mailsetup: sandbox: diagnosing '{app.DisplayName}' (client id {app.AppId}), its newest mail app; --client-id picks another.");
+            if (clientId is null) _status.WriteLine(
+                $"mailsetup: sandbox: diagnosing '{app.DisplayName}' (client id {app.AppId}), its newest mail app; --client-id picks another.");
         }
     }
 
     private static Workspace SignInAdmin(DiagnoseSettings settings, IEnvironment environment, TextWriter status)
     {
         var workspace = Workspace.OpenTenant(
-            new SignInOptions { Cloud = settings.Cloud, Tenant = settings.Credential!.Tenant!, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+            new SignInOptions { Cloud = settings.Cloud, Tenant = settings.Credential!.Tenant!, Kind = SignInKind.Device,
+                ClientId = AdminClient.DefaultClientId },
             environment,
-            async (code, _) => await status.WriteLineAsync($"mailsetup: to sign in as an admin (read-only checks), open {code.VerificationUri} on any device and enter the code {code.UserCode}"));
+            async (code, _) =>
+                await status.WriteLineAsync(
+                    $"mailsetup: to sign in as an admin (read-only checks), open {code.VerificationUri} on any device and enter the " +
+                    $"code {code.UserCode}"));
         status.WriteLine("mailsetup: Exchange is read through its admin API, which Microsoft does not document or support (experimental).");
         return workspace;
     }
@@ -115,8 +131,10 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         var appCredential = new MailAppCredential(credential.Flow, credential.ClientSecret, credential.CertificatePath, credential.User, password);
         var token = _workspace?.IsSandbox == true
             ? await _workspace.AcquireMailTokenAsync(AppId!, appCredential, _settings.Protocols, Status, cancellationToken)
-            : await Workspace.AcquireOnTenantAsync(_settings.Cloud, credential.Tenant!, credential.ClientId!, appCredential, _settings.Protocols, Status, cancellationToken);
-        if (credential.Flow == MailTokenFlow.Ropc) await Status("note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
+            : await Workspace.AcquireOnTenantAsync(_settings.Cloud, credential.Tenant!, credential.ClientId!, appCredential, _settings.Protocols,
+                Status, cancellationToken);
+        if (credential.Flow == MailTokenFlow.Ropc) await Status(
+            "note: the password flow (ROPC) cannot do MFA and Microsoft advises against it; prefer client credentials or device code.");
         return token;
     }
 

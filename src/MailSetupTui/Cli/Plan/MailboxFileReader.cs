@@ -8,7 +8,8 @@ internal static class MailboxFileReader
     public const string OptionName = "--mailboxes-file";
 
     /// <summary>The files that could be read; each one that could not adds an error naming it and why.</summary>
-    public static async Task<IReadOnlyList<MailboxFile>> ReadAsync(IEnumerable<string> paths, List<CliError> errors, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MailboxFile>> ReadAsync(IEnumerable<string> paths, List<CliError> errors,
+        CancellationToken cancellationToken)
     {
         var files = new List<MailboxFile>();
         foreach (var path in paths)

@@ -29,7 +29,9 @@ internal sealed class PlanCommand : CliCommand<PlanCommand.Input>
     {
         _builder = builder;
         _renderers = renderers;
-        _format = new FormatOption(renderers.Formats, $"Plan format: {string.Join(", ", renderers.Formats.SkipLast(1))} or {renderers.Formats[^1]} (default {renderers.Formats[0]}).");
+        _format =
+            new FormatOption(renderers.Formats,
+                $"Plan format: {string.Join(", ", renderers.Formats.SkipLast(1))} or {renderers.Formats[^1]} (default {renderers.Formats[0]}).");
         Add([.. _setup.All, _format.Option, _output]);
     }
 

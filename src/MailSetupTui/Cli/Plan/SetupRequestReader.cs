@@ -10,7 +10,8 @@ namespace MailSetupTui.Cli;
 /// </summary>
 internal static class SetupRequestReader
 {
-    public static async Task<SetupRequest?> ReadAsync(ParseResult result, SetupOptions options, List<CliError> errors, CancellationToken cancellationToken)
+    public static async Task<SetupRequest?> ReadAsync(ParseResult result, SetupOptions options, List<CliError> errors,
+        CancellationToken cancellationToken)
     {
         // File problems come first: they often explain a later "no mailboxes were given".
         var files = await MailboxFileReader.ReadAsync(result.ValueOrDefault(options.MailboxesFile) ?? [], errors, cancellationToken);

@@ -28,7 +28,9 @@ internal sealed class PreflightCommand : CliCommand<PreflightCommand.Input>
     public PreflightCommand(ToolServices services)
         : base("preflight", "Walk the chain a mail login depends on (app, enterprise app, credential, consent, Exchange registration, mailbox, "
             + "FullAccess, protocol, token, login) and stop at the first broken link with its fix. Reads only. A real tenant needs an admin "
-            + "sign-in (device code); the token and login links need the app's credential. Exit 0 when no link is broken, 1 when one is, 2 on bad input.")
+            +
+            "sign-in (device code); the token and login links need the app's credential. Exit 0 when no link is broken, 1 when one is, " +
+            "2 on bad input.")
     {
         _services = services;
         Add([_protocol, _mailbox, .. _credential.All, _cloud, _format.Option]);
@@ -61,11 +63,14 @@ internal sealed class PreflightCommand : CliCommand<PreflightCommand.Input>
         if (source.Unavailable is { } unavailable) return await io.FailureAsync(unavailable);
 
         var request = source.Request();
-        if (!json) await output.WriteLineAsync($"preflight: app {source.AppId} and {settings.Mailbox}: {string.Join(", ", settings.Protocols.Select(p => p.ToString().ToLowerInvariant()))}");
+        if (!json) await output.WriteLineAsync(
+            $"preflight: app {source.AppId} " +
+            $"and {settings.Mailbox}: {string.Join(", ", settings.Protocols.Select(p => p.ToString().ToLowerInvariant()))}");
         var report = await new PreflightRunner(request.SetupReader!, _services.Clock).RunAsync(
             source.AppId!, settings.Mailbox, settings.Protocols,
             settings.Credential!.CanGetToken ? ct => TokenAsync(source, ct) : null,
-            (protocol, token, ct) => MailProbe.For(protocol).RunAsync(request.Login(request.Targets.Single(t => t.Protocol == protocol), token, null), ct),
+            (protocol, token, ct) =>
+                MailProbe.For(protocol).RunAsync(request.Login(request.Targets.Single(t => t.Protocol == protocol), token, null), ct),
             json ? null : link => output.Write(PreflightText.Link(link)),
             cancellationToken);
 

@@ -7,7 +7,8 @@ namespace MailSetupTui.Cli;
 /// <summary><c>preflight --format json</c>: the chain as one object, for scripts and monitoring.</summary>
 internal static class PreflightJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(PreflightReport report) => new JsonObject
     {

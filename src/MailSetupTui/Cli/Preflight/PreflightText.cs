@@ -3,7 +3,8 @@ using MailSetup.Core.Preflight;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>The preflight checklist as printed: one line per link as it is judged, the fix under a broken or warned link, a verdict at the end.</summary>
+/// <summary>The preflight checklist as printed: one line per link as it is judged, the fix under a broken or warned link, a verdict at the
+/// end.</summary>
 internal static class PreflightText
 {
     public static string Link(PreflightLink link)
@@ -31,7 +32,8 @@ internal static class PreflightText
         text.AppendLine(broken is not null
             ? $"result: broken at \"{broken.Title}\"; fix it and run preflight again."
             : report.Passed ? "result: every link holds; the login works."
-            : "result: no broken link found, but the token and login were not checked (give the app's credential: --secret-file, AZURE_CLIENT_SECRET or --auth).");
+            : "result: no broken link found, but the token and login were not checked (give the app's credential: --secret-file, " +
+                "AZURE_CLIENT_SECRET or --auth).");
         return text.ToString();
     }
 }

@@ -12,7 +12,8 @@ internal static class PresetJson
     {
         using var buffer = new MemoryStream();
         // Relaxed escaping keeps "(client credentials)" and quotes readable; this text never lands in HTML.
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json =
+            new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             foreach (var preset in presets) Write(json, preset);

@@ -25,7 +25,8 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
 
     private readonly Option<string?> _mailboxes = new("--mailboxes")
     {
-        Description = $"User mailboxes in a newly seeded tenant, 0 to {TenantSeedOptions.MaxUserMailboxes} (default 50). A saved tenant keeps its own.",
+        Description =
+            $"User mailboxes in a newly seeded tenant, 0 to {TenantSeedOptions.MaxUserMailboxes} (default 50). A saved tenant keeps its own.",
         HelpName = "count",
     };
 
@@ -89,7 +90,9 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
                 await output.WriteLineAsync(SandboxServeReport.Json(host, store, mail, pem));
                 await output.FlushAsync(cancellationToken);
                 if (saved && mailboxes is not null)
-                    await error.WriteLineAsync($"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup sandbox reset' to seed anew).");
+                    await error.WriteLineAsync(
+                        $"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup " +
+                        $"sandbox reset' to seed anew).");
                 await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
                 await error.WriteLineAsync(SandboxServeReport.MailText(mail, pem));
                 await UntilStoppedAsync(cancellationToken);
@@ -151,7 +154,8 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
     {
         var text = result.GetValue(option);
         if (text is null) return null;
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
             return value;
         errors.Add(new(option.Name, $"'{text}' is not {what}; give {min} to {max}."));
         return null;

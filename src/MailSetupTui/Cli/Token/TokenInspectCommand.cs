@@ -35,7 +35,8 @@ internal sealed class TokenInspectCommand : CliCommand<TokenInspectCommand.Input
     private readonly Option<string> _clientId = CommonOptions.ClientId("The expected app (client) id: a token of another app is flagged.", "id");
 
     public TokenInspectCommand(ToolServices services)
-        : base("inspect", "Decode an access token (no signature check) and check audience, roles or scopes, tenant, app and expiry for IMAP, POP and SMTP. "
+        : base("inspect",
+            "Decode an access token (no signature check) and check audience, roles or scopes, tenant, app and expiry for IMAP, POP and SMTP. "
             + "The token itself is never printed.")
     {
         _services = services;
@@ -55,14 +56,17 @@ internal sealed class TokenInspectCommand : CliCommand<TokenInspectCommand.Input
             errors.Add(new(_tenant.Name, $"'{tenant}' is not a tenant id; expected a GUID (tid is always one)."));
         var source = result.GetValue(_source);
         return Task.FromResult(format is null || source is null ? null
-            : new Input(source, format, protocol is null ? null : Enum.Parse<MailProtocol>(protocol, ignoreCase: true), cloud, tenant, result.ValueOrDefault(_clientId)));
+            : new Input(source, format, protocol is null ? null : Enum.Parse<MailProtocol>(protocol, ignoreCase: true), cloud, tenant,
+                result.ValueOrDefault(_clientId)));
     }
 
     protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
         var (token, problem) = await TokenInput.ReadAsync(input.Source, _services.Terminal.Input, cancellationToken);
         if (problem is null && !JwtClaims.TryDecode(token, out _))
-            problem = new CliError(TokenInput.Subject(input.Source), "is not a JWT (three base64url parts with a JSON header and payload); opaque tokens cannot be inspected.");
+            problem =
+                new CliError(TokenInput.Subject(input.Source),
+                    "is not a JWT (three base64url parts with a JSON header and payload); opaque tokens cannot be inspected.");
         if (problem is not null) return await io.UsageAsync([problem]);
 
         var claims = JwtClaims.Decode(token!);

@@ -21,7 +21,10 @@ public sealed record AppModel(
 {
     /// <summary>The existing apps whose name or client id holds the filter text.</summary>
     public IReadOnlyList<ExistingApp> Visible => Filter is { Text.Length: > 0 } filter
-        ? (Existing ?? []).Where(a => a.DisplayName.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) || a.AppId.Contains(filter.Text, StringComparison.OrdinalIgnoreCase)).ToList()
+        ? (Existing ?? []).Where(
+            a =>
+                a.DisplayName.Contains(filter.Text, StringComparison.OrdinalIgnoreCase)
+                    || a.AppId.Contains(filter.Text, StringComparison.OrdinalIgnoreCase)).ToList()
         : Existing ?? [];
 
     public static AppModel Initial { get; } = new(new TextInput("Mail Relay", 120));
@@ -30,5 +33,6 @@ public sealed record AppModel(
     public int Rows => 1 + Visible.Count;
 
     /// <summary>Never shows the secret: records print themselves in logs and test failures.</summary>
-    public override string ToString() => $"AppModel {{ Name = {Name.Text}, Adopted = {AdoptedAppId}, NewSecret = {(NewSecret is null ? "" : "***")} }}";
+    public override string ToString() =>
+        $"AppModel {{ Name = {Name.Text}, Adopted = {AdoptedAppId}, NewSecret = {(NewSecret is null ? "" : "***")} }}";
 }

@@ -14,9 +14,11 @@ public sealed record ExportPlanEffect(Plan Plan, string Format, string Path) : E
 public sealed record ApplyEffect(Plan Plan) : Effect;
 /// <param name="User">For the delegated flows: who signs in (null: the mailbox, or in the sandbox its admin when the mailbox is shared).</param>
 public sealed record DiagnoseEffect(IReadOnlyList<MailProtocol> Protocols, string Mailbox, string? AppId,
-    MailSetup.Core.Identity.MailTokens.MailTokenFlow Flow = MailSetup.Core.Identity.MailTokens.MailTokenFlow.Secret, string? User = null, string? Password = null) : Effect
+    MailSetup.Core.Identity.MailTokens.MailTokenFlow Flow = MailSetup.Core.Identity.MailTokens.MailTokenFlow.Secret, string? User = null,
+    string? Password = null) : Effect
 {
-    public override string ToString() => $"DiagnoseEffect {{ {string.Join(',', Protocols)} {Mailbox} {AppId} {Flow} {User} Password = {(Password is null ? "" : "***")} }}";
+    public override string ToString() =>
+        $"DiagnoseEffect {{ {string.Join(',', Protocols)} {Mailbox} {AppId} {Flow} {User} Password = {(Password is null ? "" : "***")} }}";
 }
 public sealed record PreflightEffect(IReadOnlyList<MailProtocol> Protocols, string Mailbox, string? AppId) : Effect;
 public sealed record CancelWorkEffect : Effect;

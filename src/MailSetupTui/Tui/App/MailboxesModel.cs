@@ -30,7 +30,8 @@ public sealed record MailboxesModel(
 
     public MailboxesModel NextScope() => this with { Scope = Scopes[(Scopes.ToList().IndexOf(Scope) + 1) % Scopes.Count] };
 
-    public static MailboxesModel Initial { get; } = new([], [], new TextInput(), 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
+    public static MailboxesModel Initial { get; } =
+        new([], [], new TextInput(), 0, new HashSet<string>(StringComparer.OrdinalIgnoreCase), false, true);
 
     public MailboxRow? Current => Cursor >= 0 && Cursor < Visible.Count ? Visible[Cursor] : null;
 
@@ -45,7 +46,12 @@ public sealed record MailboxesModel(
         var words = model.Filter.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var visible = words.Length == 0
             ? model.All
-            : model.All.Where(m => words.All(w => m.Address.Contains(w, StringComparison.OrdinalIgnoreCase) || m.DisplayName.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+            : model.All.Where(
+                m =>
+                    words.All(
+                        w =>
+                            m.Address.Contains(w, StringComparison.OrdinalIgnoreCase)
+                                || m.DisplayName.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
         return model with { Visible = visible, Cursor = Math.Clamp(model.Cursor, 0, Math.Max(0, visible.Count - 1)) };
     }
 

@@ -15,7 +15,8 @@ public sealed record ConfirmQuitOverlay(string Running) : Overlay;
 /// The plan review: the plan's text rendering, scrollable; <c>a</c> applies, <c>e</c> exports.
 /// <see cref="Export"/> is the open export prompt: a format (cycled with Tab) and a file name.
 /// </summary>
-public sealed record PlanReviewOverlay(Plan Plan, IReadOnlyList<string> Lines, int Scroll = 0, PlanExport? Export = null, string? Notice = null) : Overlay;
+public sealed record PlanReviewOverlay(Plan Plan, IReadOnlyList<string> Lines, int Scroll = 0, PlanExport? Export = null,
+    string? Notice = null) : Overlay;
 
 public sealed record PlanExport(int FormatIndex, TextInput Path)
 {

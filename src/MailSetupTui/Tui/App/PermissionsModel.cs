@@ -10,7 +10,8 @@ public sealed record PermissionRow(string Resource, string Name, PermissionKind 
 }
 
 /// <summary>The Permissions pane: the preset picker and, per permission, configured / consented / in token.</summary>
-public sealed record PermissionsModel(IReadOnlySet<string> Selected, int Cursor = 0, IReadOnlySet<string>? Consented = null, IReadOnlySet<string>? InToken = null)
+public sealed record PermissionsModel(IReadOnlySet<string> Selected, int Cursor = 0, IReadOnlySet<string>? Consented = null,
+    IReadOnlySet<string>? InToken = null)
 {
     public static PermissionsModel Initial { get; } = new(new HashSet<string>(["imap-app"]));
 

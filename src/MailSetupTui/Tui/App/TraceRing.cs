@@ -92,7 +92,8 @@ public sealed class TraceRing : IReadOnlyTraceRing
         var at = (int)(start % TextCapacity);
         text.CopyTo(_text.AsSpan(at));
         if (line.Text.Length > MaxLineLength) _text[at + text.Length - 1] = '…';
-        _slots[_total++ % _slots.Length] = new Slot(start, line.Offset.Ticks, text.Length, line.Origin, (byte)line.Direction, line.Stage is { } stage ? (byte)stage : NoStage);
+        _slots[_total++ % _slots.Length] =
+            new Slot(start, line.Offset.Ticks, text.Length, line.Origin, (byte)line.Direction, line.Stage is { } stage ? (byte)stage : NoStage);
         _write = end;
     }
 

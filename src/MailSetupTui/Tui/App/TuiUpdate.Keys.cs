@@ -84,7 +84,9 @@ public static partial class TuiUpdate
         if (review.Export is { } export)
         {
             if (action == KeyAction.ExportFormat)
-                return Stay(state with { Overlay = review with { Export = export with { FormatIndex = (export.FormatIndex + 1) % PlanExport.Formats.Count } } });
+                return Stay(
+                    state with { Overlay =
+                        review with { Export = export with { FormatIndex = (export.FormatIndex + 1) % PlanExport.Formats.Count } } });
             return InputKey(state, InputField.ExportPath, key);
         }
 
@@ -95,7 +97,8 @@ public static partial class TuiUpdate
             case KeyAction.Apply:
                 return Do(state with { Overlay = new ApplyOverlay(review.Plan.Steps.Count) }, new ApplyEffect(review.Plan));
             case KeyAction.Export:
-                return Stay(state with { Overlay = review with { Export = new PlanExport(0, new TextInput("mailsetup-plan.txt", 400)), Notice = null } });
+                return Stay(
+                    state with { Overlay = review with { Export = new PlanExport(0, new TextInput("mailsetup-plan.txt", 400)), Notice = null } });
         }
         var rows = TuiLayout.BodyRows(state.Height) - 1;
         return Stay(state with { Overlay = review with { Scroll = Scroll(review.Scroll, action, rows, Math.Max(0, review.Lines.Count - rows)) } });

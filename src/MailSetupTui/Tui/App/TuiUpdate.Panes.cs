@@ -8,8 +8,11 @@ public static partial class TuiUpdate
 {
     private static (TuiState, IReadOnlyList<Effect>) PaneKey(TuiState state, KeyAction? action, KeyPress key) => state.Focus switch
     {
-        Pane.Tenant => action == KeyAction.SignIn ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect())
-            : action == KeyAction.SignOut && state.Tenant.Status == SignInStatus.SignedIn && state.RunningWork is null ? Do(state, new SignOutEffect())
+        Pane.Tenant =>
+            action == KeyAction.SignIn
+                ? Do(state with { Tenant = state.Tenant with { Status = SignInStatus.SigningIn, Problem = null } }, new SignInEffect())
+            : action == KeyAction.SignOut && state.Tenant.Status == SignInStatus.SignedIn && state.RunningWork is null
+                ? Do(state, new SignOutEffect())
             : Stay(state),
         Pane.App => AppKey(state, state.App, action),
         Pane.Permissions => PermissionsKey(state, state.Permissions, action),
@@ -24,9 +27,14 @@ public static partial class TuiUpdate
             case KeyAction.Find:
                 return Stay(state with { App = app with { Editing = InputField.AppFilter, Filter = app.Filter ?? new TextInput() } });
             case KeyAction.SaveSecret when app.NewSecret is not null:
-                return Stay(state with { App = app with { Editing = InputField.SecretPath, SavePath = new TextInput(DefaultSecretFile(app.Name.Text), 400) } });
+                return Stay(
+                    state with { App =
+                        app with { Editing = InputField.SecretPath, SavePath = new TextInput(DefaultSecretFile(app.Name.Text), 400) } });
             case KeyAction.DismissSecret when app.NewSecret is not null:
-                return Stay(state with { App = app with { NewSecret = null, Notice = "the secret was dismissed; it cannot be shown again (add a new one if it was not saved)" } });
+                return Stay(
+                    state with { App =
+                        app with { NewSecret = null,
+                            Notice = "the secret was dismissed; it cannot be shown again (add a new one if it was not saved)" } });
             case KeyAction.Choose or KeyAction.Toggle:
                 if (app.Cursor == 0) return Stay(state with { App = app with { Editing = InputField.AppName, AdoptedAppId = null } });
                 var chosen = app.Visible[app.Cursor - 1];
@@ -56,7 +64,9 @@ public static partial class TuiUpdate
             if (!selected.Remove(preset)) selected.Add(preset);
             return Stay(state with { Permissions = permissions with { Selected = selected } });
         }
-        return Stay(state with { Permissions = permissions with { Cursor = Scroll(permissions.Cursor, action, TuiLayout.ListRows(state.Height), permissions.Presets.Count - 1) } });
+        return Stay(
+            state with { Permissions =
+                permissions with { Cursor = Scroll(permissions.Cursor, action, TuiLayout.ListRows(state.Height), permissions.Presets.Count - 1) } });
     }
 
     private static (TuiState, IReadOnlyList<Effect>) MailboxesKey(TuiState state, MailboxesModel mailboxes, KeyAction? action)
@@ -65,13 +75,16 @@ public static partial class TuiUpdate
         {
             case KeyAction.Find: return Stay(state with { Mailboxes = mailboxes with { Editing = InputField.MailboxFilter } });
             case KeyAction.Scoping: return Stay(state with { Mailboxes = mailboxes.NextScope() });
-            case KeyAction.ScopeGroup: return Stay(state with { Mailboxes = mailboxes with { Editing = InputField.ScopeGroup, ScopeGroup = mailboxes.ScopeGroup ?? new TextInput() } });
+            case KeyAction.ScopeGroup: return Stay(
+                state with { Mailboxes = mailboxes with { Editing = InputField.ScopeGroup, ScopeGroup = mailboxes.ScopeGroup ?? new TextInput() } });
             case KeyAction.SendAs: return Stay(state with { Mailboxes = mailboxes with { SendAs = !mailboxes.SendAs } });
             case KeyAction.Choose or KeyAction.Toggle when mailboxes.Current is { } current:
                 var toggled = state with { Mailboxes = mailboxes.Toggle(current.Address) };
                 return (toggled, ReadAppSetup(toggled));
         }
-        return Stay(state with { Mailboxes = mailboxes with { Cursor = Scroll(mailboxes.Cursor, action, TuiLayout.ListRows(state.Height), mailboxes.Visible.Count - 1) } });
+        return Stay(
+            state with { Mailboxes =
+                mailboxes with { Cursor = Scroll(mailboxes.Cursor, action, TuiLayout.ListRows(state.Height), mailboxes.Visible.Count - 1) } });
     }
 
     private static (TuiState, IReadOnlyList<Effect>) DiagnosticsKey(TuiState state, DiagnosticsModel diagnostics, KeyAction? action)
@@ -81,12 +94,15 @@ public static partial class TuiUpdate
             case KeyAction.Imap: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Imap) });
             case KeyAction.Pop: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Pop) });
             case KeyAction.Smtp: return Stay(state with { Diagnostics = ToggleProtocol(diagnostics, MailProtocol.Smtp) });
-            case KeyAction.Find: return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.TraceSearch, Search = new TextInput() } });
-            case KeyAction.TraceFilter: return Stay(state with { Diagnostics = diagnostics with { ProtocolFilter = NextFilter(diagnostics.ProtocolFilter) } });
+            case KeyAction.Find: return Stay(
+                state with { Diagnostics = diagnostics with { Editing = InputField.TraceSearch, Search = new TextInput() } });
+            case KeyAction.TraceFilter: return Stay(
+                state with { Diagnostics = diagnostics with { ProtocolFilter = NextFilter(diagnostics.ProtocolFilter) } });
             case KeyAction.Auth when !diagnostics.Running:
                 var next = DiagnosticsModel.Flows[(DiagnosticsModel.Flows.ToList().IndexOf(diagnostics.Auth) + 1) % DiagnosticsModel.Flows.Count];
                 return Stay(state with { Diagnostics = diagnostics with { Auth = next, Password = null } });
-            case KeyAction.User: return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.User, User = diagnostics.User ?? new TextInput() } });
+            case KeyAction.User: return Stay(
+                state with { Diagnostics = diagnostics with { Editing = InputField.User, User = diagnostics.User ?? new TextInput() } });
             case KeyAction.Preflight: return StartDiagnostics(state, diagnostics, preflight: true);
             case KeyAction.Choose or KeyAction.Run:
                 return StartDiagnostics(state, diagnostics, preflight: false);
@@ -132,10 +148,15 @@ public static partial class TuiUpdate
         if (mailbox is null) return Stay(state with { Status = "pick a mailbox first (pane 4, Space selects)" });
         if (diagnostics.Protocols.Count == 0) return Stay(state with { Status = "pick a protocol first: i IMAP, o POP, s SMTP" });
         // The password flow on a real tenant asks for the password first (never stored beyond this run).
-        if (!preflight && diagnostics.Auth == MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc && !state.Tenant.Sandbox && diagnostics.Password is not { Text.Length: > 0 })
-            return Stay(state with { Diagnostics = diagnostics with { Editing = InputField.Password, Password = new TextInput(masked: true) }, Focus = Pane.Diagnostics });
+        if (!preflight && diagnostics.Auth == MailSetup.Core.Identity.MailTokens.MailTokenFlow.Ropc && !state.Tenant.Sandbox
+            && diagnostics.Password is not { Text.Length: > 0 })
+            return Stay(
+                state with { Diagnostics = diagnostics with { Editing = InputField.Password, Password = new TextInput(masked: true) },
+                    Focus = Pane.Diagnostics });
         var protocols = diagnostics.Protocols.Order().ToList();
-        var next = diagnostics with { Trace = diagnostics.Trace.Cleared(), Running = true, Follow = true, ScrollBack = 0, Verdicts = [], Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
+        var next =
+            diagnostics with { Trace = diagnostics.Trace.Cleared(), Running = true, Follow = true, ScrollBack = 0, Verdicts = [],
+                Preflight = preflight ? [] : diagnostics.Preflight, Status = $"{(preflight ? "preflight" : "diagnosing")} {mailbox}..." };
         var user = diagnostics.User?.Text.Trim() is { Length: > 0 } named ? named : null;
         Effect effect = preflight
             ? new PreflightEffect(protocols, mailbox, state.App.AdoptedAppId)

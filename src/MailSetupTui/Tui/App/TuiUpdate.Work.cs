@@ -14,7 +14,9 @@ public static partial class TuiUpdate
             case SignedInMsg signedIn:
                 return state with
                 {
-                    Tenant = state.Tenant with { TenantId = signedIn.TenantId, Domain = signedIn.Domain, SignedInAs = signedIn.Account, Roles = signedIn.Roles, Status = SignInStatus.SignedIn, DeviceCode = null },
+                    Tenant =
+                        state.Tenant with { TenantId = signedIn.TenantId, Domain = signedIn.Domain, SignedInAs = signedIn.Account,
+                            Roles = signedIn.Roles, Status = SignInStatus.SignedIn, DeviceCode = null },
                     Status = $"signed in to {signedIn.Domain} as {signedIn.Account}",
                 };
             case SignedOutMsg:
@@ -60,7 +62,8 @@ public static partial class TuiUpdate
             case SecretMsg secret:
                 return state with { App = state.App with { NewSecret = secret.Secret, Notice = null } };
             case SecretSavedMsg saved:
-                return state with { App = state.App with { NewSecret = null, Notice = $"secret saved to {saved.Path} (mode 0600) and cleared from the screen" } };
+                return state with { App =
+                    state.App with { NewSecret = null, Notice = $"secret saved to {saved.Path} (mode 0600) and cleared from the screen" } };
             case ProbeFinishedMsg probe:
                 return state with { Diagnostics = state.Diagnostics with { Verdicts = [.. state.Diagnostics.Verdicts ?? [], probe.Verdict] } };
             case TokenRolesMsg roles:
@@ -76,10 +79,14 @@ public static partial class TuiUpdate
 
     private static TuiState Failed(TuiState state, WorkFailedMsg failed) => failed.What switch
     {
-        "apply" when state.Overlay is ApplyOverlay apply => state with { Overlay = apply with { Finished = true, Result = "FAILED: " + failed.Problem + " Enter closes." } },
-        "export" when state.Overlay is PlanReviewOverlay review => state with { Overlay = review with { Notice = "export failed: " + failed.Problem } },
+        "apply" when state.Overlay is ApplyOverlay apply =>
+            state with { Overlay = apply with { Finished = true, Result = "FAILED: " + failed.Problem + " Enter closes." } },
+        "export" when state.Overlay is PlanReviewOverlay review =>
+            state with { Overlay = review with { Notice = "export failed: " + failed.Problem } },
         // Shown in the status line too: the pane's own status shows only while a run is going.
-        "diagnostics" => state with { Diagnostics = state.Diagnostics with { Running = false, Status = "failed: " + failed.Problem }, Status = "diagnostics failed: " + failed.Problem },
+        "diagnostics" =>
+            state with { Diagnostics = state.Diagnostics with { Running = false, Status = "failed: " + failed.Problem },
+                Status = "diagnostics failed: " + failed.Problem },
         "secret" => state with { App = state.App with { Notice = "not saved: " + failed.Problem } },
         "sign-in" => state with { Tenant = state.Tenant with { Status = SignInStatus.Failed, Problem = failed.Problem, DeviceCode = null } },
         _ => state with { Status = $"{failed.What} failed: {failed.Problem}" },
@@ -88,8 +95,12 @@ public static partial class TuiUpdate
     private static ApplyOverlay Progress(ApplyOverlay apply, StepEvent step) => step switch
     {
         StepEvent.Started started => apply with { Current = $"[{started.Number}/{started.Total}] {started.Step.Title}" },
-        StepEvent.Retrying retry => apply.WithLog($"[{retry.Number}/{retry.Total}] retry {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}"),
-        StepEvent.Finished finished => apply.WithLog($"[{finished.Number}/{finished.Total}] {Outcome(finished.Outcome),-9} {finished.Step.Title}" + (finished.Detail is { } detail ? $" ({detail})" : "")) with
+        StepEvent.Retrying retry =>
+            apply.WithLog($"[{retry.Number}/{retry.Total}] retry {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}"),
+        StepEvent.Finished finished =>
+            apply.WithLog(
+                $"[{finished.Number}/{finished.Total}] {Outcome(finished.Outcome),-9} {finished.Step.Title}" +
+                    (finished.Detail is { } detail ? $" ({detail})" : "")) with
         {
             Done = apply.Done + 1,
             Changed = apply.Changed + (finished.Outcome == StepOutcome.Changed ? 1 : 0),

@@ -13,5 +13,6 @@ public readonly record struct KeyPress(KeyName Name, char Char = '\0', bool Ctrl
     public bool IsChar(char c) => Name == KeyName.Char && Char == c && !Ctrl && !Alt;
 
     public override string ToString() =>
-        (Ctrl ? "Ctrl+" : "") + (Alt ? "Alt+" : "") + (Shift && Name != KeyName.Char ? "Shift+" : "") + (Name == KeyName.Char ? (Char == ' ' ? "Space" : Char.ToString()) : Name.ToString());
+        (Ctrl ? "Ctrl+" : "") + (Alt ? "Alt+" : "") + (Shift && Name != KeyName.Char ? "Shift+" : "") +
+            (Name == KeyName.Char ? (Char == ' ' ? "Space" : Char.ToString()) : Name.ToString());
 }

@@ -21,14 +21,19 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
         if (appId is null) return;
         if (effect.Flow == MailTokenFlow.Secret && !CanGetToken)
         {
-            post(new WorkFailedMsg("diagnostics", $"no client secret for app {appId} in this session; set AZURE_CLIENT_SECRET or use 'mailsetup diagnose --token-file'"));
+            post(
+                new WorkFailedMsg("diagnostics",
+                    $"no client secret for app {appId} in this session; set AZURE_CLIENT_SECRET or use 'mailsetup diagnose --token-file'"));
             return;
         }
 
         var request = Request(effect.Protocols, effect.Mailbox, appId);
-        var report = await runner.RunAsync(request, async ct => (await AcquireAsync(effect, appId, ct)).AccessToken, e => Post(e, request), cancellationToken);
+        var report =
+            await runner.RunAsync(request, async ct => (await AcquireAsync(effect, appId, ct)).AccessToken, e => Post(e, request), cancellationToken);
         if (report.Refused is not null) post(new DiagnosticsFinishedMsg("the token was refused; no login was tried"));
-        else post(new DiagnosticsFinishedMsg($"{report.Runs.Count(r => r.Result.Succeeded)} of {effect.Protocols.Count} login(s) work for {effect.Mailbox}"));
+        else post(
+            new DiagnosticsFinishedMsg(
+                $"{report.Runs.Count(r => r.Result.Succeeded)} of {effect.Protocols.Count} login(s) work for {effect.Mailbox}"));
     }
 
     public async Task PreflightAsync(PreflightEffect effect, CancellationToken cancellationToken)
@@ -64,19 +69,24 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
         {
             case TokenRefused refused:
                 post(new TraceMsg(TraceLine.Token("token request refused: " + refused.ErrorText)));
-                foreach (var target in request.Targets) post(new ProbeFinishedMsg(new ProbeVerdict(target.Protocol, false, "no token: " + refused.ErrorText, refused.Findings)));
+                foreach (var target in request.Targets) post(
+                    new ProbeFinishedMsg(new ProbeVerdict(target.Protocol, false, "no token: " + refused.ErrorText, refused.Findings)));
                 break;
             case TokenReceived { Claims: { } claims }:
                 post(new TokenRolesMsg(claims.Roles.Concat(claims.Scopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
                 break;
             case SetupRead read:
-                post(new ConsentLoadedMsg(read.Setup.ExchangeRoles.Concat(read.Setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+                post(
+                    new ConsentLoadedMsg(
+                        read.Setup.ExchangeRoles.Concat(read.Setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
                 break;
             case LoginTraced traced:
                 post(new TraceMsg(TraceLine.Mail(traced.Target.Protocol, traced.Event)));
                 break;
             case LoginFinished { Run: var run }:
-                post(new ProbeFinishedMsg(new ProbeVerdict(run.Target.Protocol, run.Result.Succeeded, run.Result.FinalAnswer ?? run.Result.Failure, run.Findings)));
+                post(
+                    new ProbeFinishedMsg(
+                        new ProbeVerdict(run.Target.Protocol, run.Result.Succeeded, run.Result.FinalAnswer ?? run.Result.Failure, run.Findings)));
                 break;
         }
     }
@@ -94,7 +104,8 @@ internal sealed class DiagnosticsWork(Workspace workspace, DiagnosisRunner runne
         var secret = effect.Flow == MailTokenFlow.Secret || !workspace.IsSandbox ? knownSecret() : null;
         var user = effect.Flow == MailTokenFlow.Secret && workspace.IsSandbox ? null
             : effect.User ?? (workspace.IsSandbox ? workspace.SandboxSignInFor(effect.Mailbox) : effect.Mailbox);
-        return workspace.AcquireMailTokenAsync(appId, new MailAppCredential(effect.Flow, secret, null, user, effect.Password), effect.Protocols, line =>
+        return workspace.AcquireMailTokenAsync(appId, new MailAppCredential(effect.Flow, secret, null, user, effect.Password), effect.Protocols,
+            line =>
         {
             post(new TraceMsg(TraceLine.Token(line)));
             return Task.CompletedTask;

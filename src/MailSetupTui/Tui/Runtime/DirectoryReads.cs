@@ -10,8 +10,10 @@ internal static class DirectoryReads
 {
     public static async Task<IReadOnlyList<MailboxRow>> MailboxesAsync(TenantClients clients, CancellationToken cancellationToken)
     {
-        var mailboxes = await clients.Exchange.InvokeAsync(Cmdlet.Create("Get-Mailbox", CmdletParameter.Text("ResultSize", "Unlimited")), cancellationToken);
-        var protocols = (await clients.Exchange.InvokeAsync(Cmdlet.Create("Get-CASMailbox", CmdletParameter.Text("ResultSize", "Unlimited")), cancellationToken))
+        var mailboxes =
+            await clients.Exchange.InvokeAsync(Cmdlet.Create("Get-Mailbox", CmdletParameter.Text("ResultSize", "Unlimited")), cancellationToken);
+        var protocols =
+            (await clients.Exchange.InvokeAsync(Cmdlet.Create("Get-CASMailbox", CmdletParameter.Text("ResultSize", "Unlimited")), cancellationToken))
             .GroupBy(c => Text(c, "PrimarySmtpAddress") ?? "", StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         return mailboxes
@@ -38,7 +40,9 @@ internal static class DirectoryReads
         return (page?.Value ?? [])
             .Select(a => new ExistingApp(a.AppId ?? "", a.Id ?? "", a.DisplayName ?? "",
                 (a.PasswordCredentials ?? []).Where(p => p.EndDateTime is not null).Select(p => (p.DisplayName ?? "secret", p.EndDateTime!.Value))
-                    .Concat((a.KeyCredentials ?? []).Where(k => k.EndDateTime is not null).Select(k => (k.DisplayName ?? "certificate", k.EndDateTime!.Value))).ToList()))
+                    .Concat(
+                        (a.KeyCredentials ?? []).Where(k => k.EndDateTime is not null)
+                            .Select(k => (k.DisplayName ?? "certificate", k.EndDateTime!.Value))).ToList()))
             .OrderBy(a => a.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

@@ -110,7 +110,8 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
     }
 
     private DiagnosticsWork Diagnostics(Workspace workspace) =>
-        new(workspace, services.Diagnosis, Clock, () => _lastSecret ?? (workspace.IsSandbox ? null : services.Environment.Get(EnvironmentSignIn.ClientSecret)), post);
+        new(workspace, services.Diagnosis, Clock,
+            () => _lastSecret ?? (workspace.IsSandbox ? null : services.Environment.Get(EnvironmentSignIn.ClientSecret)), post);
 
     /// <summary>
     /// The workspace, opened on first use: after the first frame, so the identity stack never delays
@@ -125,7 +126,8 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
             return _workspace ??= target.Sandbox
                 ? await Workspace.OpenSandboxAsync(services.Folders, Clock, mailServers: true, status: null, cancellationToken)
                 : Workspace.OpenTenant(
-                    new SignInOptions { Cloud = target.Cloud, Tenant = target.Tenant!, Kind = SignInKind.Device, ClientId = AdminClient.DefaultClientId },
+                    new SignInOptions { Cloud = target.Cloud, Tenant = target.Tenant!, Kind = SignInKind.Device,
+                        ClientId = AdminClient.DefaultClientId },
                     services.Environment,
                     (code, _) =>
                     {
@@ -162,9 +164,12 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
     }
 
     /// <summary>The signed-in person and their mail-relevant directory roles, from the admin's own (cached) Graph token.</summary>
-    private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(Workspace workspace, CancellationToken cancellationToken)
+    private static async Task<(string Account, IReadOnlyList<string> Roles)> WhoSignedInAsync(Workspace workspace,
+        CancellationToken cancellationToken)
     {
-        var token = await workspace.Admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]), cancellationToken);
+        var token =
+            await workspace.Admin.GetTokenAsync(new Azure.Core.TokenRequestContext([.. MailSetup.Core.Identity.AdminScopes.Graph(workspace.Cloud)]),
+                cancellationToken);
         return MailSetup.Core.Identity.JwtClaims.TryDecode(token.Token, out var claims)
             ? (claims.UserPrincipalName ?? "the signed-in admin", MailSetup.Core.Identity.AdminRoles.Names(claims.DirectoryRoleIds))
             : ("the signed-in admin", []);
@@ -201,7 +206,9 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
         var setup = await reader.ReadAsync(read.AppId, mailbox: null, cancellationToken);
         post(new ConsentLoadedMsg(setup.ExchangeRoles.Concat(setup.ExchangeDelegatedScopes).ToHashSet(StringComparer.OrdinalIgnoreCase)));
         var mailboxes = await reader.ReadMailboxesAsync(setup, read.Mailboxes, cancellationToken);
-        post(new MailboxAccessMsg(read.AppId, mailboxes.ToDictionary(m => m.Key, m => new MailboxAccess(m.Value.FullAccess, m.Value.SendAs), StringComparer.OrdinalIgnoreCase)));
+        post(
+            new MailboxAccessMsg(read.AppId,
+                mailboxes.ToDictionary(m => m.Key, m => new MailboxAccess(m.Value.FullAccess, m.Value.SendAs), StringComparer.OrdinalIgnoreCase)));
     }
 
     private void BuildPlan(SetupRequestInput input)

@@ -28,7 +28,10 @@ internal static class SyntheticTrace
             {
                 var due = (long)(clock.GetElapsedTime(start).TotalSeconds * perSecond);
                 for (; sent < due; sent++)
-                    post(new TraceMsg(new TraceLine(TraceOrigin.Imap, TraceDirection.Server, TraceStage.Command, TimeSpan.FromTicks(sent * TimeSpan.TicksPerSecond / perSecond),
+                    post(
+                        new TraceMsg(
+                            new TraceLine(TraceOrigin.Imap, TraceDirection.Server, TraceStage.Command,
+                                TimeSpan.FromTicks(sent * TimeSpan.TicksPerSecond / perSecond),
                         string.Create(CultureInfo.InvariantCulture, $"* {sent} FETCH (UID {sent} FLAGS (\\Seen) RFC822.SIZE 4096)"))));
             }
         }

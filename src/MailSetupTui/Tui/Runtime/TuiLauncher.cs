@@ -10,7 +10,8 @@ namespace MailSetupTui.Tui.Runtime;
 /// </summary>
 internal static class TuiLauncher
 {
-    public static async Task<int> RunAsync(ToolServices services, TextWriter error, TuiTarget target, IReadOnlyCollection<string> flags, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ToolServices services, TextWriter error, TuiTarget target, IReadOnlyCollection<string> flags,
+        CancellationToken cancellationToken)
     {
         var interactive = services.Terminal.Interactive;
         var terminal = TerminalOptions.Detect(flags, services.Environment.Get, interactive, interactive);
@@ -23,7 +24,8 @@ internal static class TuiLauncher
         var clock = services.Clock;
         var initial = TuiState.Initial(80, 24, target.Sandbox, target.Cloud, clock.GetUtcNow(), target.Tenant) with
         {
-            Status = target.Sandbox ? "working on the built-in sandbox tenant (nothing real is changed); mailsetup --tenant ID works on a real one" : null,
+            Status =
+                target.Sandbox ? "working on the built-in sandbox tenant (nothing real is changed); mailsetup --tenant ID works on a real one" : null,
         };
 
         var loop = new TuiLoop(initial, terminal, clock);
@@ -35,7 +37,10 @@ internal static class TuiLauncher
         }));
         await using var runner = new EffectRunner(target, services, loop.Post);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var synthetic = SyntheticTrace.Rate(services.Environment.Get) is { } rate ? SyntheticTrace.RunAsync(rate, loop.Post, clock, stop.Token) : Task.CompletedTask;
+        var synthetic =
+            SyntheticTrace.Rate(services.Environment.Get) is { } rate
+                ? SyntheticTrace.RunAsync(rate, loop.Post, clock, stop.Token)
+                : Task.CompletedTask;
         await loop.RunAsync(screen, runner.Run, TuiUpdate.Start(), cancellationToken);
         await stop.CancelAsync();
         await synthetic;

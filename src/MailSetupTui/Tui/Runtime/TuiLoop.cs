@@ -21,7 +21,8 @@ internal sealed class TuiLoop(TuiState initial, TerminalOptions terminal, TimePr
     public void Post(Msg msg) => _messages.Writer.TryWrite(msg);
 
     /// <summary>Runs until the state says quit; the caller owns the terminal session and the runner.</summary>
-    public async Task<TuiState> RunAsync(ITerminalScreen session, Action<Effect> run, IReadOnlyList<Effect> start, CancellationToken cancellationToken)
+    public async Task<TuiState> RunAsync(ITerminalScreen session, Action<Effect> run, IReadOnlyList<Effect> start,
+        CancellationToken cancellationToken)
     {
         using var writer = new FrameWriter(session.Output) { DetectScroll = true };
         var pacer = new FramePacer(clock);

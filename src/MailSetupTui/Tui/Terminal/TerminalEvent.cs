@@ -2,7 +2,8 @@ using MailSetupTui.Tui.Input;
 
 namespace MailSetupTui.Tui.Terminal;
 
-/// <summary>What the terminal tells the UI loop. Posted from the input thread and signal handlers; the loop turns them into its own messages.</summary>
+/// <summary>What the terminal tells the UI loop. Posted from the input thread and signal handlers; the loop turns them into its own
+/// messages.</summary>
 public abstract record TerminalEvent;
 
 public sealed record KeyEvent(KeyPress Key) : TerminalEvent;

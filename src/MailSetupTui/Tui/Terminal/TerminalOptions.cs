@@ -30,7 +30,8 @@ public sealed record TerminalOptions(bool Color = true, bool Ascii = false, stri
     /// ASCII borders. TERM unset or dumb, or stdin/stdout not a terminal, is unsupported: the UI
     /// needs cursor addressing and key-by-key input.
     /// </summary>
-    public static TerminalOptions Detect(IReadOnlyCollection<string> args, Func<string, string?> environment, bool stdinIsTerminal, bool stdoutIsTerminal)
+    public static TerminalOptions Detect(IReadOnlyCollection<string> args, Func<string, string?> environment, bool stdinIsTerminal,
+        bool stdoutIsTerminal)
     {
         var color = !args.Contains(NoColorFlag) && string.IsNullOrEmpty(environment("NO_COLOR"));
         var ascii = args.Contains(AsciiFlag);

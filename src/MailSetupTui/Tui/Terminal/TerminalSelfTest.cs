@@ -58,7 +58,9 @@ internal static class TerminalSelfTest
     }
 
     private static IRenderable View(int width, int height, string lastKey) =>
-        new Panel(new Rows(new Text("selftest"), new Text($"size {width}x{height}"), new Text($"last key {lastKey}"), new Text($"pid {Environment.ProcessId}")))
+        new Panel(
+            new Rows(new Text("selftest"), new Text($"size {width}x{height}"), new Text($"last key {lastKey}"),
+                new Text($"pid {Environment.ProcessId}")))
         {
             Header = new PanelHeader("mailsetup"),
             Expand = true,

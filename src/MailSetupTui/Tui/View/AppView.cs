@@ -11,17 +11,21 @@ public static class AppView
         {
             lines.Add("New client secret (shown once; it cannot be read again later):", theme.Warning);
             lines.Add(("  " + secret, theme.Title));
-            if (app is { Editing: InputField.SecretPath, SavePath: { } path }) lines.Add(("  save to: ", theme.Dim), (InputText.WithCaret(path), theme.Focus), ("  (Enter saves with mode 0600, Esc cancels)", theme.Dim));
+            if (app is { Editing: InputField.SecretPath, SavePath: { } path }) lines.Add(("  save to: ", theme.Dim),
+                (InputText.WithCaret(path), theme.Focus), ("  (Enter saves with mode 0600, Esc cancels)", theme.Dim));
             else lines.Add("  s saves it to a file (mode 0600), d dismisses it", theme.Dim);
             lines.Blank();
         }
         if (app.Notice is { } notice) lines.Add(notice, notice.StartsWith("not saved", StringComparison.Ordinal) ? theme.Error : theme.Ok).Blank();
 
         lines.Add(app.Cursor == 0 ? theme.Focus : theme.Normal,
-            (app.Cursor == 0 ? "› " : "  ") + (app.AdoptedAppId is null ? "(•) " : "( ) ") + "create a new app named \"" + (app.Editing == InputField.AppName ? InputText.WithCaret(app.Name) : app.Name.Text) + "\"");
+            (app.Cursor == 0 ? "› " : "  ") + (app.AdoptedAppId is null ? "(•) " : "( ) ") + "create a new app named \"" +
+                (app.Editing == InputField.AppName ? InputText.WithCaret(app.Name) : app.Name.Text) + "\"");
         if (app.Editing == InputField.AppName) lines.Add("    type the name; Enter or Esc when done", theme.Dim);
         var filtering = app.Editing == InputField.AppFilter;
-        if (app.Filter is { } filter) lines.Add(("  /" + (filtering ? InputText.WithCaret(filter) : filter.Text), filtering ? theme.Focus : theme.Dim), ($"  {app.Visible.Count} of {app.Existing?.Count ?? 0} apps", theme.Dim));
+        if (app.Filter is { } filter) lines.Add(
+            ("  /" + (filtering ? InputText.WithCaret(filter) : filter.Text), filtering ? theme.Focus : theme.Dim),
+            ($"  {app.Visible.Count} of {app.Existing?.Count ?? 0} apps", theme.Dim));
         if (app.Existing is null) lines.Add("  reading the tenant's app registrations...", theme.Dim);
         else if (app.Existing.Count == 0) lines.Add("  no app registrations in this tenant yet", theme.Dim);
         var rows = Math.Max(1, lines.Remaining - 2);

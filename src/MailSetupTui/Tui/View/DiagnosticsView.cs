@@ -16,25 +16,37 @@ public static class DiagnosticsView
     public static string Render(TuiState state, IReadOnlyTraceRing trace, ViewLines lines, TuiTheme theme)
     {
         var diagnostics = state.Diagnostics;
-        var mailbox = state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).FirstOrDefault() ?? state.Mailboxes.Current?.Address ?? "(pick one in 4)";
-        lines.Add((Protocol(diagnostics, MailProtocol.Imap, "i"), theme.Normal), (Protocol(diagnostics, MailProtocol.Pop, "o"), theme.Normal), (Protocol(diagnostics, MailProtocol.Smtp, "s"), theme.Normal),
+        var mailbox =
+            state.Mailboxes.Selected.Order(StringComparer.OrdinalIgnoreCase).FirstOrDefault() ?? state.Mailboxes.Current?.Address
+                ?? "(pick one in 4)";
+        lines.Add((Protocol(diagnostics, MailProtocol.Imap, "i"), theme.Normal), (Protocol(diagnostics, MailProtocol.Pop, "o"), theme.Normal),
+            (Protocol(diagnostics, MailProtocol.Smtp, "s"), theme.Normal),
             ("  mailbox ", theme.Dim), (mailbox, theme.Title), ("  app ", theme.Dim), (state.App.AdoptedAppId ?? "newest mail app", theme.Normal));
 
         lines.Add(("auth ", theme.Dim), (AuthName(diagnostics), diagnostics.Delegated ? theme.Selected : theme.Normal), (" (a)", theme.Dim),
             diagnostics.Delegated ? ("   signs in: ", theme.Dim) : ("", theme.Dim),
-            diagnostics.Delegated ? (diagnostics.Editing == InputField.User ? InputText.WithCaret(diagnostics.User ?? new TextInput()) : diagnostics.User?.Text is { Length: > 0 } u ? u : "the mailbox", diagnostics.Editing == InputField.User ? theme.Focus : theme.Normal) : ("", theme.Dim),
+            diagnostics.Delegated
+                ? (diagnostics.Editing == InputField.User
+                    ? InputText.WithCaret(diagnostics.User ?? new TextInput())
+                    : diagnostics.User?.Text is { Length: > 0 } u ? u : "the mailbox",
+                    diagnostics.Editing == InputField.User ? theme.Focus : theme.Normal)
+                : ("", theme.Dim),
             diagnostics.Delegated ? (" (u)", theme.Dim) : ("", theme.Dim));
         if (diagnostics.Editing == InputField.Password)
-            lines.Add(("password: ", theme.Title), (InputText.WithCaret(diagnostics.Password ?? new TextInput(masked: true)), theme.Focus), ("  (Enter runs, Esc cancels; not kept after this run; the password flow cannot do MFA and is not recommended)", theme.Dim));
+            lines.Add(("password: ", theme.Title), (InputText.WithCaret(diagnostics.Password ?? new TextInput(masked: true)), theme.Focus),
+                ("  (Enter runs, Esc cancels; not kept after this run; the password flow cannot do MFA and is not recommended)", theme.Dim));
         var results = Results(state, theme, lines.Width);
         var traceRows = Math.Max(3, lines.Remaining - 1 - Math.Min(results.Count, (lines.Remaining - 1) / 2));
         var where = diagnostics.Follow ? "following" : $"scrolled back {diagnostics.ScrollBack} (End follows)";
         var filter = diagnostics.ProtocolFilter?.ToString().ToUpperInvariant() ?? "all";
-        var search = diagnostics.Search is { } s ? "  search /" + (diagnostics.Editing == InputField.TraceSearch ? InputText.WithCaret(s) : s.Text) : "";
+        var search =
+            diagnostics.Search is { } s ? "  search /" + (diagnostics.Editing == InputField.TraceSearch ? InputText.WithCaret(s) : s.Text) : "";
         var (first, end) = Held(diagnostics.Trace, trace);
         lines.Add(($"── trace ({end - first:N0} lines, {where}, protocol {filter}){search} ", theme.Dim));
         var rows = Rows(Window(diagnostics, trace, first, end, traceRows - 1), lines.Width - 5, traceRows - 1);
-        if (rows.Count == 0) lines.Add(diagnostics.Running ? "  connecting..." : "  Enter runs the login for the chosen protocols; f walks the whole chain (preflight).", theme.Dim);
+        if (rows.Count == 0) lines.Add(
+            diagnostics.Running ? "  connecting..." : "  Enter runs the login for the chosen protocols; f walks the whole chain (preflight).",
+            theme.Dim);
         foreach (var (origin, text, line) in rows) lines.Add(($"{origin,-4} ", theme.Dim), (text, LineStyle(line, theme)));
         for (var used = Math.Max(1, rows.Count); used < traceRows - 1 && lines.Remaining > results.Count; used++) lines.Blank();
         foreach (var (text, style) in results.Take(lines.Remaining)) lines.Add(text, style);
@@ -78,7 +90,8 @@ public static class DiagnosticsView
         return (first, Math.Max(first, Math.Min(window.Version, trace.Version)));
     }
 
-    /// <summary>The trace lines to show: the newest ones (or those before the scroll-back point) that pass the protocol filter and the search.</summary>
+    /// <summary>The trace lines to show: the newest ones (or those before the scroll-back point) that pass the protocol filter and the
+    /// search.</summary>
     private static List<TraceLine> Window(DiagnosticsModel diagnostics, IReadOnlyTraceRing trace, long first, long end, int rows)
     {
         var filter = diagnostics.ProtocolFilter is { } protocol ? TraceLine.Of(protocol) : (TraceOrigin?)null;
@@ -122,16 +135,21 @@ public static class DiagnosticsView
                     PreflightStatus.Failed => theme.Error,
                     _ => theme.Dim,
                 }));
-                if (link.Status is PreflightStatus.Failed or PreflightStatus.Warning && link.Fix is { } fix) results.Add(("   fix: " + fix, theme.Normal));
+                if (link.Status is PreflightStatus.Failed or PreflightStatus.Warning
+                    && link.Fix is { } fix) results.Add(("   fix: " + fix, theme.Normal));
             }
         }
         foreach (var verdict in diagnostics.Verdicts ?? [])
         {
             var name = verdict.Protocol.ToString().ToLowerInvariant();
-            results.Add((verdict.Succeeded ? $"{name}: login works ({verdict.FinalAnswer})" : $"{name}: login FAILED ({verdict.FinalAnswer})", verdict.Succeeded ? theme.Ok : theme.Error));
+            results.Add(
+                (verdict.Succeeded ? $"{name}: login works ({verdict.FinalAnswer})" : $"{name}: login FAILED ({verdict.FinalAnswer})",
+                    verdict.Succeeded ? theme.Ok : theme.Error));
             foreach (var finding in verdict.Findings.Take(3))
             {
-                results.Add(($"  [{finding.Severity.ToString().ToLowerInvariant()}] {finding.Cause}", finding.Severity == FindingSeverity.Error ? theme.Warning : theme.Normal));
+                results.Add(
+                    ($"  [{finding.Severity.ToString().ToLowerInvariant()}] {finding.Cause}",
+                        finding.Severity == FindingSeverity.Error ? theme.Warning : theme.Normal));
                 results.Add(("    fix: " + finding.Fix, theme.Normal));
             }
         }

@@ -3,7 +3,8 @@ using MailSetupTui.Tui.App.Keys;
 
 namespace MailSetupTui.Tui.View;
 
-/// <summary>The key map's help lines (<see cref="KeyMap.HelpScreen"/>), the ones to get around and out first. Long lines wrap; the list scrolls.</summary>
+/// <summary>The key map's help lines (<see cref="KeyMap.HelpScreen"/>), the ones to get around and out first. Long lines wrap; the list
+/// scrolls.</summary>
 public static class HelpView
 {
     private const int KeyColumn = 22;
@@ -26,8 +27,11 @@ public static class HelpView
         rows.Add(("", "Every change to the tenant goes through the plan review."));
         var scroll = Math.Clamp(help.Scroll, 0, Math.Max(0, rows.Count - lines.Remaining));
         foreach (var (keys, text) in rows.Skip(scroll).Take(lines.Remaining))
-            lines.Add(keys.Length > 0 ? ($"  {keys,-KeyColumn} ", theme.Key) : (new string(' ', KeyColumn + 3), theme.Normal), ("  " + text, theme.Normal));
-        return rows.Count > lines.Rows - 1 ? $"Help · ↑↓ scroll ({scroll + 1}-{Math.Min(rows.Count, scroll + lines.Rows - 1)} of {rows.Count})" : "Help";
+            lines.Add(keys.Length > 0 ? ($"  {keys,-KeyColumn} ", theme.Key) : (new string(' ', KeyColumn + 3), theme.Normal),
+                ("  " + text, theme.Normal));
+        return rows.Count > lines.Rows - 1
+            ? $"Help · ↑↓ scroll ({scroll + 1}-{Math.Min(rows.Count, scroll + lines.Rows - 1)} of {rows.Count})"
+            : "Help";
     }
 
     private static IEnumerable<string> Wrap(string text, int width)

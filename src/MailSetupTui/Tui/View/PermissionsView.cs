@@ -11,7 +11,10 @@ public static class PermissionsView
         foreach (var (preset, index) in permissions.Presets.Select((p, i) => (p, i)))
         {
             var mark = (index == permissions.Cursor ? "› " : "  ") + (permissions.Selected.Contains(preset.Name) ? "[x] " : "[ ] ");
-            lines.Add((mark + preset.Name.PadRight(15), index == permissions.Cursor ? theme.Focus : permissions.Selected.Contains(preset.Name) ? theme.Selected : theme.Normal), (" " + preset.Summary, theme.Dim));
+            lines.Add(
+                (mark + preset.Name.PadRight(15),
+                    index == permissions.Cursor ? theme.Focus : permissions.Selected.Contains(preset.Name) ? theme.Selected : theme.Normal),
+                    (" " + preset.Summary, theme.Dim));
         }
         lines.Blank();
         var rows = permissions.Rows;
@@ -25,11 +28,16 @@ public static class PermissionsView
                 (Mark(row.Consented, theme).PadRight(11), row.Consented == false ? theme.Error : theme.Ok),
                 (Mark(row.InToken, theme), row.InToken == false ? theme.Error : theme.Ok));
         }
-        if (rows.Any(r => r.HasGap)) lines.Add("A gap: the permission is asked for but not consented, or not in a fresh token; p plans the consent.", theme.Warning);
+        if (rows.Any(
+            r => r.HasGap)) lines.Add("A gap: the permission is asked for but not consented, or not in a fresh token; p plans the consent.",
+                theme.Warning);
         return "3 Permissions";
     }
 
-    private static string Short(string resource) => resource.StartsWith("Office 365 Exchange", StringComparison.Ordinal) ? "Exchange" : resource.StartsWith("Microsoft Graph", StringComparison.Ordinal) ? "Graph" : resource;
+    private static string Short(string resource) =>
+        resource.StartsWith("Office 365 Exchange", StringComparison.Ordinal)
+            ? "Exchange"
+            : resource.StartsWith("Microsoft Graph", StringComparison.Ordinal) ? "Graph" : resource;
 
     private static string Mark(bool? value, TuiTheme theme) => value switch
     {

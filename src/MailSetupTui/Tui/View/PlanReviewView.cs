@@ -7,7 +7,8 @@ public static class PlanReviewView
     public static string Render(PlanReviewOverlay review, ViewLines lines, TuiTheme theme)
     {
         if (review.Export is { } export)
-            lines.Add(("export as ", theme.Dim), (export.Format, theme.Focus), (" to ", theme.Dim), (InputText.WithCaret(export.Path), theme.Focus), ("  (Tab format, Enter export, Esc cancel)", theme.Dim));
+            lines.Add(("export as ", theme.Dim), (export.Format, theme.Focus), (" to ", theme.Dim), (InputText.WithCaret(export.Path), theme.Focus),
+                ("  (Tab format, Enter export, Esc cancel)", theme.Dim));
         else if (review.Notice is { } notice)
             lines.Add(notice, notice.StartsWith("export failed", StringComparison.Ordinal) ? theme.Error : theme.Ok);
         else

@@ -6,11 +6,18 @@ public static class TenantView
 {
     public static string Render(TenantModel tenant, ViewLines lines, TuiTheme theme)
     {
-        lines.Add(("Where      ", theme.Dim), (tenant.Sandbox ? "the built-in sandbox tenant (simulated Microsoft 365; nothing real is changed)" : "a real tenant", tenant.Sandbox ? theme.Warning : theme.Title));
-        lines.Add(("Cloud      ", theme.Dim), ($"{tenant.Cloud.DisplayName}: login {tenant.Cloud.Login.Name}, Graph {tenant.Cloud.Graph.Name}, Exchange {tenant.Cloud.Exchange.Name}", theme.Normal));
+        lines.Add(("Where      ", theme.Dim),
+            (tenant.Sandbox ? "the built-in sandbox tenant (simulated Microsoft 365; nothing real is changed)" : "a real tenant",
+                tenant.Sandbox ? theme.Warning : theme.Title));
+        lines.Add(("Cloud      ", theme.Dim),
+            ($"{tenant.Cloud.DisplayName}: login {tenant.Cloud.Login.Name}, Graph {tenant.Cloud.Graph.Name}, Exchange {tenant.Cloud.Exchange.Name}",
+                theme.Normal));
         lines.Add(("Tenant id  ", theme.Dim), (tenant.TenantId ?? "-", theme.Normal));
         lines.Add(("Domain     ", theme.Dim), (tenant.Domain ?? "-", theme.Normal));
-        lines.Add(("Signed in  ", theme.Dim), (tenant.SignedInAs is null ? "-" : $"{tenant.SignedInAs}{(tenant.Roles is { Count: > 0 } roles ? " (" + string.Join(", ", roles) + ")" : "")}", theme.Normal));
+        lines.Add(("Signed in  ", theme.Dim),
+            (tenant.SignedInAs is null
+                ? "-"
+                : $"{tenant.SignedInAs}{(tenant.Roles is { Count: > 0 } roles ? " (" + string.Join(", ", roles) + ")" : "")}", theme.Normal));
         lines.Blank();
         switch (tenant.Status)
         {

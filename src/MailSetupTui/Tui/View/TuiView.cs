@@ -18,7 +18,9 @@ public static class TuiView
     public static IRenderable Render(TuiState state, IReadOnlyTraceRing trace, TuiTheme theme)
     {
         if (TuiLayout.TooSmall(state.Width, state.Height))
-            return new Paragraph($"mailsetup needs at least {TuiLayout.MinWidth}x{TuiLayout.MinHeight}; this terminal is {state.Width}x{state.Height}. Enlarge it, or press q to quit.");
+            return new Paragraph(
+                $"mailsetup needs at least {TuiLayout.MinWidth}x{TuiLayout.MinHeight}; this terminal is {state.Width}x{state.Height}. Enlarge it, " +
+                "or press q to quit.");
 
         var inner = state.Width - 4;
         var lines = new ViewLines(inner, TuiLayout.BodyRows(state.Height));
@@ -59,7 +61,9 @@ public static class TuiView
             spans.Add(($" {(int)pane} {name} ", pane == state.Focus && state.Overlay is null ? theme.Focus : theme.Normal));
             spans.Add((theme.Separator, theme.Dim));
         }
-        spans.Add((state.Tenant.Sandbox ? " sandbox" : " " + (state.Tenant.Domain ?? state.Tenant.TenantId ?? "tenant"), state.Tenant.Sandbox ? theme.Warning : theme.Title));
+        spans.Add(
+            (state.Tenant.Sandbox ? " sandbox" : " " + (state.Tenant.Domain ?? state.Tenant.TenantId ?? "tenant"),
+                state.Tenant.Sandbox ? theme.Warning : theme.Title));
         return tabs.Add([.. spans]).Build();
     }
 
@@ -74,7 +78,8 @@ public static class TuiView
     private static IRenderable StatusLine(TuiState state, TuiTheme theme)
     {
         var status = state.Status ?? (state.Diagnostics.Running ? state.Diagnostics.Status : null) ?? "";
-        var style = status.StartsWith("cannot", StringComparison.Ordinal) || status.Contains("failed", StringComparison.Ordinal) ? theme.Error : theme.Dim;
+        var style =
+            status.StartsWith("cannot", StringComparison.Ordinal) || status.Contains("failed", StringComparison.Ordinal) ? theme.Error : theme.Dim;
         return new ViewLines(state.Width, 1).Add(" " + status, style).Build();
     }
 

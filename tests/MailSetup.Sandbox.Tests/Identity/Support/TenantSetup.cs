@@ -48,7 +48,8 @@ public static class TenantSetup
         return keyId;
     });
 
-    public static void AddCertificate(SandboxTenant tenant, App app, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) => tenant.Change(state =>
+    public static void AddCertificate(SandboxTenant tenant, App app, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        tenant.Change(state =>
         state.Applications.Single(a => a.Id == app.Id).KeyCredentials.Add(new SandboxKeyCredential
         {
             KeyId = state.NewId(),

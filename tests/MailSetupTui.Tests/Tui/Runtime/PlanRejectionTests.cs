@@ -27,7 +27,8 @@ public sealed class PlanRejectionTests : IDisposable
         var effect = Assert.IsType<BuildPlanEffect>(Assert.Single(Run(state, Key('p')).Effects));
         await using var provider = TestServices.Collection(_state.Path).BuildServiceProvider();
         var answered = new TaskCompletionSource<Msg>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (var runner = new EffectRunner(new TuiTarget(true, CloudCatalog.Global, null), ToolServices.From(provider), m => answered.TrySetResult(m)))
+        await using (var runner =
+            new EffectRunner(new TuiTarget(true, CloudCatalog.Global, null), ToolServices.From(provider), m => answered.TrySetResult(m)))
         {
             runner.Run(effect);
             var rejected = Assert.IsType<PlanRejectedMsg>(await answered.Task.WaitAsync(TimeSpan.FromSeconds(30)));

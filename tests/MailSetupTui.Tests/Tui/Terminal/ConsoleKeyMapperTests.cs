@@ -32,7 +32,7 @@ public sealed class ConsoleKeyMapperTests
 
     [Theory]
     [MemberData(nameof(NamedKeys))]
-    public void NamedKeysMapToTheirName(ConsoleKey key, char c, bool shift, string expected)
+    public void Named_keys_map_to_their_name(ConsoleKey key, char c, bool shift, string expected)
     {
         var mapped = Map(key, c, shift);
 
@@ -54,13 +54,13 @@ public sealed class ConsoleKeyMapperTests
     [InlineData(ConsoleKey.Oem2, '/')]
     [InlineData(ConsoleKey.Oem2, '?')]
     [InlineData(ConsoleKey.Spacebar, ' ')]
-    public void PrintableKeysAreTheirCharacter(ConsoleKey key, char c)
+    public void Printable_keys_are_their_character(ConsoleKey key, char c)
     {
         Assert.Equal(KeyPress.Of(c), Map(key, c, shift: c == '?'));
     }
 
     [Fact]
-    public void CtrlCIsACharWithCtrl()
+    public void Ctrl_C_is_a_char_with_Ctrl()
     {
         var mapped = Map(ConsoleKey.C, '\u0003', ctrl: true);
 
@@ -69,19 +69,19 @@ public sealed class ConsoleKeyMapperTests
     }
 
     [Fact]
-    public void AControlCharacterWithoutAKeyNameIsCtrlOfItsLetter()
+    public void A_control_character_without_a_key_name_is_Ctrl_of_its_letter()
     {
         Assert.Equal(KeyPress.CtrlOf('l'), Map(0, '\u000c'));
     }
 
     [Fact]
-    public void ShiftOnANamedKeyIsKept()
+    public void Shift_on_a_named_key_is_kept()
     {
         Assert.Equal(new KeyPress(KeyName.Up, Shift: true), Map(ConsoleKey.UpArrow, shift: true));
     }
 
     [Fact]
-    public void AltOnACharacterIsKept()
+    public void Alt_on_a_character_is_kept()
     {
         Assert.Equal(new KeyPress(KeyName.Char, 'x', Alt: true), Map(ConsoleKey.X, 'x', alt: true));
     }
@@ -95,7 +95,7 @@ public sealed class ConsoleKeyMapperTests
     [InlineData(ConsoleKey.U, '\u0015', true, false, KeyAction.DeleteToStart)]
     [InlineData(ConsoleKey.W, '\u0017', true, false, KeyAction.DeleteWordBack)]
     [InlineData((ConsoleKey)0, '\u0017', false, false, KeyAction.DeleteWordBack)]
-    public void ReadlineKeysArriveAsTheTextInputsBindings(ConsoleKey key, char c, bool ctrl, bool alt, KeyAction expected)
+    public void Readline_keys_arrive_as_the_text_inputs_bindings(ConsoleKey key, char c, bool ctrl, bool alt, KeyAction expected)
     {
         var mapped = Map(key, c, alt: alt, ctrl: ctrl);
 
@@ -104,7 +104,7 @@ public sealed class ConsoleKeyMapperTests
     }
 
     [Fact]
-    public void APrintableKeyWaitingBehindAnEscIsItsAltChordAndAnythingElseIsNot()
+    public void A_printable_key_waiting_behind_an_Esc_is_its_Alt_chord_and_anything_else_is_not()
     {
         Assert.Equal(new KeyPress(KeyName.Char, 'b', Alt: true), ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('b', ConsoleKey.B, false, false, false)));
         Assert.Null(ConsoleKeyMapper.AltOf(new ConsoleKeyInfo('\u0003', ConsoleKey.C, false, false, true)));
@@ -113,7 +113,7 @@ public sealed class ConsoleKeyMapperTests
     }
 
     [Fact]
-    public void EscThenCtrlCArrivingTogetherStillQuits()
+    public void Esc_then_Ctrl_C_arriving_together_still_quits()
     {
         // .NET reads ESC 0x03 in one buffer as Alt+Ctrl+C.
         Assert.Equal(KeyPress.CtrlOf('c'), Map(ConsoleKey.C, '\u0003', alt: true, ctrl: true));
@@ -121,7 +121,7 @@ public sealed class ConsoleKeyMapperTests
     }
 
     [Fact]
-    public void KeysTheUiDoesNotUseMapToNothing()
+    public void Keys_the_UI_does_not_use_map_to_nothing()
     {
         Assert.Null(Map(ConsoleKey.VolumeUp));
     }

@@ -26,7 +26,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void IdenticalFramesWriteNothing()
+    public void Identical_frames_write_nothing()
     {
         var frame = Frame(10, 3, "abc", "def");
 
@@ -34,7 +34,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void OneChangedCellIsACursorMoveAndThatCell()
+    public void One_changed_cell_is_a_cursor_move_and_that_cell()
     {
         var before = Frame(10, 3, "abc", "def");
         var after = Frame(10, 3, "abc", "dXf");
@@ -43,7 +43,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void AStyleChangeSendsSgrAndResetsAtTheEnd()
+    public void A_style_change_sends_SGR_and_resets_at_the_end()
     {
         var before = Frame(10, 1, "abc");
         var after = before.Clone();
@@ -53,7 +53,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void TwoChangesOnARowCloseTogetherAreOneRun()
+    public void Two_changes_on_a_row_close_together_are_one_run()
     {
         var before = Frame(20, 1, "abcdefgh");
         var after = Frame(20, 1, "aXcdeYgh");
@@ -62,7 +62,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void ABlankedRowEndIsErasedToTheEndOfTheLine()
+    public void A_blanked_row_end_is_erased_to_the_end_of_the_line()
     {
         var before = Frame(20, 1, "a long line of text");
         var after = Frame(20, 1, "a");
@@ -71,7 +71,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void WithoutAPreviousFrameEverythingIsPainted()
+    public void Without_a_previous_frame_everything_is_painted()
     {
         var output = Diff(null, Frame(5, 2, "hi", "yo"));
 
@@ -82,7 +82,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void AResizeRepaintsEverything()
+    public void A_resize_repaints_everything()
     {
         var output = Diff(Frame(5, 2, "hi", "yo"), Frame(6, 2, "hi", "yo"));
 
@@ -91,7 +91,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void RowsThatMovedUpAreScrolledNotRedrawn()
+    public void Rows_that_moved_up_are_scrolled_not_redrawn()
     {
         var lines = Enumerable.Range(1, 30).Select(i => $"[IMAP] S: * line {i} " + new string('.', 60)).ToArray();
         var before = Frame(100, 20, ["header", .. lines[0..18], "footer"]);
@@ -108,7 +108,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void WithoutScrollDetectionTheRowsAreRedrawn()
+    public void Without_scroll_detection_the_rows_are_redrawn()
     {
         var lines = Enumerable.Range(1, 30).Select(i => $"line {i} " + new string('.', 60)).ToArray();
         var before = Frame(100, 20, ["header", .. lines[0..18], "footer"]);
@@ -123,7 +123,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void AScrollHintIsUsedEvenWithoutDetection()
+    public void A_scroll_hint_is_used_even_without_detection()
     {
         var before = Frame(30, 6, "title", "one", "two", "three", "four", "keys");
         var after = Frame(30, 6, "title", "two", "three", "four", "five", "keys");
@@ -136,7 +136,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void ALogPaneBesideAStaticPaneStillScrolls()
+    public void A_log_pane_beside_a_static_pane_still_scrolls()
     {
         static string Row(string nav, int line) => $"│{nav,-10}│ {line,3} {new string((char)('a' + line % 26), 40)}".PadRight(70) + "│";
         string[] nav = ["> Setup", "  Plan", "  Apply"];
@@ -154,7 +154,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void WideCharactersAreWrittenWholeWhenHalfOfOneChanges()
+    public void Wide_characters_are_written_whole_when_half_of_one_changes()
     {
         var before = Frame(6, 1, "邮件ab");
         var after = Frame(6, 1, "x件ab");
@@ -165,7 +165,7 @@ public sealed class FrameDiffTests
     }
 
     [Fact]
-    public void RandomFramePairsEmulateToTheNextFrame()
+    public void Random_frame_pairs_emulate_to_the_next_frame()
     {
         var random = new Random(20261122);
         for (var run = 0; run < 2000; run++)
@@ -191,7 +191,8 @@ public sealed class FrameDiffTests
             if (!next.SameSize(previous)) terminal.Resize(next.Width, next.Height);
             var output = Diff(previous, next, hint);
             terminal.Feed(output);
-            Assert.True(terminal.Difference(next) is null, $"run {run}: {terminal.Difference(next)}\n{output.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
+            Assert.True(terminal.Difference(next) is null,
+                $"run {run}: {terminal.Difference(next)}\n{output.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
             Assert.False(terminal.SynchronizedUpdate, $"run {run}: synchronized update left open");
         }
     }

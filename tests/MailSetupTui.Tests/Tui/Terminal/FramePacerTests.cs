@@ -12,10 +12,10 @@ public sealed class FramePacerTests
     public FramePacerTests() => _pacer = new FramePacer(_clock, TimeSpan.FromMilliseconds(33));
 
     [Fact]
-    public void NothingChangedNothingToDraw() => Assert.Null(_pacer.DueIn());
+    public void Nothing_changed_nothing_to_draw() => Assert.Null(_pacer.DueIn());
 
     [Fact]
-    public void TheFirstChangeIsDrawnAtOnce()
+    public void The_first_change_is_drawn_at_once()
     {
         _pacer.Invalidate();
 
@@ -23,7 +23,7 @@ public sealed class FramePacerTests
     }
 
     [Fact]
-    public void BackgroundChangesRightAfterAFrameWaitForTheInterval()
+    public void Background_changes_right_after_a_frame_wait_for_the_interval()
     {
         _pacer.Invalidate();
         _pacer.Rendered();
@@ -38,7 +38,7 @@ public sealed class FramePacerTests
     }
 
     [Fact]
-    public void AKeyIsDrawnAtOnceEvenRightAfterAFrame()
+    public void A_key_is_drawn_at_once_even_right_after_a_frame()
     {
         _pacer.Invalidate();
         _pacer.Rendered();
@@ -50,7 +50,7 @@ public sealed class FramePacerTests
     }
 
     [Fact]
-    public void DrawingClearsWhatWasPending()
+    public void Drawing_clears_what_was_pending()
     {
         _pacer.Invalidate(urgent: true);
 
@@ -61,7 +61,7 @@ public sealed class FramePacerTests
     }
 
     [Fact]
-    public void ASecondOfBackgroundChangesEveryMillisecondMakesAboutThirtyFrames()
+    public void A_second_of_background_changes_every_millisecond_makes_about_thirty_frames()
     {
         var frames = 0;
         for (var ms = 0; ms < 1000; ms++)

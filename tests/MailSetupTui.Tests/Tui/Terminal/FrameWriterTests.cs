@@ -15,7 +15,7 @@ public sealed class FrameWriterTests
     }
 
     [Fact]
-    public void EachFrameIsOneWrite()
+    public void Each_frame_is_one_write()
     {
         using var writer = new FrameWriter(_terminal);
 
@@ -29,7 +29,7 @@ public sealed class FrameWriterTests
     }
 
     [Fact]
-    public void AnUnchangedFrameWritesNothing()
+    public void An_unchanged_frame_writes_nothing()
     {
         using var writer = new FrameWriter(_terminal);
         writer.Present(Frame("same"));
@@ -42,7 +42,7 @@ public sealed class FrameWriterTests
     }
 
     [Fact]
-    public void TheCallerMayReuseItsBuffer()
+    public void The_caller_may_reuse_its_buffer()
     {
         using var writer = new FrameWriter(_terminal);
         var frame = Frame("one");
@@ -56,7 +56,7 @@ public sealed class FrameWriterTests
     }
 
     [Fact]
-    public void InvalidateRepaintsEverything()
+    public void Invalidate_repaints_everything()
     {
         using var writer = new FrameWriter(_terminal);
         writer.Present(Frame("kept"));

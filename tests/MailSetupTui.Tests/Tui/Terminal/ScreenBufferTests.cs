@@ -5,7 +5,7 @@ namespace MailSetupTui.Tests.Tui.Terminal;
 public sealed class ScreenBufferTests
 {
     [Fact]
-    public void ANewBufferIsBlank()
+    public void A_new_buffer_is_blank()
     {
         var buffer = new ScreenBuffer(4, 2);
 
@@ -14,7 +14,7 @@ public sealed class ScreenBufferTests
     }
 
     [Fact]
-    public void TextIsClippedAtTheRightEdge()
+    public void Text_is_clipped_at_the_right_edge()
     {
         var buffer = new ScreenBuffer(4, 1);
 
@@ -25,7 +25,7 @@ public sealed class ScreenBufferTests
     }
 
     [Fact]
-    public void OverwritingHalfOfAWideCharacterBlanksTheOtherHalf()
+    public void Overwriting_half_of_a_wide_character_blanks_the_other_half()
     {
         var buffer = new ScreenBuffer(4, 1);
         buffer.Write(0, 0, "邮件");
@@ -37,7 +37,7 @@ public sealed class ScreenBufferTests
     }
 
     [Fact]
-    public void ScrollingUpMovesRowsAndBlanksTheBottom()
+    public void Scrolling_up_moves_rows_and_blanks_the_bottom()
     {
         var buffer = new ScreenBuffer(3, 4);
         for (var y = 0; y < 4; y++) buffer.Write(0, y, $"r{y}");
@@ -48,7 +48,7 @@ public sealed class ScreenBufferTests
     }
 
     [Fact]
-    public void StylesAreReadBackPerCell()
+    public void Styles_are_read_back_per_cell()
     {
         var buffer = new ScreenBuffer(3, 1);
         var bold = new CellStyle(TerminalColor.Default, TerminalColor.Default, CellAttributes.Bold);

@@ -19,7 +19,7 @@ public sealed class SpectreFrameRendererTests
     [Theory]
     [InlineData(120, 40)]
     [InlineData(80, 24)]
-    public void APanelWithATableFillsExactlyTheFrame(int width, int height)
+    public void A_panel_with_a_table_fills_exactly_the_frame(int width, int height)
     {
         var frame = _renderer.Render(PanelWithTable(), width, height, TerminalOptions.Default);
 
@@ -37,7 +37,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void AsciiGivesAsciiBorders()
+    public void ASCII_gives_ASCII_borders()
     {
         var frame = _renderer.Render(PanelWithTable(), 80, 24, new TerminalOptions(Ascii: true));
 
@@ -49,7 +49,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void WideCharactersTakeTwoCells()
+    public void Wide_characters_take_two_cells()
     {
         var frame = _renderer.Render(new Text("邮件ab"), 10, 1, TerminalOptions.Default);
 
@@ -61,7 +61,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void WhatOverflowsIsClipped()
+    public void What_overflows_is_clipped()
     {
         var frame = _renderer.Render(new TooWide(rows: 30, width: 100), 20, 5, TerminalOptions.Default);
 
@@ -92,7 +92,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void AWideCharacterThatDoesNotFitTheLastColumnBecomesABlank()
+    public void A_wide_character_that_does_not_fit_the_last_column_becomes_a_blank()
     {
         var buffer = new ScreenBuffer(3, 1);
 
@@ -103,7 +103,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void NoColorDropsColoursButKeepsInvertAndBold()
+    public void No_color_drops_colours_but_keeps_invert_and_bold()
     {
         var view = new Rows(
             new Text("focused", new Style(Color.White, Color.Blue, Decoration.Invert)),
@@ -120,7 +120,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void TrueColoursStayTrueColours()
+    public void True_colours_stay_true_colours()
     {
         var frame = _renderer.Render(new Text("x", new Style(new Color(1, 2, 3))), 1, 1, TerminalOptions.Default);
 
@@ -128,7 +128,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void TraceTextWithBracketsRendersLiterally()
+    public void Trace_text_with_brackets_renders_literally()
     {
         var view = new Panel(new Text("[IMAP] C: A1 AUTHENTICATE XOAUTH2 [redacted]\n[SMTP] S: 235 2.7.0 [ok]")) { Expand = true };
 
@@ -139,7 +139,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void ControlCharactersInTextNeverReachTheTerminal()
+    public void Control_characters_in_text_never_reach_the_terminal()
     {
         var hostile = "S: * OK \u001b[2J\u001b]0;owned\u0007 ready\u009b31m\tend";
         var frame = _renderer.Render(new Text(hostile), 60, 1, TerminalOptions.Default);
@@ -156,7 +156,7 @@ public sealed class SpectreFrameRendererTests
     }
 
     [Fact]
-    public void RenderingIntoABufferReplacesWhatWasThere()
+    public void Rendering_into_a_buffer_replaces_what_was_there()
     {
         var buffer = new ScreenBuffer(10, 2);
         _renderer.RenderInto(new Text("first frame\nsecond"), buffer, TerminalOptions.Default);

@@ -23,7 +23,8 @@ public sealed class TerminalSessionTmuxTests
     /// <param name="term">TERM for mailsetup only (tmux sets the pane's own TERM, whatever -e says).</param>
     private static TmuxSession StartSelfTest(int width = 80, int height = 24, string[]? args = null, string? term = null) =>
         TmuxSession.Start(
-            $"echo {TmuxSession.Quote(Before)}; {(term is null ? "" : $"TERM={term} ")}{BuiltProgram.CommandLine(args ?? [])}; echo \"exit=$?\"; sleep 60",
+            $"echo {TmuxSession.Quote(Before)}; {(term is null ? "" : $"TERM={term} ")}{BuiltProgram.CommandLine(args ?? [])}; echo \"exit=$?\"; " +
+            $"sleep 60",
             width,
             height,
             SelfTest);
@@ -46,7 +47,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void TheFrameIsDrawnInTheAlternateScreenAndQRestoresTheShell()
+    public void The_frame_is_drawn_in_the_alternate_screen_and_q_restores_the_shell()
     {
         using var tmux = StartSelfTest();
 
@@ -64,7 +65,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void CtrlCRestoresTheShell()
+    public void Ctrl_C_restores_the_shell()
     {
         using var tmux = StartSelfTest();
         WaitForFrame(tmux);
@@ -75,7 +76,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void SigtermRestoresTheShell()
+    public void SIGTERM_restores_the_shell()
     {
         using var tmux = StartSelfTest();
         var screen = WaitForFrame(tmux);
@@ -87,7 +88,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void ACrashRestoresTheShell()
+    public void A_crash_restores_the_shell()
     {
         using var tmux = StartSelfTest();
         WaitForFrame(tmux);
@@ -116,7 +117,7 @@ public sealed class TerminalSessionTmuxTests
     [InlineData("?", "?")]
     [InlineData("/", "/")]
     [InlineData("3", "3")]
-    public void KeysArriveAsTheKeyTheyAre(string tmuxKey, string expected)
+    public void Keys_arrive_as_the_key_they_are(string tmuxKey, string expected)
     {
         using var tmux = StartSelfTest();
         WaitForFrame(tmux);
@@ -129,7 +130,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void AResizeRedrawsForTheNewSize()
+    public void A_resize_redraws_for_the_new_size()
     {
         using var tmux = StartSelfTest();
         WaitForFrame(tmux);
@@ -146,7 +147,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void AsciiDrawsAsciiBorders()
+    public void ASCII_draws_ASCII_borders()
     {
         using var tmux = StartSelfTest(args: ["--ascii"]);
 
@@ -158,7 +159,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public void TermDumbGetsAPointerToTheCommandsInstead()
+    public void TERM_dumb_gets_a_pointer_to_the_commands_instead()
     {
         using var tmux = StartSelfTest(width: 220, term: "dumb");
 
@@ -169,7 +170,7 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
-    public async Task OutputThatIsNotATerminalGetsAPointerToTheCommandsInstead()
+    public async Task Output_that_is_not_a_terminal_gets_a_pointer_to_the_commands_instead()
     {
         var start = BuiltProgram.StartInfo();
         start.RedirectStandardInput = true;

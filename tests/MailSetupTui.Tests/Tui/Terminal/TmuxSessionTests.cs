@@ -6,10 +6,10 @@ namespace MailSetupTui.Tests.Tui.Terminal;
 public sealed class TmuxSessionTests
 {
     [Fact]
-    public void TmuxIsInstalled() => Assert.NotNull(TmuxSession.Executable);
+    public void Tmux_is_installed() => Assert.NotNull(TmuxSession.Executable);
 
     [Fact]
-    public void WhatACommandPrintsIsCaptured()
+    public void What_a_command_prints_is_captured()
     {
         using var tmux = TmuxSession.Start("bash -c 'printf hello; sleep 30'", 40, 5);
 
@@ -20,7 +20,7 @@ public sealed class TmuxSessionTests
     }
 
     [Fact]
-    public void KeysAndTextReachTheCommand()
+    public void Keys_and_text_reach_the_command()
     {
         using var tmux = TmuxSession.Start("cat", 40, 5);
 
@@ -31,15 +31,16 @@ public sealed class TmuxSessionTests
     }
 
     [Fact]
-    public void TheEnvironmentIsPassed()
+    public void The_environment_is_passed()
     {
-        using var tmux = TmuxSession.Start("printf \"$GREETING\"; sleep 30", 40, 5, new Dictionary<string, string> { ["GREETING"] = "from the test" });
+        using var tmux =
+            TmuxSession.Start("printf \"$GREETING\"; sleep 30", 40, 5, new Dictionary<string, string> { ["GREETING"] = "from the test" });
 
         tmux.WaitForText("from the test");
     }
 
     [Fact]
-    public void TheAlternateScreenAndTheCursorAreReported()
+    public void The_alternate_screen_and_the_cursor_are_reported()
     {
         using var tmux = TmuxSession.Start("printf '\\033[?1049h\\033[?25lin the alternate screen'; sleep 30", 40, 5);
 
@@ -50,9 +51,10 @@ public sealed class TmuxSessionTests
     }
 
     [Fact]
-    public void AResizeIsSeenByTheCommand()
+    public void A_resize_is_seen_by_the_command()
     {
-        using var tmux = TmuxSession.Start("trap 'echo resized to $(tput cols)x$(tput lines)' WINCH; echo ready; while true; do sleep 0.05; done", 40, 5);
+        using var tmux =
+            TmuxSession.Start("trap 'echo resized to $(tput cols)x$(tput lines)' WINCH; echo ready; while true; do sleep 0.05; done", 40, 5);
         tmux.WaitForText("ready");
 
         tmux.Resize(50, 8);

@@ -16,7 +16,8 @@ public static partial class KeyMap
 
     private static readonly KeyHint[] DiagnosticsIdle =
     [
-        new("Enter", "run"), new("f", "preflight"), new("i o s", "protocols"), new("a", "auth"), new("/", "search"), new("t", "filter"), new("u", "user"),
+        new("Enter", "run"), new("f", "preflight"), new("i o s", "protocols"), new("a", "auth"), new("/", "search"), new("t", "filter"),
+        new("u", "user"),
     ];
 
     /// <summary>Help and quit end every bar of the panes and are never cut: whatever else does not fit is dropped first.</summary>
