@@ -36,20 +36,27 @@ public sealed class TuiLauncherInProcessTests : IDisposable
     private static Task<int> Launch(ToolServices services, TextWriter error) =>
         TuiLauncher.RunAsync(services, error, new TuiTarget(true, CloudCatalog.Global, null), [], CancellationToken.None);
 
+    /// <summary>Starts the UI on the sandbox, waits for the admin's sign-in, and picks the mailbox <paramref name="downs"/> rows below the first.</summary>
+    private static async Task<(Task<int> Run, TestScreen Screen)> SignedInWithAMailboxAsync(ToolServices services, TestTerminal terminal, int downs)
+    {
+        var run = Launch(services, TextWriter.Null);
+        var screen = await terminal.Opened.WaitAsync(Slow);
+        await screen.WaitForAsync("signed in", Slow);
+        screen.Type("4");
+        await screen.WaitForAsync("support@contoso.onmicrosoft.com", Slow);
+        for (var i = 0; i < downs; i++) screen.Press(KeyPress.Of(KeyName.Down));
+        screen.Type(" ");
+        await screen.WaitForAsync("[x] ");
+        return (run, screen);
+    }
+
     [Fact]
     public async Task Set_up_imap_for_support_by_keyboard_apply_diagnose_and_quit()
     {
         var (services, terminal, provider) = Build();
         await using var _ = provider;
-        var run = Launch(services, TextWriter.Null);
-        var screen = await terminal.Opened.WaitAsync(Slow);
-
-        await screen.WaitForAsync("signed in", Slow);
-        screen.Type("4");
-        await screen.WaitForAsync("support@contoso.onmicrosoft.com", Slow);
-        foreach (var key in new[] { KeyName.Down, KeyName.Down, KeyName.Down }) screen.Press(KeyPress.Of(key));
-        screen.Type(" ");
-        await screen.WaitForAsync("[x] support@contoso.onmicrosoft.com");
+        var (run, screen) = await SignedInWithAMailboxAsync(services, terminal, downs: 3);
+        Assert.Contains("[x] support@contoso.onmicrosoft.com", screen.Text);
 
         screen.Type("p");
         Assert.Contains("nothing has changed yet", await screen.WaitForAsync("Plan review", Slow));
@@ -79,13 +86,7 @@ public sealed class TuiLauncherInProcessTests : IDisposable
     {
         var (services, terminal, provider) = Build();
         await using var _ = provider;
-        var run = Launch(services, TextWriter.Null);
-        var screen = await terminal.Opened.WaitAsync(Slow);
-        await screen.WaitForAsync("signed in", Slow);
-        screen.Type("4");
-        await screen.WaitForAsync("support@contoso.onmicrosoft.com", Slow);
-        screen.Type(" ");
-        await screen.WaitForAsync("[x] ");
+        var (run, screen) = await SignedInWithAMailboxAsync(services, terminal, downs: 0);
 
         screen.Type("5");
         screen.Press(KeyPress.Of(KeyName.Enter));
