@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace MailSetup.Sandbox.State;
 
 /// <summary>
-/// Keeps the sandbox tenant between runs as one JSON file, by default in the user's XDG state folder
-/// (<c>$XDG_STATE_HOME/mailsetup/sandbox-tenant.json</c>, else <c>~/.local/state/mailsetup/</c>).
+/// Keeps the sandbox tenant between runs as one JSON file, where the application's state folders
+/// put it (by default <c>$XDG_STATE_HOME/mailsetup/sandbox-tenant.json</c>).
 /// Writes go to a temporary file then replace the old one, so a killed run never leaves half a tenant.
 /// </summary>
 public sealed class SandboxStateStore(string path)
@@ -17,17 +17,6 @@ public sealed class SandboxStateStore(string path)
     };
 
     public string Path { get; } = path;
-
-    /// <summary>The default location under the XDG state folder.</summary>
-    public static SandboxStateStore Default(Func<string, string?>? environment = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        var stateHome = environment("XDG_STATE_HOME");
-        if (string.IsNullOrWhiteSpace(stateHome))
-            stateHome =
-                System.IO.Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-        return new(System.IO.Path.Combine(stateHome, "mailsetup", "sandbox-tenant.json"));
-    }
 
     public TenantState? Load()
     {
