@@ -37,8 +37,11 @@ public sealed class StateFolders(string root)
 
     public string Secrets => Path.Combine(Root, "secrets");
 
-    /// <summary>A new apply run's journal, named for when it started.</summary>
-    public string NewJournal(DateTimeOffset now) => Path.Combine(Journals, $"apply-{Stamp(now)}.jsonl");
+    /// <summary>
+    /// A new apply run's journal, named for when it started and unique: two runs started in the same
+    /// second (or under a fixed clock) must never write one journal.
+    /// </summary>
+    public string NewJournal(DateTimeOffset now) => Path.Combine(Journals, $"apply-{Stamp(now)}-{Guid.NewGuid().ToString("N")[..8]}.jsonl");
 
     /// <summary>
     /// A new file name for a secret nobody was at a terminal to see, in the owner-only secrets folder

@@ -27,7 +27,7 @@ public sealed class CliApp
             new PlanCommand(services.Plans, services.Renderers),
             new PresetsCommand(),
             new CommandGroup("sandbox", "Run or reset the sandbox tenant: a simulated Microsoft 365 (Graph, sign-in, Exchange) on this machine.",
-                new SandboxResetCommand(services.Folders), new SandboxServeCommand(services.Folders, services.Clock)),
+                new SandboxResetCommand(services.Folders, services.Clock), new SandboxServeCommand(services.Folders, services.Clock)),
             new ApplyCommand(services),
             new RollbackCommand(services),
             new CommandGroup("token", "Inspect access tokens: decode the claims and check them for IMAP, POP and SMTP.",

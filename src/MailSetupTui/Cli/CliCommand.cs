@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MailSetup.App;
+using MailSetup.Sandbox.State;
 
 namespace MailSetupTui.Cli;
 
@@ -55,6 +56,14 @@ internal abstract class CliCommand<TInput> : ICliCommand where TInput : class
         var errors = new List<CliError>();
         var input = await BindAsync(result, errors, cancellationToken);
         if (errors.Count > 0 || input is null) return await io.UsageAsync(errors);
-        return await RunAsync(input, io, cancellationToken);
+        try
+        {
+            return await RunAsync(input, io, cancellationToken);
+        }
+        catch (SandboxStateException e)
+        {
+            // Every command that opens the sandbox says the same one line about a state file it cannot use.
+            return await io.FailureAsync(new("sandbox", e.Message));
+        }
     }
 }

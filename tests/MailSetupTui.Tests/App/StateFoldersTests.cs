@@ -25,13 +25,16 @@ public sealed class StateFoldersTests
     }
 
     [Fact]
-    public void Journals_and_secrets_are_named_for_the_time_and_secrets_get_an_owner_only_folder()
+    public void Journals_are_unique_and_named_for_the_time_and_secrets_get_an_owner_only_folder()
     {
         using var temp = new TempFolder();
         var folders = new StateFolders(temp.Path);
         var now = new DateTimeOffset(2026, 12, 7, 23, 5, 9, TimeSpan.FromHours(1));
 
-        Assert.Equal(Path.Combine(temp.Path, "journals", "apply-20261207-220509.jsonl"), folders.NewJournal(now));
+        var journal = folders.NewJournal(now);
+        Assert.Matches(@"^apply-20261207-220509-[0-9a-f]{8}\.jsonl$", Path.GetFileName(journal));
+        Assert.Equal(Path.Combine(temp.Path, "journals"), Path.GetDirectoryName(journal));
+        Assert.NotEqual(journal, folders.NewJournal(now));
         var secret = folders.NewSecretFile("Mail Relay/imap", now);
         Assert.Equal(Path.Combine(temp.Path, "secrets", "Mail-Relay-imap-20261207-220509.secret"), secret);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folders.Secrets));

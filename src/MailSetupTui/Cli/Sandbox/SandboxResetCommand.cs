@@ -7,10 +7,14 @@ namespace MailSetupTui.Cli;
 internal sealed class SandboxResetCommand : CliCommand<SandboxResetCommand.Input>
 {
     private readonly StateFolders _folders;
+    private readonly TimeProvider _clock;
 
-    public SandboxResetCommand(StateFolders folders)
-        : base("reset", "Delete the saved sandbox tenant; the next sandbox run starts from a freshly seeded one.") =>
+    public SandboxResetCommand(StateFolders folders, TimeProvider clock)
+        : base("reset", "Set the saved sandbox tenant aside (kept as a backup beside it); the next sandbox run starts from a freshly seeded one.")
+    {
         _folders = folders;
+        _clock = clock;
+    }
 
     /// <summary>Reset takes no values.</summary>
     internal sealed record Input;
@@ -21,17 +25,17 @@ internal sealed class SandboxResetCommand : CliCommand<SandboxResetCommand.Input
     protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
         var store = _folders.SandboxStore;
-        var existed = File.Exists(store.Path);
+        string? backup;
         try
         {
-            store.Delete();
+            backup = store.Reset(_clock.GetUtcNow());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return await io.FailureAsync(new("sandbox reset", $"cannot delete '{store.Path}': {FileProblem.Reason(store.Path, e)}."));
+            return await io.FailureAsync(new("sandbox reset", $"cannot set '{store.Path}' aside: {FileProblem.Reason(store.Path, e)}."));
         }
-        await io.Output.WriteLineAsync(existed
-            ? $"Deleted the sandbox tenant at {store.Path}; the next sandbox run seeds a new one."
+        await io.Output.WriteLineAsync(backup is not null
+            ? $"Reset the sandbox tenant at {store.Path} (the old one is kept as {backup}); the next sandbox run seeds a new one."
             : $"No sandbox tenant at {store.Path}; nothing to delete. The next sandbox run seeds a new one.");
         await io.Output.FlushAsync(cancellationToken);
         return ExitCodes.Success;

@@ -34,7 +34,8 @@ public static class TenantView
                 lines.Add((theme.Check + " signed in", theme.Ok));
                 break;
             case SignInStatus.Failed:
-                lines.Add((theme.Cross + " sign-in failed: ", theme.Error), (tenant.Problem ?? "", theme.Normal));
+                // Wrapped, not cut: the problem ends with what to do (an AADSTS fix, 'mailsetup sandbox reset').
+                lines.Wrapped($"{theme.Cross} sign-in failed: {tenant.Problem}", theme.Error);
                 lines.Add("r tries again.", theme.Dim);
                 break;
             default:

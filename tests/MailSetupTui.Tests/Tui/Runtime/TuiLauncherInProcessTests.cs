@@ -100,6 +100,24 @@ public sealed class TuiLauncherInProcessTests : IDisposable
         Assert.Equal(ExitCodes.Success, await run.WaitAsync(Slow));
     }
 
+    [Fact]
+    public async Task A_damaged_sandbox_state_is_named_in_the_tenant_pane_with_the_way_out()
+    {
+        Directory.CreateDirectory(_state.Path);
+        await File.WriteAllTextAsync(new StateFolders(_state.Path).SandboxStore.Path, "{ not a tenant");
+        var (services, terminal, provider) = Build();
+        await using var _ = provider;
+        var run = Launch(services, TextWriter.Null);
+        var screen = await terminal.Opened.WaitAsync(Slow);
+
+        var shown = await screen.WaitForAsync("sandbox reset", Slow);
+        var text = System.Text.RegularExpressions.Regex.Replace(shown, @"[\s│|]+", " "); // the wrapped lines, without borders
+        Assert.True(text.Contains("is not a saved tenant", StringComparison.Ordinal), text);
+
+        screen.Type("q");
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(Slow));
+    }
+
     [Theory]
     [InlineData(false, "xterm-256color", "output is not a terminal")]
     [InlineData(true, "dumb", "TERM=dumb")]
