@@ -15,7 +15,7 @@ internal static class InputFile
     /// <summary>Longest file or folder name Linux accepts (NAME_MAX).</summary>
     public const int MaxNameBytes = 255;
 
-    private const int ShownLength = 60;
+    private const int ShownLength = 160;
 
     /// <summary>The value as an error quotes it: in quotes, shortened (with its length) when long, so the line stays one line.</summary>
     public static string Shown(string value) =>
@@ -52,7 +52,7 @@ internal static class InputFile
     public static (byte[]? Bytes, string? Problem) ReadBytes(string path, int maxBytes, string expected)
     {
         if (PathProblem(path, expected) is { } pathProblem) return (null, pathProblem);
-        if (Directory.Exists(path)) return (null, $"{Shown(path)} is a directory; expected {expected}.");
+        if (Directory.Exists(path)) return (null, $"cannot read {Shown(path)}: is a directory; expected {expected}.");
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);

@@ -61,4 +61,37 @@ internal static class OutputFile
             File.Delete(temporary);
         }
     }
+
+    /// <summary>
+    /// Makes the file now, before the work (a new file, or with <paramref name="force"/> a temporary one beside it), so a name that
+    /// cannot be written is found before anything is done; <see cref="Reservation.CommitAsync"/> fills it in at the end.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be made.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    public static Reservation Reserve(string path, bool force)
+    {
+        var target = Path.GetFullPath(path);
+        var file = force ? Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp") : target;
+        return new Reservation(target, file, new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+    }
+
+    /// <summary>An output file made before the work: committed with its content, or removed again on disposal.</summary>
+    public sealed class Reservation(string target, string file, FileStream stream) : IAsyncDisposable
+    {
+        private bool _committed;
+
+        public async Task CommitAsync(string text, CancellationToken cancellationToken)
+        {
+            await using (var writer = new StreamWriter(stream))
+                await writer.WriteAsync(text.AsMemory(), cancellationToken);
+            if (file != target) File.Move(file, target, overwrite: true);
+            _committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stream.DisposeAsync();
+            if (!_committed) File.Delete(file);
+        }
+    }
 }
