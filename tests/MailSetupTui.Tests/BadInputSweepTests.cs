@@ -145,6 +145,8 @@ public sealed class BadInputSweepTests : IDisposable
             [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not usable"), ("{d}/existing.txt", "'{d}/existing.txt' is not usable"),
                 ("{d}/empty.txt", "'{d}/empty.txt' is empty")]));
         cases.AddRange(Each("--auth", DiagnoseTenant, "--auth", ("", "unknown flow ''"), ("password", "unknown flow 'password'")));
+        cases.AddRange(Each("--user", [.. DiagnoseTenant[..8], "--auth", "device"], "--user",
+            ("", "'' is not a sign-in name"), ("nobody", "'nobody' is not a sign-in name"), ("a{esc}@contoso.com", "is not a sign-in name")));
 
         // preflight: the same inputs, checked before any sign-in.
         cases.AddRange(Each("--tenant", PreflightTenant[..4], "--tenant", BadTenants).Select(c => c with { Args = [.. c.Args, "--client-id", App] }));

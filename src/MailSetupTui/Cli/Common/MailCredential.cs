@@ -51,8 +51,8 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             errors.Add(new("--auth", $"unknown flow '{authWord}'; expected one of {string.Join(", ", Flows.Keys)}."));
             return null;
         }
-        if (user is not null
-            && !user.Contains('@', StringComparison.Ordinal)) errors.Add(new("--user", $"'{user}' is not a sign-in name; expected an address."));
+        if (user is not null && LoginInputs.MailAddressProblem(user) is not null)
+            errors.Add(new("--user", $"{InputFile.Shown(user)} is not a sign-in name; expected an address."));
 
         string? secret = null;
         if (secretFile is not null && flow is not (MailTokenFlow.Secret or MailTokenFlow.Ropc))
