@@ -76,14 +76,37 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task Output_file_is_replaced()
+    public async Task Output_file_is_replaced_only_with_force()
     {
         using var folder = new TempFolder();
         var target = folder.Write("plan.txt", "an older plan\n");
-        var result = await CliRunner.RunAsync([.. Valid, "--output", target]);
+
+        var refused = await CliRunner.RunAsync([.. Valid, "--output", target]);
+        CliAssert.UsageError(refused, "--output", $"'{target}' exists already; give a new file name, or --force to replace it.");
+        Assert.Equal("an older plan\n", File.ReadAllText(target));
+
+        var result = await CliRunner.RunAsync([.. Valid, "--output", target, "--force"]);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Mail reader", File.ReadAllText(target));
         Assert.DoesNotContain("an older plan", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public async Task Output_through_a_symbolic_link_is_refused_and_force_replaces_the_link_not_its_target()
+    {
+        using var folder = new TempFolder();
+        var victim = folder.Write("victim.txt", "not a plan\n");
+        var link = folder.File("plan.txt");
+        File.CreateSymbolicLink(link, victim);
+
+        var refused = await CliRunner.RunAsync([.. Valid, "--output", link]);
+        CliAssert.UsageError(refused, "--output", "is a symbolic link");
+
+        var forced = await CliRunner.RunAsync([.. Valid, "--output", link, "--force"]);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal("not a plan\n", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(link).LinkTarget);
+        Assert.Contains("Mail reader", File.ReadAllText(link));
     }
 
     [Fact]

@@ -42,6 +42,20 @@ public sealed class PreflightCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_app_with_a_certificate_and_no_secret_is_walked_without_a_crash()
+    {
+        var applied = await RunAsync("apply", "--preset", "imap-app", "--app-name", "Cert Reader", "--mailbox", Support, "--certificate", "--yes");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+
+        var result = await RunAsync("preflight", "imap", "--sandbox", "--mailbox", Support);
+
+        Assert.DoesNotContain("Sequence contains no elements", result.Stderr);
+        Assert.DoesNotContain("unexpected failure", result.Stderr);
+        Assert.True(result.ExitCode is 0 or 1, result.ToString());
+        Assert.Contains("[ok]   Client secret or certificate:", result.Stdout);
+    }
+
+    [Fact]
     public async Task Smtp_stops_at_smtp_auth_disabled_for_the_tenant_with_the_fix_and_nothing_after_is_checked()
     {
         await ApplyAsync("smtp-app");

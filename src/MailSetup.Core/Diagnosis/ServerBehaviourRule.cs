@@ -42,6 +42,14 @@ public sealed class ServerBehaviourRule : IDiagnosisRule
                     "(a blocked IP or country, too many failed logins), or something in between cut the connection.",
                     "Try again in a few minutes; if it repeats, check the server's log, or whether this address is blocked.");
                 break;
+            case MailFailureKind.StartTlsRefused:
+                yield return new Finding("tls-starttls-refused", FindingSeverity.Error, evidence,
+                    $"The server refused to start TLS ({probe.Failure}), so no login was tried and no token was sent: a TLS problem, not a " +
+                    "token one. The server has TLS off or misconfigured (no certificate), the port is not the one for STARTTLS, or something in " +
+                    "between strips STARTTLS.",
+                    "Check --tls and --port (SMTP 587 starttls, IMAP 993 and POP 995 implicit: --tls implicit); ask the server's administrator " +
+                    "to enable TLS; never fall back to a login without TLS.");
+                break;
             case MailFailureKind.Tls when probe.Tls is not { CertificateSubject.Length: > 0 }:
                 yield return new Finding("tls-handshake-failed", FindingSeverity.Error, evidence,
                     "The TLS handshake failed before any certificate was seen: the port does not speak TLS (a plain-text or STARTTLS port used " +

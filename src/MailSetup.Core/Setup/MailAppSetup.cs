@@ -22,8 +22,8 @@ public sealed record MailAppSetup(
     bool TenantSmtpAuthDisabled,
     string? RequestedMailbox = null)
 {
-    /// <summary>The latest end date among the app's client secrets, if it has any.</summary>
-    public DateTimeOffset? SecretExpiresOn => App?.Secrets.Select(s => s.EndsOn).Max();
+    /// <summary>The latest end date among the app's client secrets; null when it has none (a certificate-only app, or none at all).</summary>
+    public DateTimeOffset? SecretExpiresOn => App?.Secrets.Select(s => (DateTimeOffset?)s.EndsOn).Max();
 
     /// <summary>The same facts as the diagnostician reads them, for ranking the causes of a failed login.</summary>
     public SetupState ToSetupState(MailProtocol? protocol) => new(

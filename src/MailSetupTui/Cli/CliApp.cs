@@ -21,7 +21,8 @@ public sealed class CliApp
     public CliApp(ToolServices services, TextWriter output, TextWriter error)
     {
         _error = error;
-        _invocation = new InvocationConfiguration { Output = output, Error = error };
+        // Exceptions come to InvokeAsync, which reports them in one line: never a stack trace for the user.
+        _invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         _commands =
         [
             new PlanCommand(services.Plans, services.Renderers),
@@ -46,6 +47,26 @@ public sealed class CliApp
     public Command Root { get; }
 
     public async Task<int> InvokeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ParseAndInvokeAsync(args, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the shell's convention for a run stopped by SIGINT, as System.CommandLine's own handler answers.
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // The last resort: every expected problem is reported where it happens; this one was not
+            // expected, so it is named (type and message) in one line, without a stack trace.
+            await _error.WriteLineAsync($"mailsetup: error: unexpected failure: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private async Task<int> ParseAndInvokeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var result = Root.Parse(args);
         // System.CommandLine would print its own errors plus help and exit 1; the CLI reports every

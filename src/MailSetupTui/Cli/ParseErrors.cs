@@ -21,6 +21,9 @@ internal static class ParseErrors
                 case OptionResult option:
                     errors.Add(new(option.Option.Name, Describe(option, error.Message)));
                     break;
+                case ArgumentResult { Parent: CommandResult } argument when argument.Tokens.Count == 0:
+                    errors.Add(new(argument.Argument.Name, $"is missing; expected {Expected(argument.Argument)}"));
+                    break;
                 // The parser's "unrecognized ... 'token'" errors: reported below with a suggestion.
                 case CommandResult when unmatched.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal)):
                     break;
@@ -31,6 +34,13 @@ internal static class ParseErrors
         }
         errors.AddRange(unmatched.Select(token => Unmatched(token, result.CommandResult.Command)));
         return errors;
+    }
+
+    /// <summary>What a command's argument takes, from its description ("imap, pop, smtp, or all three.").</summary>
+    private static string Expected(Argument argument)
+    {
+        var description = argument.Description ?? argument.Name;
+        return description.Length > 0 ? char.ToLowerInvariant(description[0]) + description[1..].TrimEnd('.') + "." : description;
     }
 
     private static string Describe(OptionResult option, string parserMessage)

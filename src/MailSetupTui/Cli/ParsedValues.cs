@@ -14,6 +14,15 @@ internal static class ParsedValues
     public static T? ValueOrDefault<T>(this ParseResult result, Option<T> option) =>
         result.Errors.Any(e => RejectedOption(e.SymbolResult) == option) ? default : result.GetValue(option);
 
+    /// <summary>
+    /// The argument's value, or the default when the parser rejected it (a required argument not given):
+    /// <see cref="ParseResult.GetValue{T}(Argument{T})"/> throws then, which ended the process with an abort.
+    /// </summary>
+    public static T? ValueOrDefault<T>(this ParseResult result, Argument<T> argument) =>
+        result.Errors.Any(e => e.SymbolResult is ArgumentResult a && a.Argument == argument) || result.GetResult(argument) is null
+            ? default
+            : result.GetValue(argument);
+
     private static Option? RejectedOption(SymbolResult? symbol) => symbol switch
     {
         OptionResult option => option.Option,

@@ -15,6 +15,9 @@ public enum MailFailureKind
     /// <summary>The TLS handshake failed (an untrusted certificate, or no TLS spoken at all).</summary>
     Tls,
 
+    /// <summary>The server refused to start TLS (STARTTLS, STLS): a TLS problem, found before any token was sent.</summary>
+    StartTlsRefused,
+
     /// <summary>The server accepted the authentication but refused the session (the first command after it, or a BYE).</summary>
     RefusedAfterLogin,
 

@@ -37,7 +37,7 @@ public sealed partial class ImapProbe : MailProbe
             var started = await dialogue.CommandAsync(TraceStage.Tls, "STARTTLS", cancellationToken).ConfigureAwait(false);
             if (started.Status != "OK")
             {
-                session.FinalAnswer = started.Line;
+                session.RefuseStartTls("STARTTLS", started.Line);
                 return;
             }
             await session.Connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);

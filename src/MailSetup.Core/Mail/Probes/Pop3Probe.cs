@@ -28,7 +28,7 @@ public sealed class Pop3Probe : MailProbe
             var started = await CommandAsync(connection, TraceStage.Tls, "STLS", cancellationToken).ConfigureAwait(false);
             if (Pop3Reply.Classify(started) != Pop3ReplyKind.Ok)
             {
-                session.FinalAnswer = started;
+                session.RefuseStartTls("STLS", started);
                 return;
             }
             await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);

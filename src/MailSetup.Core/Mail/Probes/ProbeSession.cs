@@ -39,6 +39,19 @@ public sealed class ProbeSession(MailConnection connection, SaslMechanism mechan
     }
 
     /// <summary>
+    /// Records that the server refused to start TLS: the login was never tried (no token was sent), so
+    /// the refusal is a TLS failure, not an answer to the login; nor is it the final answer the answer rules read.
+    /// </summary>
+    public void RefuseStartTls(string command, string answer)
+    {
+        Authenticated = false;
+        FailedStage = TraceStage.Tls;
+        Failure = $"The server refused {command}: {answer}";
+        FailureKind = MailFailureKind.StartTlsRefused;
+        Trace.Info(TraceStage.Tls, Failure);
+    }
+
+    /// <summary>
     /// Runs the goodbye (LOGOUT, QUIT) once the login is decided: a server that breaks off here changes nothing
     /// about the login, so its failure is only noted in the trace.
     /// </summary>

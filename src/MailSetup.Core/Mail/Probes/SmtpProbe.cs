@@ -34,7 +34,7 @@ public sealed class SmtpProbe : MailProbe
             var started = await smtp.CommandAsync(TraceStage.Tls, "STARTTLS", cancellationToken).ConfigureAwait(false);
             if (started.Code != 220)
             {
-                session.FinalAnswer = started.FinalLine;
+                session.RefuseStartTls("STARTTLS", started.FinalLine);
                 return;
             }
             await session.Connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);

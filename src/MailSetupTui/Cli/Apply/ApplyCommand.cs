@@ -88,12 +88,13 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
         var format = _format.Read(result, errors);
 
         var secretOut = result.ValueOrDefault(_secretOut);
-        if (secretOut is not null && NewFileProblem(secretOut) is { } secretProblem)
+        if (secretOut is not null && InputFile.PathProblem(secretOut, "a new file for the client secret") is { } secretPathProblem)
+            errors.Add(new(_secretOut.Name, secretPathProblem));
+        else if (secretOut is not null && NewFileProblem(secretOut) is { } secretProblem)
             errors.Add(new(_secretOut.Name, secretProblem));
 
         var journal = result.ValueOrDefault(_journal);
-        if (journal is not null && Directory.Exists(journal))
-            errors.Add(new(_journal.Name, $"'{journal}' is a folder; expected a journal file (an existing one resumes its run)."));
+        if (journal is not null && JournalInput.Problem(journal, mayBeNew: true) is { } journalProblem) errors.Add(new(_journal.Name, journalProblem));
         journal ??= _services.Folders.NewJournal(Clock.GetUtcNow());
 
         var yes = result.ValueOrDefault(_yes);

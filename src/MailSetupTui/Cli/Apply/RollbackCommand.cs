@@ -71,7 +71,7 @@ internal sealed class RollbackCommand : CliCommand<RollbackCommand.Input>
     {
         var journal = result.ValueOrDefault(_journal);
         if (journal is null) errors.Add(new(_journal.Name, "is required: the journal file an apply run wrote."));
-        else if (!File.Exists(journal)) errors.Add(new(_journal.Name, $"'{journal}' does not exist; expected the journal file an apply run wrote."));
+        else if (JournalInput.Problem(journal, mayBeNew: false) is { } journalProblem) errors.Add(new(_journal.Name, journalProblem));
         var cloud = CommonOptions.ReadCloud(result, _cloud, errors) ?? CloudCatalog.Global;
         var target = TenantTarget.Read(result, _target, cloud, _services.Environment, errors);
         var yes = result.ValueOrDefault(_yes);

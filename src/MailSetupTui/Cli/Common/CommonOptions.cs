@@ -42,18 +42,24 @@ internal static class CommonOptions
     public static string? ReadTenant(ParseResult result, Option<string> option, List<CliError> errors)
     {
         var tenant = result.ValueOrDefault(option)?.Trim();
-        if (tenant is not null && (tenant.Length == 0 || tenant.Any(char.IsWhiteSpace)))
-            errors.Add(
-                new(option.Name, $"'{tenant}' is not a tenant; expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+        if (tenant is not null && TenantProblem(tenant) is { } problem)
+            errors.Add(new(option.Name,
+                $"{InputFile.Shown(tenant)} is not a tenant ({problem}); expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
         return tenant;
     }
+
+    /// <summary>Null when <paramref name="tenant"/> is a GUID or a DNS domain name, else what is wrong with it.</summary>
+    public static string? TenantProblem(string tenant) =>
+        Guid.TryParse(tenant, out _) ? null
+        : tenant.Any(char.IsControl) ? "it holds a control character"
+        : HostName.Problem(tenant);
 
     /// <summary>The client id given (trimmed), or null; one that is not a GUID is reported.</summary>
     public static string? ReadClientId(ParseResult result, Option<string> option, List<CliError> errors)
     {
         var clientId = result.ValueOrDefault(option)?.Trim();
         if (clientId is not null && !Guid.TryParse(clientId, out _))
-            errors.Add(new(option.Name, $"'{clientId}' is not a client id; expected a GUID."));
+            errors.Add(new(option.Name, $"{InputFile.Shown(clientId)} is not a client id; expected a GUID."));
         return clientId;
     }
 

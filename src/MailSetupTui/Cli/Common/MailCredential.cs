@@ -51,8 +51,8 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
             errors.Add(new("--auth", $"unknown flow '{authWord}'; expected one of {string.Join(", ", Flows.Keys)}."));
             return null;
         }
-        if (user is not null
-            && !user.Contains('@', StringComparison.Ordinal)) errors.Add(new("--user", $"'{user}' is not a sign-in name; expected an address."));
+        if (user is not null && LoginInputs.MailAddressProblem(user) is not null)
+            errors.Add(new("--user", $"{InputFile.Shown(user)} is not a sign-in name; expected an address."));
 
         string? secret = null;
         if (secretFile is not null && flow is not (MailTokenFlow.Secret or MailTokenFlow.Ropc))
@@ -69,10 +69,9 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
                         "where others can see it)."));
         }
 
-        if (flow == MailTokenFlow.Certificate && (certificate is null || !File.Exists(certificate)))
-            errors.Add(
-                new("--certificate-path",
-                    certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+        if (flow == MailTokenFlow.Certificate && certificate is null) errors.Add(new("--certificate-path", "is required with --auth certificate."));
+        else if (flow == MailTokenFlow.Certificate && CertificateInput.Problem(certificate!) is { } certificateProblem)
+            errors.Add(new("--certificate-path", certificateProblem));
         else if (flow != MailTokenFlow.Certificate && certificate is not null)
             errors.Add(new("--certificate-path", $"goes with --auth certificate, not {authWord}."));
 
@@ -91,19 +90,20 @@ internal sealed record MailCredential(bool Sandbox, string? Tenant, string? Clie
         return new MailCredential(sandbox, tenant, clientId, flow, user, secret, certificate, userPassword) { AskPassword = askPassword };
     }
 
+    /// <summary>A client secret is about 40 characters; a file far larger is not one.</summary>
+    private const int MaxSecretBytes = 64 * 1024;
+
     private static string? ReadSecret(string path, List<CliError> errors)
     {
-        try
+        var (text, problem) = InputFile.ReadText(path, MaxSecretBytes, "a file holding the client secret's value");
+        if (text is null)
         {
-            var secret = File.ReadAllText(path).Trim();
-            if (secret.Length == 0) errors.Add(new("--secret-file", $"'{path}' is empty; expected the client secret's value."));
-            return secret;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new("--secret-file", $"{FileProblem.Reason(path, e)}; expected a file holding the client secret's value."));
+            errors.Add(new("--secret-file", problem!));
             return null;
         }
+        var secret = text.Trim();
+        if (secret.Length == 0) errors.Add(new("--secret-file", $"{InputFile.Shown(path)} is empty; expected the client secret's value."));
+        return secret;
     }
 
     /// <summary>Asks a person at the terminal for the password of the password flow; null when it came from the environment.</summary>

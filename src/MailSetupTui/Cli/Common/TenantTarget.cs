@@ -34,7 +34,7 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
 
         CommonOptions.ReadTenant(result, options.Tenant, errors);
         if (auth is not null && !AuthKinds.Contains(auth))
-            errors.Add(new("--auth", $"unknown sign-in '{auth}'; expected one of {string.Join(", ", AuthKinds)}."));
+            errors.Add(new("--auth", $"unknown sign-in {InputFile.Shown(auth)}; expected one of {string.Join(", ", AuthKinds)}."));
         var clientId = CommonOptions.ReadClientId(result, options.ClientId, errors);
         var kind = auth switch
         {
@@ -51,10 +51,9 @@ internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
                 new("--auth",
                     $"--auth secret reads the secret from {EnvironmentSignIn.ClientSecret} (never from the command line, where others can see it), " +
                     "and it is not set."));
-        if (kind == SignInKind.Certificate && (certificate is null || !File.Exists(certificate)))
-            errors.Add(
-                new("--certificate-path",
-                    certificate is null ? "is required with --auth certificate." : $"'{certificate}' does not exist; expected a PEM or PFX file."));
+        if (kind == SignInKind.Certificate && certificate is null) errors.Add(new("--certificate-path", "is required with --auth certificate."));
+        else if (kind == SignInKind.Certificate && CertificateInput.Problem(certificate!) is { } certificateProblem)
+            errors.Add(new("--certificate-path", certificateProblem));
         if (errors.Count > 0) return null;
 
         return new TenantTarget(false, new SignInOptions

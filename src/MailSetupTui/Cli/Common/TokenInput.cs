@@ -8,16 +8,28 @@ internal static class TokenInput
 {
     public const string Stdin = "-";
 
+    /// <summary>Access tokens are a few KB (Entra's rarely pass 8 KB); far more is not a token.</summary>
+    public const int MaxBytes = 256 * 1024;
+
     public static async Task<(string? Token, CliError? Error)> ReadAsync(string source, TextReader stdin, CancellationToken cancellationToken)
     {
+        const string expected = "a file holding one access token (or - for stdin)";
         string text;
-        try
+        if (source == Stdin)
         {
-            text = source == Stdin ? await stdin.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(source, cancellationToken);
+            // Bounded like a file: a token is a few KB, and stdin may be a device or never end.
+            var buffer = new char[MaxBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stdin.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0) total += read;
+            if (total > MaxBytes) return (null, new CliError("stdin", $"holds more than {MaxBytes / 1024} KB; expected one access token (a JWT)."));
+            text = new string(buffer, 0, total);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            return (null, new CliError(source, $"{FileProblem.Reason(source, e)}; expected a file holding one access token (or - for stdin)."));
+            var (fileText, problem) = InputFile.ReadText(source, MaxBytes, expected);
+            if (fileText is null) return (null, new CliError(InputFile.Shown(source).Trim('\''), problem!));
+            text = fileText;
         }
         var token = Clean(text);
         return token.Length == 0

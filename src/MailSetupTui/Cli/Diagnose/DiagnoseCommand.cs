@@ -22,6 +22,9 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
     private static readonly Dictionary<string, SaslMechanismKind> Mechanisms =
         new() { ["xoauth2"] = SaslMechanismKind.XOAuth2, ["oauthbearer"] = SaslMechanismKind.OAuthBearer };
 
+    /// <summary>A PEM bundle of a few certificates is a few KB; a whole system store about 250 KB.</summary>
+    private const int MaxPemBytes = 1024 * 1024;
+
     private readonly ToolServices _services;
     private readonly DiagnoseRunner _runner;
 
@@ -58,7 +61,9 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
     private readonly Option<string> _trustCert =
         new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
     private readonly Option<string> _traceOut =
-        new("--trace-out") { Description = "Also write the redacted trace to this file (JSON when it ends in .json, else text).", HelpName = "file" };
+        new("--trace-out") { Description = "Also write the redacted trace to this new file (JSON when it ends in .json, else text).", HelpName = "file" };
+    private readonly Option<bool> _force =
+        new(OutputFile.ForceOption) { Description = "Let --trace-out replace an existing file or symbolic link (the link itself, never its target)." };
     private readonly FormatOption _format =
         new(["text", "json"], "Output format: text (live trace, then findings) or json (one object at the end). Default text.");
 
@@ -70,7 +75,7 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
         _runner = new DiagnoseRunner(services);
         Add(
             [_protocol, _mailbox, _host, _port, _tls, _mech, _tokenFile, .. _credential.All, _mailFrom, _rcptTo, _sendTest, _cloud, _trustCert,
-                _traceOut, _format.Option]);
+                _traceOut, _force, _format.Option]);
     }
 
     protected override Task<DiagnoseSettings?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken) =>
@@ -102,6 +107,9 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
                 new(_tokenFile.Name, "give a token file or the options to get a token (--sandbox, --tenant, --client-id, --auth...), not both."));
         else if (tokenFile is not null && string.IsNullOrWhiteSpace(tokenFile))
             errors.Add(new(_tokenFile.Name, "is empty; expected a file name or - for stdin."));
+        else if (tokenFile is not null && tokenFile != TokenInput.Stdin && InputFile.PathProblem(tokenFile, "a file holding the token, or - for stdin")
+            is { } tokenFileProblem)
+            errors.Add(new(_tokenFile.Name, tokenFileProblem));
         else if (tokenFile is null)
         {
             if (!MailCredential.Given(result, _credential))
@@ -118,17 +126,22 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
                     errors.Add(new(option.Name, "does not go with --sandbox: the sandbox's own servers, certificate and cloud are used."));
         }
 
+        var host = result.ValueOrDefault(_host)?.Trim();
+        if (host is not null && HostName.ServerProblem(host) is { } hostProblem)
+            errors.Add(new(_host.Name, $"{InputFile.Shown(host)} {hostProblem}; expected a server's host name (imap.example.com) or IP address."));
+
         var trusted = TrustedCertificates(result.ValueOrDefault(_trustCert), errors);
         var traceOut = result.ValueOrDefault(_traceOut);
-        if (traceOut is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(traceOut))))
-            errors.Add(new(_traceOut.Name, $"the folder of '{traceOut}' does not exist."));
+        var force = result.ValueOrDefault(_force);
+        if (traceOut is not null && OutputFile.Problem(traceOut, force) is { } traceProblem) errors.Add(new(_traceOut.Name, traceProblem));
+        else if (traceOut is null && force) errors.Add(new(_force.Name, "goes with --trace-out: it lets the trace replace an existing file."));
 
         var envelope = Envelope(result, mailbox, protocolWord, errors);
         if (errors.Count > 0 || protocolWord is null) return null;
-        var host = result.ValueOrDefault(_host)?.Trim();
         var targets = DiagnoseSettings.ProtocolsOf(protocolWord)
             .Select(p => MailTarget.For(p, cloud, string.IsNullOrEmpty(host) ? null : host, port, tls)).ToList();
-        return new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json) { Envelope = envelope };
+        return new DiagnoseSettings(targets, mailbox!, mechanism, tokenFile, credential, cloud, trusted, traceOut, json)
+            { Envelope = envelope, ForceTraceOut = force };
     }
 
     /// <summary>The optional SMTP envelope check: only for SMTP, addresses that can go on the wire.</summary>
@@ -151,15 +164,22 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
     private static X509Certificate2Collection TrustedCertificates(string? path, List<CliError> errors)
     {
         if (path is null) return [];
+        const string expected = "a PEM file of certificates";
+        var (text, problem) = InputFile.ReadText(path, MaxPemBytes, expected);
+        if (text is null)
+        {
+            errors.Add(new("--trust-cert", problem!));
+            return [];
+        }
         try
         {
             var certificates = MailConnectionOptions.TrustPem(path);
-            if (certificates.Count == 0) errors.Add(new("--trust-cert", $"'{path}' holds no PEM certificate."));
+            if (certificates.Count == 0) errors.Add(new("--trust-cert", $"{InputFile.Shown(path)} holds no PEM certificate."));
             return certificates;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
-            errors.Add(new("--trust-cert", $"{FileProblem.Reason(path, e)}; expected a PEM file of certificates."));
+            errors.Add(new("--trust-cert", $"{InputFile.Shown(path)}: {FileProblem.Reason(path, e)}; expected {expected}."));
             return [];
         }
     }

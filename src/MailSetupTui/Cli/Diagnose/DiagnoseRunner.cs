@@ -14,6 +14,21 @@ internal sealed class DiagnoseRunner(ToolServices services)
     public async Task<int> RunAsync(DiagnoseSettings settings, CliOutput io, CancellationToken cancellationToken)
     {
         var (output, error, commandPath) = (io.Output, io.Error, io.CommandPath);
+        // The trace file is made before any work, so a name that cannot be written stops the run as bad input.
+        OutputFile.Reservation? traceFile = null;
+        if (settings.TraceOut is { } tracePath)
+        {
+            try
+            {
+                traceFile = OutputFile.Reserve(tracePath, settings.ForceTraceOut);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return await ErrorReport.UsageAsync(error,
+                    [new CliError("--trace-out", $"cannot write {InputFile.Shown(tracePath)}: {FileProblem.Reason(tracePath, e)}.")], commandPath);
+            }
+        }
+        await using var reservedTrace = traceFile;
         await using var source = await DiagnoseSource.OpenAsync(settings, services, error, cancellationToken);
         if (source.Problem is { } problem) return await ErrorReport.UsageAsync(error, [problem], commandPath);
         if (source.Unavailable is { } unavailable) return await ErrorReport.FailureAsync(error, unavailable);
@@ -43,15 +58,16 @@ internal sealed class DiagnoseRunner(ToolServices services)
 
         if (settings.Json) await output.WriteAsync(DiagnoseJson.Render(report.Runs));
         await output.FlushAsync(cancellationToken);
-        if (settings.TraceOut is { } path)
+        if (settings.TraceOut is { } path && traceFile is not null)
         {
             try
             {
-                await File.WriteAllTextAsync(path, DiagnoseTraceFile.Render(report.Runs, path), cancellationToken);
+                await traceFile.CommitAsync(DiagnoseTraceFile.Render(report.Runs, path), cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return await ErrorReport.FailureAsync(error, new CliError("--trace-out", FileProblem.Reason(path, e) + "."));
+                return await ErrorReport.FailureAsync(error,
+                    new CliError("--trace-out", $"cannot write {InputFile.Shown(path)}: {FileProblem.Reason(path, e)}."));
             }
         }
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;

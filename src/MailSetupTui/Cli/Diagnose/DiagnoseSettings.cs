@@ -25,6 +25,9 @@ internal sealed record DiagnoseSettings(
     /// <summary>SMTP only: the envelope tried after the login (MAIL FROM, RCPT TO, and a test message if asked).</summary>
     public MailSetup.Core.Mail.Probes.SmtpEnvelope? Envelope { get; init; }
 
+    /// <summary>--force: the trace file may replace an existing file or link.</summary>
+    public bool ForceTraceOut { get; init; }
+
     public string MechanismName => Mechanism == SaslMechanismKind.XOAuth2 ? "xoauth2" : "oauthbearer";
 
     public bool Sandbox => Credential?.Sandbox == true;

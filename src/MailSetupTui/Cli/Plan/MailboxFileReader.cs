@@ -7,8 +7,11 @@ internal static class MailboxFileReader
 {
     public const string OptionName = "--mailboxes-file";
 
+    /// <summary>Ten thousand addresses are about 300 KB; a larger file is not a mailbox list (or never ends, as /dev/zero).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
     /// <summary>The files that could be read; each one that could not adds an error naming it and why.</summary>
-    public static async Task<IReadOnlyList<MailboxFile>> ReadAsync(IEnumerable<string> paths, List<CliError> errors,
+    public static Task<IReadOnlyList<MailboxFile>> ReadAsync(IEnumerable<string> paths, List<CliError> errors,
         CancellationToken cancellationToken)
     {
         var files = new List<MailboxFile>();
@@ -19,15 +22,10 @@ internal static class MailboxFileReader
                 errors.Add(new(OptionName, "is empty; expected the path of a file with one address a line."));
                 continue;
             }
-            try
-            {
-                files.Add(new(path, await File.ReadAllTextAsync(path, cancellationToken)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new(OptionName, $"cannot read '{path}': {FileProblem.Reason(path, e)}."));
-            }
+            var (text, problem) = InputFile.ReadText(path, MaxBytes, "a text file with one address a line");
+            if (text is null) errors.Add(new(OptionName, problem!));
+            else files.Add(new(path, text));
         }
-        return files;
+        return Task.FromResult<IReadOnlyList<MailboxFile>>(files);
     }
 }

@@ -20,8 +20,13 @@ internal sealed class PlanCommand : CliCommand<PlanCommand.Input>
 
     private readonly Option<string> _output = new("--output")
     {
-        Description = "Write the plan to this file (replaced only once the plan is complete) instead of stdout.",
+        Description = "Write the plan to this new file instead of stdout (an existing file or a symbolic link only with --force).",
         HelpName = "file",
+    };
+
+    private readonly Option<bool> _force = new(OutputFile.ForceOption)
+    {
+        Description = "Let --output replace an existing file or symbolic link (the link itself, never its target), once the plan is complete.",
     };
 
     public PlanCommand(PlanBuilder builder, PlanRenderers renderers)
@@ -32,20 +37,22 @@ internal sealed class PlanCommand : CliCommand<PlanCommand.Input>
         _format =
             new FormatOption(renderers.Formats,
                 $"Plan format: {string.Join(", ", renderers.Formats.SkipLast(1))} or {renderers.Formats[^1]} (default {renderers.Formats[0]}).");
-        Add([.. _setup.All, _format.Option, _output]);
+        Add([.. _setup.All, _format.Option, _output, _force]);
     }
 
     /// <summary>A checked plan command: everything needed to run.</summary>
-    internal sealed record Input(SetupRequest Request, IPlanRenderer Renderer, string? OutputPath);
+    internal sealed record Input(SetupRequest Request, IPlanRenderer Renderer, string? OutputPath, bool Force);
 
     protected override async Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
         var request = await SetupRequestReader.ReadAsync(result, _setup, errors, cancellationToken);
         var format = _format.Read(result, errors);
         var outputPath = result.ValueOrDefault(_output);
-        if (outputPath is not null && PlanOutputFile.Problem(outputPath) is { } outputProblem)
-            errors.Add(new(PlanOutputFile.OptionName, outputProblem));
-        return request is null || format is null ? null : new Input(request, _renderers.Get(format), outputPath);
+        var force = result.ValueOrDefault(_force);
+        if (outputPath is not null && OutputFile.Problem(outputPath, force) is { } outputProblem)
+            errors.Add(new(_output.Name, outputProblem));
+        else if (outputPath is null && force) errors.Add(new(_force.Name, "goes with --output: without it the plan goes to stdout."));
+        return request is null || format is null ? null : new Input(request, _renderers.Get(format), outputPath, force);
     }
 
     protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
@@ -63,11 +70,12 @@ internal sealed class PlanCommand : CliCommand<PlanCommand.Input>
         }
         try
         {
-            await PlanOutputFile.WriteAsync(path, text, cancellationToken);
+            await OutputFile.WriteAsync(path, text, input.Force, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return await io.FailureAsync(new(PlanOutputFile.OptionName, $"cannot write '{path}': {FileProblem.Reason(path, e)}."));
+            // Planning changed nothing, so a file that cannot be made is bad input like any other: exit 2.
+            return await io.UsageAsync([new(_output.Name, $"cannot write {InputFile.Shown(path)}: {FileProblem.Reason(path, e)}.")]);
         }
         // Status goes to stderr so stdout stays empty (and pipeable) when the plan went to a file.
         await io.Error.WriteLineAsync($"mailsetup: wrote the {input.Renderer.Format} plan ({plan.Steps.Count} steps) to {path}");

@@ -43,7 +43,7 @@ internal static class SetupRequestReader
         {
             var host = result.ValueOrDefault(option)?.Trim();
             if (host is not null && HostName.Problem(host) is { } problem)
-                errors.Add(new(option.Name, $"'{host}' {problem}; expected a bare host name like graph.microsoft.us."));
+                errors.Add(new(option.Name, $"{InputFile.Shown(host)} {problem}; expected a bare host name like graph.microsoft.us."));
             hosts.Add(host);
         }
         if (hosts.All(h => h is null)) return null;

@@ -54,7 +54,13 @@ internal sealed class TokenInspectCommand : CliCommand<TokenInspectCommand.Input
         var tenant = result.ValueOrDefault(_tenant);
         if (tenant is not null && !Guid.TryParse(tenant, out _))
             errors.Add(new(_tenant.Name, $"'{tenant}' is not a tenant id; expected a GUID (tid is always one)."));
-        var source = result.GetValue(_source);
+        var source = result.ValueOrDefault(_source);
+        if (source is not null && source != TokenInput.Stdin && InputFile.PathProblem(source, "a file holding one access token (or - for stdin)")
+            is { } sourceProblem)
+        {
+            errors.Add(new(_source.Name, sourceProblem));
+            source = null;
+        }
         return Task.FromResult(format is null || source is null ? null
             : new Input(source, format, protocol is null ? null : Enum.Parse<MailProtocol>(protocol, ignoreCase: true), cloud, tenant,
                 result.ValueOrDefault(_clientId)));

@@ -226,8 +226,14 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
     private async Task ExportAsync(ExportPlanEffect export, CancellationToken cancellationToken)
     {
         var path = StateFolders.FileNamed(export.Path);
-        if (File.Exists(path)) throw new IOException($"'{path}' exists already; choose a new file name");
-        await File.WriteAllTextAsync(path, services.Renderers.Get(export.Format).Render(export.Plan), cancellationToken);
+        // Never over an existing file, never through a symbolic link (even a dangling one, which File.Exists does not see).
+        if (new FileInfo(path).LinkTarget is { } link) throw new IOException($"'{path}' is a symbolic link (to '{link}'); choose a new file name");
+        if (File.Exists(path) || Directory.Exists(path)) throw new IOException($"'{path}' exists already; choose a new file name");
+        var text = services.Renderers.Get(export.Format).Render(export.Plan);
+        // CreateNew (O_EXCL) also refuses a name made in the meantime, link or file.
+        await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(text.AsMemory(), cancellationToken);
         post(new PlanExportedMsg(path));
     }
 
