@@ -110,7 +110,8 @@ public sealed class PlanRunner(
         try
         {
             var toRun = NewSecret && HasSecret(step) && step is GraphStep { Probe: not null } withProbe ? withProbe with { Probe = null } : step;
-            var (outcome, item, detail, made) = await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, toRun, token), cancellationToken);
+            var (outcome, item, detail, made) =
+                await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, toRun, token), cancellationToken);
             var (produced, secret) = Capture(run, step, item);
             foreach (var (name, value) in made) produced[name] = value;
             var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
@@ -289,7 +290,12 @@ public sealed class PlanRunner(
         run.Progress?.Invoke(new StepEvent.Finished(number, run.Plan.Steps.Count, step, outcome, elapsed, detail));
     }
 
-    private static string CredentialName(PlanStep step) => step.Title;
+    /// <summary>The credential's name as the step's title quotes it ("Add the client secret 'mailsetup 2026-12-08'"), else the title.</summary>
+    private static string CredentialName(PlanStep step)
+    {
+        var (open, close) = (step.Title.IndexOf('\''), step.Title.LastIndexOf('\''));
+        return close > open + 1 ? step.Title[(open + 1)..close] : step.Title;
+    }
 
     private sealed class Run(Plan plan, RunJournal journal, Action<StepEvent>? progress, Dictionary<string, string> values)
     {
