@@ -25,7 +25,7 @@ public sealed class PreflightCommandTests : IDisposable
     private async Task ApplyAsync(string presets)
     {
         var applied = await RunAsync("apply", "--preset", presets, "--app-name", "Mail Relay", "--mailbox", Support, "--yes",
-            "--secret-out", Path.Combine(Path.GetDirectoryName(_store.Path)!, $"secret-{Guid.NewGuid():N}.txt"));
+            "--secret-out", _folder.File($"secret-{Guid.NewGuid():N}.txt"));
         Assert.True(applied.ExitCode == 0, applied.ToString());
     }
 

@@ -60,7 +60,7 @@ public static partial class TuiUpdate
                     App = finished.Result.Values.TryGetValue("app.appId", out var appId) ? state.App with { AdoptedAppId = appId } : state.App,
                 };
             case SecretMsg secret:
-                return state with { App = state.App with { NewSecret = secret.Secret, Notice = null } };
+                return state with { App = state.App with { NewSecret = secret.Secret, NewSecretName = secret.Name, Notice = null } };
             case SecretSavedMsg saved:
                 return state with { App =
                     state.App with { NewSecret = null, Notice = $"secret saved to {saved.Path} (mode 0600) and cleared from the screen" } };
