@@ -44,7 +44,16 @@ public sealed class PlanRunner(
         // A secret an earlier run made and never saved is held by nobody: it goes before a new one is made.
         foreach (var unsaved in journal.UnsavedSecrets())
         {
-            await SecretRemoval.RemoveAsync(graph, unsaved.AppObjectId, unsaved.KeyId, cancellationToken);
+            try
+            {
+                await SecretRemoval.RemoveAsync(graph, unsaved.AppObjectId, unsaved.KeyId, cancellationToken);
+            }
+            catch (Exception e) when (e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException or StepFailedException)
+            {
+                throw new InvalidOperationException(
+                    $"the client secret with keyId {unsaved.KeyId} that the stopped run made was never saved, and removing it failed " +
+                    $"({e.Message}); nothing else was done. Run again to retry, or roll back with this journal.", e);
+            }
             journal.Append(JournalEntry.SecretRemoved(unsaved.StepKey, unsaved.AppObjectId, unsaved.KeyId, clock.GetUtcNow()));
             run.RemovedUnsaved++;
         }
@@ -117,8 +126,8 @@ public sealed class PlanRunner(
             var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
             if (secret is not null) await KeepSecretAsync(run, step, produced, secret, cancellationToken);
             else if (HasSecret(step) && outcome == StepOutcome.Unchanged && item is { } found)
-                run.ExistingSecretMade = JsonCapture.TryProperty(found, "startDateTime", out var made1) && made1.TryGetDateTimeOffset(out var when)
-                    ? when : DateTimeOffset.MinValue;
+                run.ExistingSecretMade = JsonCapture.TryProperty(found, "startDateTime", out var start) && start.TryGetDateTimeOffset(out var madeOn)
+                    ? madeOn : DateTimeOffset.MinValue;
             Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -143,12 +152,23 @@ public sealed class PlanRunner(
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);
                 return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail, NoValues);
             case LocalStep local:
+                // A key pair is made only to be uploaded: when the step that takes it finds its credential on the app already (a re-run),
+                // none is made, so no private key lies around that no app knows.
+                if (NextConsumer(run.Plan, local) is GraphStep { Probe: { } probe } && await _graph.ExistsAsync(probe, values, cancellationToken))
+                    return (StepOutcome.Unchanged, null, "the app has this credential already; no new key pair made", NoValues);
                 var work = await localWork.RunAsync(local, cancellationToken);
                 lock (run) foreach (var (name, value) in work.Values) run.Values[name] = value;
                 return (work.Made ? StepOutcome.Changed : StepOutcome.Unchanged, null, work.Detail, work.Values);
             default:
                 throw new NotSupportedException($"step {step.Key} is a {step.GetType().Name}, which this runner cannot run.");
         }
+    }
+
+    /// <summary>The first step after <paramref name="step"/> that uses what it produces.</summary>
+    private static PlanStep? NextConsumer(Plan plan, PlanStep step)
+    {
+        var produced = step.Produces.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        return plan.Steps.SkipWhile(s => s != step).Skip(1).FirstOrDefault(s => s.Consumes.Any(r => produced.Contains(r.Name)));
     }
 
     private async Task<T> WithRetriesAsync<T>(Run run, int number, PlanStep step, Func<CancellationToken, Task<T>> attempt,

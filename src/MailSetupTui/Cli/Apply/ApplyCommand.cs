@@ -92,10 +92,19 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
             new CertificateMaker(_services.Folders.Certificates, Clock), secrets, Clock) { NewSecret = job.NewSecret };
 
         var text = job.Format == "text";
-        var applied = await runner.RunAsync(plan, journal, e =>
+        ApplyResult applied;
+        try
         {
-            if (text && e is not StepEvent.Started) output.WriteLine(ApplyReport.Line(e));
-        }, cancellationToken);
+            applied = await runner.RunAsync(plan, journal, e =>
+            {
+                if (text && e is not StepEvent.Started) output.WriteLine(ApplyReport.Line(e));
+            }, cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Found before any step ran: a journal of another plan, a secret of a stopped run that could not be removed.
+            return await io.FailureAsync(new(_journal.Name, e.Message));
+        }
 
         if (applied.UnsavedSecretsRemoved > 0)
             await error.WriteLineAsync(
