@@ -183,6 +183,10 @@ public sealed class TuiUpdateTests
         Assert.True(((ApplyOverlay)finished.Overlay!).Finished);
         Assert.Equal("0f0f0f0f-1111-4222-8333-444455556666", finished.App.AdoptedAppId);
         Assert.Null(Feed(finished, Key(KeyName.Enter)).Overlay);
+
+        var rerun = Feed(applying, new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string>())
+            { ExistingSecretMade = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero) }));
+        Assert.Equal("a secret made on 2026-11-22 exists; none created (the app keeps using it)", rerun.App.Notice);
     }
 
     [Fact]
