@@ -35,4 +35,7 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// SIGTERM (kill, a stopping service, a closing CI job) and SIGHUP (the SSH session to the jump host dropped) stop the work the same way,
+// so what a command cleans up on the way out still happens: diagnose --sandbox removes its temporary secret, apply journals what is done.
+using var terminated = TerminationSignals.Register(cancel);
 return await new CliApp(services, Console.Out, Console.Error).InvokeAsync(args, cancel.Token);

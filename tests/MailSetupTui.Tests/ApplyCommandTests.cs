@@ -35,9 +35,25 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Contains("Done: 8 changed, 5 unchanged.", first.Stdout);
         Assert.Contains("applying 13 steps to the sandbox tenant contoso.onmicrosoft.com", first.Stderr);
 
-        var second = await RunAsync(Apply());
+        var secondSecret = _folder.File("second.txt");
+        var second = await RunAsync(Apply("--secret-out", secondSecret, "--journal", _folder.File("second.jsonl")));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("Done: 0 changed, 13 unchanged.", second.Stdout);
+        var made = TestClock.Default.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"a secret made on {made} exists; none created; use --new-secret to add one", second.Stderr);
+        Assert.False(File.Exists(secondSecret), "the empty --secret-out file of a run that made no secret is removed");
+    }
+
+    [Fact]
+    public async Task New_secret_adds_a_second_secret_on_a_re_run()
+    {
+        Assert.Equal(0, (await RunAsync(Apply("--secret-out", _folder.File("one.txt")))).ExitCode);
+        var again = await RunAsync(Apply("--secret-out", _folder.File("two.txt"), "--new-secret", "--journal", _folder.File("two.jsonl")));
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("Done: 1 changed, 12 unchanged.", again.Stdout);
+        var app = Assert.Single(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
+        Assert.Equal(2, app.PasswordCredentials.Count);
+        Assert.NotEqual(File.ReadAllText(_folder.File("one.txt")), File.ReadAllText(_folder.File("two.txt")));
     }
 
     [Fact]
@@ -72,18 +88,74 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.True(Guid.TryParse(json.RootElement.GetProperty("values").GetProperty("app.appId").GetString(), out _));
     }
 
-    [Fact]
-    public async Task Without_secret_out_or_a_terminal_the_secret_goes_to_a_new_owner_only_file_in_the_state_folder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_secret_out_a_redirected_stdout_or_stderr_is_refused_before_any_change(bool interactive)
     {
-        var result = await RunAsync(Apply());
-        Assert.True(result.ExitCode == 0, result.ToString());
+        // interactive: stdin and stdout are a terminal, stderr is not (2> log): a secret shown there would land in the log.
+        var terminal = new TestTerminal(interactive, input: "y\n", outputsAreTerminal: false);
+        var result = await CliRunner.RunAsync(services => services
+            .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+            .AddSingleton<IEnvironment>(new DictionaryEnvironment(_environment))
+            .AddSingleton<MailSetupTui.Tui.Terminal.ITerminal>(terminal), Apply());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("mailsetup: error: --secret-out: is required when standard output or error is not a terminal", result.Stderr);
+        Assert.False(File.Exists(_store.Path), "nothing was written");
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_store.Path)!, "secrets")));
+    }
 
-        var secretFile = Assert.Single(Directory.GetFiles(Path.Combine(Path.GetDirectoryName(_store.Path)!, "secrets")));
-        Assert.EndsWith(".secret", secretFile);
-        Assert.Contains($"the new client secret is in {secretFile} (mode 0600)", result.Stderr);
-        var canary = File.ReadAllText(secretFile).Trim();
-        Assert.DoesNotContain(canary, result.Stdout + result.Stderr);
-        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
+    [Fact]
+    public async Task On_a_terminal_the_secret_is_shown_once_and_written_nowhere()
+    {
+        var terminal = new TestTerminal(interactive: true, input: "y\n");
+        var result = await CliRunner.RunAsync(services => services
+            .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+            .AddSingleton<IEnvironment>(new DictionaryEnvironment(_environment))
+            .AddSingleton<MailSetupTui.Tui.Terminal.ITerminal>(terminal), Apply());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("The new client secret 'mailsetup ", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(_store.Path)!, "secrets")));
+    }
+
+    [Theory]
+    [InlineData("/proc/self/x")]
+    [InlineData("long")]
+    [InlineData("missing/secret.txt")]
+    [InlineData("existing")]
+    [InlineData("link")]
+    [InlineData("dangling")]
+    public async Task A_secret_out_that_cannot_be_created_is_exit_2_with_nothing_changed(string kind)
+    {
+        var path = kind switch
+        {
+            "long" => _folder.File(new string('s', 300)),
+            "missing/secret.txt" => _folder.File("missing/secret.txt"),
+            "existing" => _folder.Write("existing.txt", "keep me"),
+            "link" => File.CreateSymbolicLink(_folder.File("link.txt"), _folder.Write("target.txt", "keep me")).FullName,
+            "dangling" => File.CreateSymbolicLink(_folder.File("dangling.txt"), _folder.File("nowhere.txt")).FullName,
+            _ => kind,
+        };
+        var result = await RunAsync(Apply("--secret-out", path));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("mailsetup: error: --secret-out: ", result.Stderr);
+        Assert.False(File.Exists(_store.Path), "nothing was written");
+        Assert.False(File.Exists(_folder.File("nowhere.txt")), "a dangling link is not followed");
+        if (kind is "existing" or "link") Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task A_refused_apply_removes_the_empty_secret_file()
+    {
+        var secretFile = _folder.File("secret.txt");
+        var terminal = new TestTerminal(interactive: true, input: "n\n");
+        var result = await CliRunner.RunAsync(services => services
+            .AddSingleton(new StateFolders(Path.GetDirectoryName(_store.Path)!))
+            .AddSingleton<IEnvironment>(new DictionaryEnvironment(_environment))
+            .AddSingleton<MailSetupTui.Tui.Terminal.ITerminal>(terminal),
+            ["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--secret-out", secretFile]);
+        Assert.Contains("Nothing applied.", result.Stdout);
+        Assert.False(File.Exists(secretFile));
     }
 
     [Fact]
@@ -94,14 +166,14 @@ public sealed class ApplyCommandTests : IDisposable
         var stopped =
             await RunAsync(
                 ["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes",
-                    "--journal", journal]);
+                    "--journal", journal, "--secret-out", _folder.File("secret.txt")]);
         Assert.Equal(1, stopped.ExitCode);
         Assert.Contains("To resume, run again with --journal " + journal, stopped.Stdout);
 
         var resumed =
             await RunAsync(
                 ["apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", "nobody@contoso.onmicrosoft.com", "--yes",
-                    "--journal", journal]);
+                    "--journal", journal, "--secret-out", _folder.File("secret2.txt")]);
         Assert.Contains("resumed", resumed.Stdout);
         Assert.Single(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
     }
@@ -149,7 +221,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Without_a_terminal_apply_needs_yes()
     {
-        var result = await RunAsync("apply", "--preset", "imap-app", "--app-name", "X");
+        var result = await RunAsync("apply", "--preset", "imap-app", "--app-name", "X", "--secret-out", _folder.File("s.txt"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("mailsetup: error: --yes: is required when no terminal is attached", result.Stderr);
     }

@@ -38,12 +38,12 @@ public sealed class BinaryTests
         using var state = new MailSetup.Testing.TempFolder();
         var applied =
             await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
-                "support@contoso.onmicrosoft.com", "--yes");
+                "support@contoso.onmicrosoft.com", "--yes", "--secret-out", Path.Combine(state.Path, "secret.txt"));
         Assert.True(applied.ExitCode == 0, applied.Stderr);
 
         var again =
             await RunInAsync(state.Path, "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Reader", "--mailbox",
-                "support@contoso.onmicrosoft.com", "--yes", "--format", "json");
+                "support@contoso.onmicrosoft.com", "--yes", "--format", "json", "--secret-out", Path.Combine(state.Path, "again.txt"));
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(again.Stdout).RootElement.GetProperty("changed").GetInt32());
 

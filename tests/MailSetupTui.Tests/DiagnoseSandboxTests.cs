@@ -30,7 +30,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
 
     private async Task ApplyAsync(string presets = "imap-app,smtp-app", params string[] more)
     {
-        var applied = await RunAsync(["apply", "--preset", presets, "--app-name", "Mail Relay", "--mailbox", Support, "--yes", .. more]);
+        var applied = await RunAsync(["apply", "--preset", presets, "--app-name", "Mail Relay", "--mailbox", Support, "--yes",
+            .. more.Contains("--secret-out") ? more : [.. more, "--secret-out", _folder.File($"secret-{Guid.NewGuid():N}.txt")]]);
         Assert.True(applied.ExitCode == 0, applied.ToString());
     }
 

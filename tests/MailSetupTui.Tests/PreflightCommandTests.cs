@@ -24,7 +24,8 @@ public sealed class PreflightCommandTests : IDisposable
 
     private async Task ApplyAsync(string presets)
     {
-        var applied = await RunAsync("apply", "--preset", presets, "--app-name", "Mail Relay", "--mailbox", Support, "--yes");
+        var applied = await RunAsync("apply", "--preset", presets, "--app-name", "Mail Relay", "--mailbox", Support, "--yes",
+            "--secret-out", _folder.File($"secret-{Guid.NewGuid():N}.txt"));
         Assert.True(applied.ExitCode == 0, applied.ToString());
     }
 

@@ -47,6 +47,10 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         return new Run(StepOutcome.Changed, await SendAsync(request, cancellationToken));
     }
 
+    /// <summary>Whether <paramref name="probe"/> finds what its step would create.</summary>
+    public async Task<bool> ExistsAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+        await FindAsync(probe, values, cancellationToken) is not null;
+
     /// <summary>Sends a resolved undo request (rollback).</summary>
     public Task<JsonElement?> SendRawAsync(string method, string url, string? body, CancellationToken cancellationToken)
     {

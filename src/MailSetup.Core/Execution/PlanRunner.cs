@@ -26,6 +26,9 @@ public sealed class PlanRunner(
     private readonly Random _jitter = new();
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
+    /// <summary>Adds a new client secret even when the app has one of the plan's name already (<c>--new-secret</c>).</summary>
+    public bool NewSecret { get; init; }
+
     public async Task<ApplyResult> RunAsync(Plan plan, RunJournal journal, Action<StepEvent>? progress, CancellationToken cancellationToken)
     {
         var completed = journal.Completed();
@@ -38,6 +41,22 @@ public sealed class PlanRunner(
             throw new InvalidOperationException("this plan has Exchange steps and no Exchange runner was given.");
 
         var run = new Run(plan, journal, progress, new Dictionary<string, string>());
+        // A secret an earlier run made and never saved is held by nobody: it goes before a new one is made.
+        foreach (var unsaved in journal.UnsavedSecrets())
+        {
+            try
+            {
+                await SecretRemoval.RemoveAsync(graph, unsaved.AppObjectId, unsaved.KeyId, cancellationToken);
+            }
+            catch (Exception e) when (e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException or StepFailedException)
+            {
+                throw new InvalidOperationException(
+                    $"the client secret with keyId {unsaved.KeyId} that the stopped run made was never saved, and removing it failed " +
+                    $"({e.Message}); nothing else was done. Run again to retry, or roll back with this journal.", e);
+            }
+            journal.Append(JournalEntry.SecretRemoved(unsaved.StepKey, unsaved.AppObjectId, unsaved.KeyId, clock.GetUtcNow()));
+            run.RemovedUnsaved++;
+        }
         for (var index = 0; index < plan.Steps.Count && !run.Stopped;)
         {
             var group = Concurrent(plan.Steps, index);
@@ -60,7 +79,12 @@ public sealed class PlanRunner(
         }
         var values = run.Values.Where(v => References.All.FirstOrDefault(r => r.Name == v.Key) is not { Secret: true })
             .ToDictionary(v => v.Key, v => v.Value);
-        return new ApplyResult(run.Results.OrderBy(r => r.Number).ToList(), values);
+        return new ApplyResult(run.Results.OrderBy(r => r.Number).ToList(), values)
+        {
+            ExistingSecretMade = run.ExistingSecretMade,
+            NewSecretMade = run.NewSecretMade,
+            UnsavedSecretsRemoved = run.RemovedUnsaved,
+        };
     }
 
     /// <summary>
@@ -94,10 +118,16 @@ public sealed class PlanRunner(
         var watch = Stopwatch.StartNew();
         try
         {
-            var (outcome, item, detail, made) = await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, step, token), cancellationToken);
-            var produced = await CaptureAsync(run, step, item, cancellationToken);
+            var toRun = NewSecret && HasSecret(step) && step is GraphStep { Probe: not null } withProbe ? withProbe with { Probe = null } : step;
+            var (outcome, item, detail, made) =
+                await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, toRun, token), cancellationToken);
+            var (produced, secret) = Capture(run, step, item);
             foreach (var (name, value) in made) produced[name] = value;
             var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
+            if (secret is not null) await KeepSecretAsync(run, step, produced, secret, cancellationToken);
+            else if (HasSecret(step) && outcome == StepOutcome.Unchanged && item is { } found)
+                run.ExistingSecretMade = JsonCapture.TryProperty(found, "startDateTime", out var start) && start.TryGetDateTimeOffset(out var madeOn)
+                    ? madeOn : DateTimeOffset.MinValue;
             Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -122,12 +152,23 @@ public sealed class PlanRunner(
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);
                 return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail, NoValues);
             case LocalStep local:
+                // A key pair is made only to be uploaded: when the step that takes it finds its credential on the app already (a re-run),
+                // none is made, so no private key lies around that no app knows.
+                if (NextConsumer(run.Plan, local) is GraphStep { Probe: { } probe } && await _graph.ExistsAsync(probe, values, cancellationToken))
+                    return (StepOutcome.Unchanged, null, "the app has this credential already; no new key pair made", NoValues);
                 var work = await localWork.RunAsync(local, cancellationToken);
                 lock (run) foreach (var (name, value) in work.Values) run.Values[name] = value;
                 return (work.Made ? StepOutcome.Changed : StepOutcome.Unchanged, null, work.Detail, work.Values);
             default:
                 throw new NotSupportedException($"step {step.Key} is a {step.GetType().Name}, which this runner cannot run.");
         }
+    }
+
+    /// <summary>The first step after <paramref name="step"/> that uses what it produces.</summary>
+    private static PlanStep? NextConsumer(Plan plan, PlanStep step)
+    {
+        var produced = step.Produces.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        return plan.Steps.SkipWhile(s => s != step).Skip(1).FirstOrDefault(s => s.Consumes.Any(r => produced.Contains(r.Name)));
     }
 
     private async Task<T> WithRetriesAsync<T>(Run run, int number, PlanStep step, Func<CancellationToken, Task<T>> attempt,
@@ -157,31 +198,68 @@ public sealed class PlanRunner(
         lock (run) return step.Consumes.Select(r => run.Values.GetValueOrDefault(r.Name)).OfType<string>().ToList();
     }
 
-    /// <summary>Fills the step's references from its answer; the secret goes to the sink and nowhere else.</summary>
-    private async Task<Dictionary<string, string>> CaptureAsync(Run run, PlanStep step, JsonElement? item, CancellationToken cancellationToken)
+    /// <summary>Fills the step's references from its answer; a new secret's value is returned, never kept in the run's values.</summary>
+    private static (Dictionary<string, string> Produced, string? Secret) Capture(Run run, PlanStep step, JsonElement? item)
     {
-        var captures = step switch
-        {
-            GraphStep g => g.Captures,
-            ExchangeStep e => e.Captures,
-            _ => [],
-        };
         var produced = new Dictionary<string, string>();
-        foreach (var capture in captures)
+        string? secret = null;
+        foreach (var capture in Captures(step))
         {
             var value = (item is { } answer ? JsonCapture.Read(answer, capture.Path) : null) ?? capture.Fallback;
             if (capture.Target.Secret)
             {
                 // Only a newly made secret has a value; one found by the probe is never shown again.
-                if (value is not null)
-                    await secrets.DeliverAsync(CredentialName(step), value, clock.GetUtcNow(), cancellationToken);
+                secret = value;
                 continue;
             }
             produced[capture.Target.Name] =
                 value ?? throw new StepFailedException($"the answer has no '{capture.Path}' for {capture.Target.Placeholder}");
         }
         lock (run) foreach (var (name, value) in produced) run.Values[name] = value;
-        return produced;
+        return (produced, secret);
+    }
+
+    private static IReadOnlyList<ValueCapture> Captures(PlanStep step) => step switch
+    {
+        GraphStep g => g.Captures,
+        ExchangeStep e => e.Captures,
+        _ => [],
+    };
+
+    private static bool HasSecret(PlanStep step) => Captures(step).Any(c => c.Target.Secret);
+
+    /// <summary>
+    /// A new secret: its keyId is journaled before the value goes anywhere, so a run stopped before the sink has it is undone on resume
+    /// (and by rollback). When the sink cannot keep it, it is removed from the app at once: no secret is left that nobody holds.
+    /// </summary>
+    private async Task KeepSecretAsync(Run run, PlanStep step, Dictionary<string, string> produced, string secret,
+        CancellationToken cancellationToken)
+    {
+        string appObjectId, keyId;
+        lock (run) appObjectId = run.Values.GetValueOrDefault(References.AppObjectId.Name) ?? "";
+        keyId = produced.GetValueOrDefault(References.SecretKeyId.Name)
+            ?? throw new StepFailedException("the new secret came without its keyId");
+        run.Journal.Append(JournalEntry.SecretUnsaved(step.Key, appObjectId, keyId, clock.GetUtcNow()));
+        try
+        {
+            await secrets.DeliverAsync(CredentialName(step), secret, clock.GetUtcNow(), cancellationToken);
+            run.NewSecretMade = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            string outcome;
+            try
+            {
+                await SecretRemoval.RemoveAsync(graph, appObjectId, keyId, CancellationToken.None);
+                run.Journal.Append(JournalEntry.SecretRemoved(step.Key, appObjectId, keyId, clock.GetUtcNow()));
+                outcome = "it was removed from the app again, so no secret exists that nobody holds; run again to make a new one";
+            }
+            catch (Exception removal)
+            {
+                outcome = $"removing it failed too ({removal.Message}): resume or roll back with the journal to remove it (keyId {keyId})";
+            }
+            throw new StepFailedException($"the new secret could not be saved ({e.Message}); {outcome}");
+        }
     }
 
     private JournalUndo? Undo(Run run, PlanStep step, JsonElement? item)
@@ -232,7 +310,12 @@ public sealed class PlanRunner(
         run.Progress?.Invoke(new StepEvent.Finished(number, run.Plan.Steps.Count, step, outcome, elapsed, detail));
     }
 
-    private static string CredentialName(PlanStep step) => step.Title;
+    /// <summary>The credential's name as the step's title quotes it ("Add the client secret 'mailsetup 2026-12-08'"), else the title.</summary>
+    private static string CredentialName(PlanStep step)
+    {
+        var (open, close) = (step.Title.IndexOf('\''), step.Title.LastIndexOf('\''));
+        return close > open + 1 ? step.Title[(open + 1)..close] : step.Title;
+    }
 
     private sealed class Run(Plan plan, RunJournal journal, Action<StepEvent>? progress, Dictionary<string, string> values)
     {
@@ -242,5 +325,8 @@ public sealed class PlanRunner(
         public Dictionary<string, string> Values { get; } = values;
         public List<StepResult> Results { get; } = [];
         public volatile bool Stopped;
+        public DateTimeOffset? ExistingSecretMade { get; set; }
+        public bool NewSecretMade { get; set; }
+        public int RemovedUnsaved { get; set; }
     }
 }

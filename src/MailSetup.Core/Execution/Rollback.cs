@@ -17,18 +17,47 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
 {
     private readonly GraphStepExecutor _graph = new(graph);
 
-    public async Task<IReadOnlyList<RollbackItem>> RunAsync(RunJournal journal, CancellationToken cancellationToken)
+    /// <summary>
+    /// What rollback would take back, newest first: client secrets by the app and keyId the journal recorded (made, whether saved or
+    /// not, and not removed again), everything else by its recorded undo.
+    /// </summary>
+    public static IReadOnlyList<RollbackAction> Actions(RunJournal journal)
     {
-        var items = new List<RollbackItem>();
-        foreach (var entry in journal.Entries.Where(e => e.Undo is not null).Reverse())
+        var actions = new List<RollbackAction>();
+        var secrets = journal.Secrets().ToDictionary(s => s.KeyId, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in journal.Entries)
         {
-            var undo = entry.Undo!;
+            if (entry.Values.TryGetValue(JournalEntry.SecretKeyIdName, out var keyId) && (entry.Secret is not null || entry.Undo is not null))
+            {
+                if (secrets.Remove(keyId, out var secret))
+                    actions.Add(new(entry.Key, $"removePassword keyId {secret.KeyId} (app {secret.AppObjectId})", null, secret));
+                continue;
+            }
+            if (entry.Undo is not { } undo) continue;
             var what =
                 undo.Cmdlet is not null
                     ? $"{undo.Cmdlet} {string.Join(' ', (undo.Parameters ?? []).Where(p => p.Key != "Confirm").Select(p => $"-{p.Key} {p.Value}"))}"
                     : $"{undo.Method} {undo.Url}";
+            actions.Add(new(entry.Key, what, undo, null));
+        }
+        actions.Reverse();
+        return actions;
+    }
+
+    public async Task<IReadOnlyList<RollbackItem>> RunAsync(RunJournal journal, CancellationToken cancellationToken)
+    {
+        var items = new List<RollbackItem>();
+        foreach (var action in Actions(journal))
+        {
             try
             {
+                if (action.Secret is { } secret)
+                {
+                    var removed = await SecretRemoval.RemoveAsync(graph, secret.AppObjectId, secret.KeyId, cancellationToken);
+                    items.Add(new(action.StepKey, action.What, true, removed ? null : "already gone"));
+                    continue;
+                }
+                var undo = action.Undo!;
                 if (undo.Cmdlet is not null)
                 {
                     if (exchange is null) throw new InvalidOperationException("no Exchange runner to undo an Exchange step.");
@@ -38,15 +67,16 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
                 {
                     await _graph.SendRawAsync(undo.Method!, undo.Url!, undo.Body, cancellationToken);
                 }
-                items.Add(new(entry.Key, what, true, null));
+                items.Add(new(action.StepKey, action.What, true, null));
             }
             catch (Exception e) when (IsGone(e))
             {
-                items.Add(new(entry.Key, what, true, "already gone"));
+                items.Add(new(action.StepKey, action.What, true, "already gone"));
             }
-            catch (Exception e) when (e is ApiException or ExchangeCommandException or HttpRequestException or InvalidOperationException)
+            catch (Exception e) when (e is ApiException or ExchangeCommandException or HttpRequestException or InvalidOperationException
+                or StepFailedException)
             {
-                items.Add(new(entry.Key, what, false, e.Message));
+                items.Add(new(action.StepKey, action.What, false, e.Message));
             }
         }
         return items;
@@ -68,3 +98,6 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
             _ => p.Value.GetString(),
         })).ToList());
 }
+
+/// <summary>One thing rollback takes back: a client secret by keyId, or a recorded undo.</summary>
+public sealed record RollbackAction(string StepKey, string What, JournalUndo? Undo, JournaledSecret? Secret);

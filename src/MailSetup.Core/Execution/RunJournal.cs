@@ -63,6 +63,39 @@ public sealed class RunJournal
         Entries.Where(e => e.Outcome is not null && e.Outcome != nameof(StepOutcome.Failed))
                .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last());
 
+    /// <summary>
+    /// Client secrets a run made whose value it may never have handed on: journaled as made (before the value went anywhere), then
+    /// neither finished with their step nor removed.
+    /// </summary>
+    public IReadOnlyList<JournaledSecret> UnsavedSecrets()
+    {
+        var entries = Entries;
+        var settled = entries.Where(e => e.Secret == JournalEntry.SecretWasRemoved || (e.Secret is null && e.Outcome is not null))
+            .Select(e => e.Values.GetValueOrDefault(JournalEntry.SecretKeyIdName)).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return entries.Where(e => e.Secret == JournalEntry.SecretWasMade)
+            .Select(e => new JournaledSecret(e.Key, e.Values.GetValueOrDefault(JournalEntry.AppObjectIdName) ?? "",
+                e.Values.GetValueOrDefault(JournalEntry.SecretKeyIdName) ?? ""))
+            .Where(s => s.KeyId.Length > 0 && !settled.Contains(s.KeyId))
+            .DistinctBy(s => s.KeyId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>Every client secret the journal says a run made and did not remove again (saved or not), for rollback.</summary>
+    public IReadOnlyList<JournaledSecret> Secrets()
+    {
+        var entries = Entries;
+        var appObjectId = entries.Select(e => e.Values.GetValueOrDefault(JournalEntry.AppObjectIdName)).OfType<string>().LastOrDefault() ?? "";
+        var removed = entries.Where(e => e.Secret == JournalEntry.SecretWasRemoved)
+            .Select(e => e.Values.GetValueOrDefault(JournalEntry.SecretKeyIdName)).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return entries.Where(e => e.Secret == JournalEntry.SecretWasMade
+                || (e.Secret is null && e.Outcome == nameof(StepOutcome.Changed) && e.Values.ContainsKey(JournalEntry.SecretKeyIdName)))
+            .Select(e => new JournaledSecret(e.Key, e.Values.GetValueOrDefault(JournalEntry.AppObjectIdName) ?? appObjectId,
+                e.Values[JournalEntry.SecretKeyIdName]))
+            .Where(s => s.KeyId.Length > 0 && !removed.Contains(s.KeyId))
+            .DistinctBy(s => s.KeyId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     public void Append(JournalEntry entry)
     {
         lock (_gate)
@@ -89,7 +122,36 @@ public sealed record JournalEntry
     public Dictionary<string, string> Values { get; init; } = [];
     public JournalUndo? Undo { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>For a client secret: <c>made</c> (journaled before its value went anywhere) or <c>removed</c> (taken back by the run).</summary>
+    public string? Secret { get; init; }
+
+    public const string SecretWasMade = "made";
+    public const string SecretWasRemoved = "removed";
+    internal const string AppObjectIdName = "app.id";
+    internal const string SecretKeyIdName = "secret.keyId";
+
+    /// <summary>A new secret, by keyId, before its value is handed to anyone.</summary>
+    public static JournalEntry SecretUnsaved(string stepKey, string appObjectId, string keyId, DateTimeOffset at) => new()
+    {
+        Key = stepKey,
+        At = at,
+        Secret = SecretWasMade,
+        Values = new() { [AppObjectIdName] = appObjectId, [SecretKeyIdName] = keyId },
+    };
+
+    /// <summary>A secret the run removed again (nobody held it).</summary>
+    public static JournalEntry SecretRemoved(string stepKey, string appObjectId, string keyId, DateTimeOffset at) => new()
+    {
+        Key = stepKey,
+        At = at,
+        Secret = SecretWasRemoved,
+        Values = new() { [AppObjectIdName] = appObjectId, [SecretKeyIdName] = keyId },
+    };
 }
+
+/// <summary>A client secret a journal records: the step that made it, the app's object id and the secret's keyId (never its value).</summary>
+public sealed record JournaledSecret(string StepKey, string AppObjectId, string KeyId);
 
 /// <summary>A resolved undo: a Graph request (method, absolute URL, body) or a cmdlet with its parameters.</summary>
 public sealed record JournalUndo

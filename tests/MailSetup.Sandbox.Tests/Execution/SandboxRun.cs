@@ -44,8 +44,8 @@ public sealed class SandboxRun : IAsyncDisposable
         return new PlanBuilder(TimeProvider.System).Build(request);
     }
 
-    public PlanRunner Runner(int concurrency = 8) =>
-        new(Clients.Graph, Clients.Exchange, new CertificateMaker(Folder, TimeProvider.System), new KeepingSink(Secrets), TimeProvider.System,
+    public PlanRunner Runner(int concurrency = 8, ISecretSink? sink = null) =>
+        new(Clients.Graph, Clients.Exchange, new CertificateMaker(Folder, TimeProvider.System), sink ?? new KeepingSink(Secrets), TimeProvider.System,
             FastRetries, concurrency);
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, RunJournal? journal = null, CancellationToken cancellationToken = default) =>

@@ -9,13 +9,17 @@ namespace MailSetupTui.Tests.Support;
 /// A terminal for in-process tests, as Ratatui's TestBackend: typed answers from a string, and a
 /// full screen whose bytes go through a <see cref="VtEmulator"/> so a test reads what a person would
 /// see, sends keys and resizes, and waits for text to appear. Not interactive unless asked, so
-/// commands that would prompt need --yes, as in a pipe.
+/// commands that would prompt need --yes, as in a pipe. Standard output and error are the terminal when it is interactive, unless
+/// <paramref name="outputsAreTerminal"/> says otherwise (one of them redirected).
 /// </summary>
-public sealed class TestTerminal(bool interactive = false, string input = "", int width = 100, int height = 30) : ITerminal
+public sealed class TestTerminal(bool interactive = false, string input = "", int width = 100, int height = 30, bool? outputsAreTerminal = null)
+    : ITerminal
 {
     private TestScreen? _screen;
 
     public bool Interactive => interactive;
+
+    public bool OutputsAreTerminal => outputsAreTerminal ?? interactive;
 
     public TextReader Input { get; } = new StringReader(input);
 

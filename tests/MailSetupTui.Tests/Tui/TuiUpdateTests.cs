@@ -42,6 +42,40 @@ public sealed class TuiUpdateTests
         Assert.Contains(quitting, e => e is QuitEffect);
     }
 
+    [Theory]
+    [InlineData("q")]
+    [InlineData("F10")]
+    [InlineData("Ctrl+C")]
+    public void Quitting_with_an_unsaved_new_secret_asks_first_naming_it_and_only_y_quits(string how)
+    {
+        const string canary = "canary-secret-Qx7~unsaved";
+        var shown = Feed(SignedIn(focus: Pane.App), new SecretMsg(canary, "mailsetup 2026-12-08"));
+        var quitKey = how switch
+        {
+            "q" => Key('q'),
+            "F10" => Key(KeyName.F10),
+            _ => new KeyMsg(KeyPress.CtrlOf('c')),
+        };
+
+        var (asked, none) = Run(shown, quitKey);
+
+        Assert.False(asked.Quit);
+        Assert.Empty(none);
+        Assert.Equal("mailsetup 2026-12-08", Assert.IsType<ConfirmQuitOverlay>(asked.Overlay).UnsavedSecret);
+        // The default key and a second quit key stay; the secret is still there to save.
+        foreach (var stay in new[] { Key(KeyName.Enter), quitKey, Key('q'), Key('n') })
+        {
+            var (stayed, effects) = Run(asked, stay);
+            Assert.False(stayed.Quit);
+            Assert.DoesNotContain(effects, e => e is QuitEffect);
+            Assert.Equal(canary, stayed.App.NewSecret);
+        }
+        Assert.True(Feed(asked, Key('y')).Quit);
+
+        var saved = Feed(shown, new SecretSavedMsg("/tmp/x"));
+        Assert.True(Feed(saved, quitKey).Quit);
+    }
+
     [Fact]
     public void Ctrl_c_quits_even_while_typing_a_filter()
     {
@@ -149,6 +183,10 @@ public sealed class TuiUpdateTests
         Assert.True(((ApplyOverlay)finished.Overlay!).Finished);
         Assert.Equal("0f0f0f0f-1111-4222-8333-444455556666", finished.App.AdoptedAppId);
         Assert.Null(Feed(finished, Key(KeyName.Enter)).Overlay);
+
+        var rerun = Feed(applying, new ApplyFinishedMsg(new ApplyResult([], new Dictionary<string, string>())
+            { ExistingSecretMade = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero) }));
+        Assert.Equal("a secret made on 2026-11-22 exists; none created (the app keeps using it)", rerun.App.Notice);
     }
 
     [Fact]

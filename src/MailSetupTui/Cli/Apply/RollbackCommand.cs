@@ -38,14 +38,14 @@ internal sealed class RollbackCommand : CliCommand<RollbackCommand.Input>
     {
         var output = io.Output;
         var journal = RunJournal.Open(input.JournalPath);
-        var undos = journal.Entries.Where(e => e.Undo is not null).Reverse().ToList();
+        var undos = Rollback.Actions(journal);
         if (undos.Count == 0)
         {
             await output.WriteLineAsync($"The journal {input.JournalPath} records nothing created: nothing to remove.");
             return ExitCodes.Success;
         }
         await output.WriteLineAsync($"To remove ({undos.Count}, newest first):");
-        foreach (var entry in undos) await output.WriteLineAsync($"  {entry.Key}: {entry.Undo!.Cmdlet ?? entry.Undo.Method + " " + entry.Undo.Url}");
+        foreach (var action in undos) await output.WriteLineAsync($"  {action.StepKey}: {action.What}");
         if (!input.Yes)
         {
             await output.WriteAsync("Remove them? [y/N] ");

@@ -17,7 +17,8 @@ public sealed record AppModel(
     string? NewSecret = null,
     TextInput? SavePath = null,
     string? Notice = null,
-    TextInput? Filter = null)
+    TextInput? Filter = null,
+    string? NewSecretName = null)
 {
     /// <summary>The existing apps whose name or client id holds the filter text.</summary>
     public IReadOnlyList<ExistingApp> Visible => Filter is { Text.Length: > 0 } filter

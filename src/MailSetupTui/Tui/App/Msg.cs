@@ -35,7 +35,7 @@ public sealed record ApplyStepMsg(StepEvent Event) : Msg;
 public sealed record ApplyFinishedMsg(ApplyResult Result) : Msg;
 
 /// <summary>The secret an apply made: held in the App pane until saved or dismissed, never logged.</summary>
-public sealed record SecretMsg(string Secret) : Msg
+public sealed record SecretMsg(string Secret, string Name = "") : Msg
 {
     public override string ToString() => "SecretMsg { *** }";
 }

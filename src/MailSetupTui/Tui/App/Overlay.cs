@@ -8,8 +8,11 @@ public abstract record Overlay;
 /// <summary>Every key binding, scrollable.</summary>
 public sealed record HelpOverlay(int Scroll = 0) : Overlay;
 
-/// <summary>Quit while work runs? y quits (the work is cancelled), n or Esc stays.</summary>
-public sealed record ConfirmQuitOverlay(string Running) : Overlay;
+/// <summary>
+/// Quit while work runs, or while a new secret is shown and not saved (<see cref="UnsavedSecret"/> names it)? Only y quits (the work is
+/// cancelled, the secret is lost); n, Enter or Esc stays.
+/// </summary>
+public sealed record ConfirmQuitOverlay(string? Running, string? UnsavedSecret = null) : Overlay;
 
 /// <summary>
 /// The plan review: the plan's text rendering, scrollable; <c>a</c> applies, <c>e</c> exports.

@@ -32,9 +32,11 @@ public static partial class TuiUpdate
 
     private static Pane Next(Pane pane, int step) => (Pane)(((int)pane - 1 + step + 5) % 5 + 1);
 
+    /// <summary>Quits at once unless work runs or a new secret is shown and not saved: then asks, naming what would be lost.</summary>
     private static (TuiState, IReadOnlyList<Effect>) AskQuit(TuiState state) =>
-        state.RunningWork is { } running
-            ? Stay(state with { Overlay = new ConfirmQuitOverlay(running) })
+        state.RunningWork is not null || state.App.NewSecret is not null
+            ? Stay(state with { Overlay = new ConfirmQuitOverlay(state.RunningWork,
+                state.App.NewSecret is null ? null : state.App.NewSecretName is { Length: > 0 } name ? name : "the new client secret") })
             : Do(state with { Quit = true }, new QuitEffect());
 
     /// <summary>Every change goes through the plan review: build the plan from the panes' choices.</summary>

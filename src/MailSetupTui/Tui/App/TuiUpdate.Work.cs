@@ -57,10 +57,13 @@ public static partial class TuiUpdate
                             ? $"Done: {finished.Result.Changed} changed, {finished.Result.Unchanged} unchanged. Enter closes."
                             : $"FAILED: {finished.Result.Failed} step(s) failed; the rest is journaled and a new apply resumes. Enter closes.",
                     },
-                    App = finished.Result.Values.TryGetValue("app.appId", out var appId) ? state.App with { AdoptedAppId = appId } : state.App,
+                    App = (finished.Result.Values.TryGetValue("app.appId", out var appId) ? state.App with { AdoptedAppId = appId } : state.App)
+                        is var app && finished.Result.ExistingSecretMade is { } made
+                            ? app with { Notice = ExistingSecretNotice(made) }
+                            : app,
                 };
             case SecretMsg secret:
-                return state with { App = state.App with { NewSecret = secret.Secret, Notice = null } };
+                return state with { App = state.App with { NewSecret = secret.Secret, NewSecretName = secret.Name, Notice = null } };
             case SecretSavedMsg saved:
                 return state with { App =
                     state.App with { NewSecret = null, Notice = $"secret saved to {saved.Path} (mode 0600) and cleared from the screen" } };
@@ -111,4 +114,11 @@ public static partial class TuiUpdate
     };
 
     private static string Outcome(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    /// <summary>A re-run made no secret because the app has the plan's one: said once, where the new secret would show.</summary>
+    private static string ExistingSecretNotice(DateTimeOffset made) =>
+        (made == DateTimeOffset.MinValue
+            ? "a secret made earlier"
+            : "a secret made on " + made.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        + " exists; none created (the app keeps using it)";
 }

@@ -261,7 +261,7 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
         public Task DeliverAsync(string credentialName, string secretValue, DateTimeOffset expires, CancellationToken cancellationToken)
         {
             runner._lastSecret = secretValue;
-            runner.Post(new SecretMsg(secretValue));
+            runner.Post(new SecretMsg(secretValue, credentialName));
             return Task.CompletedTask;
         }
     }

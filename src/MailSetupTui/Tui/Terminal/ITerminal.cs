@@ -11,6 +11,12 @@ public interface ITerminal
     /// <summary>True when both input and output are a terminal: someone can be asked.</summary>
     bool Interactive { get; }
 
+    /// <summary>
+    /// True when standard output and standard error both go to the terminal: only then may a secret be shown, as nothing of either
+    /// stream can land in a file or a pipe.
+    /// </summary>
+    bool OutputsAreTerminal { get; }
+
     /// <summary>Typed answers (y/N) and piped input (a token on stdin).</summary>
     TextReader Input { get; }
 
@@ -36,6 +42,8 @@ public interface ITerminalScreen : IAsyncDisposable
 public sealed class ConsoleTerminal : ITerminal
 {
     public bool Interactive { get; } = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
+    public bool OutputsAreTerminal { get; } = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
     public TextReader Input => Console.In;
 

@@ -85,8 +85,15 @@ public static class TuiView
 
     private static string ConfirmQuit(ConfirmQuitOverlay quit, ViewLines lines, TuiTheme theme)
     {
-        lines.Blank().Add($"  {char.ToUpperInvariant(quit.Running[0])}{quit.Running[1..]}.", theme.Warning).Blank()
-            .Add("  Quit anyway? y quits (the work is cancelled; an apply can be resumed), n or Esc stays.", theme.Normal);
+        lines.Blank();
+        if (quit.Running is { Length: > 0 } running) lines.Add($"  {char.ToUpperInvariant(running[0])}{running[1..]}.", theme.Warning);
+        if (quit.UnsavedSecret is { } secret)
+            lines.Add($"  The new client secret '{secret}' is not saved: quitting loses it, and it is never shown again.", theme.Warning)
+                .Add("  (n, then s on the App pane saves it to a file.)", theme.Dim);
+        lines.Blank().Add(
+            quit.Running is null
+                ? "  Quit anyway? y quits and loses the secret; n, Enter or Esc stays."
+                : "  Quit anyway? y quits (the work is cancelled; an apply can be resumed); n, Enter or Esc stays.", theme.Normal);
         return "Quit?";
     }
 

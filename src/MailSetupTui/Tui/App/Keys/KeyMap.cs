@@ -13,7 +13,7 @@ public static partial class KeyMap
     // The help lines, in the order the help screen and the README list them.
     private static readonly KeyHelp PaneHelp = new("Tab / Shift+Tab", "next / previous pane");
     private static readonly KeyHelp JumpHelp = new("1 2 3 4 5", "Tenant, App, Permissions, Mailboxes, Diagnostics");
-    private static readonly KeyHelp QuitHelp = new("q F10 Ctrl+C", "quit (asks first while work runs)");
+    private static readonly KeyHelp QuitHelp = new("q F10 Ctrl+C", "quit (asks if work runs or a secret is unsaved)");
     private static readonly KeyHelp BackHelp = new("Esc", "back, close, cancel a running probe");
     private static readonly KeyHelp HelpHelp = new("? F1", "this help");
     private static readonly KeyHelp MoveHelp = new("↑ ↓  j k", "move; in the trace: scroll back");
@@ -36,7 +36,8 @@ public static partial class KeyMap
     private static readonly KeyHelp RunHelp = new("r", "Diagnostics: run the login, as Enter does", OnHelpScreen: false);
     private static readonly KeyHelp CloseHelp = new("q", "the help and the plan review: close, as Esc does", OnHelpScreen: false);
     private static readonly KeyHelp ConfirmHelp = new(
-        "y n", "asked before quitting: quit (the running work is cancelled); stay", OnHelpScreen: false);
+        "y n", "asked before quitting: quit (the running work is cancelled, an unsaved new secret is lost); stay", OnHelpScreen: false);
+    private static readonly KeyHelp StayHelp = new("Enter", "asked before quitting: stay (only y quits)", OnHelpScreen: false);
     private static readonly KeyHelp ReviewHelp = new("a e", "the plan review: apply the plan; export it to a new file", OnHelpScreen: false);
     private static readonly KeyHelp FormatHelp = new("Tab", "the export prompt: the next format (text, json, http, powershell)", OnHelpScreen: false);
     private static readonly KeyHelp ApplyDoneHelp = new("Enter", "the apply view, once finished: close it", OnHelpScreen: false);
@@ -53,7 +54,7 @@ public static partial class KeyMap
     [
         PaneHelp, JumpHelp, QuitHelp, BackHelp, HelpHelp, MoveHelp, PageHelp, ChooseHelp, ToggleHelp, FindHelp, PlanHelp,
         ProtocolHelp, PreflightHelp, AuthHelp, TraceFilterHelp, SecretHelp, SendAsHelp, ScopingHelp, TenantHelp,
-        RunHelp, CloseHelp, ConfirmHelp, ReviewHelp, FormatHelp, ApplyDoneHelp,
+        RunHelp, CloseHelp, ConfirmHelp, StayHelp, ReviewHelp, FormatHelp, ApplyDoneHelp,
         SubmitHelp, CursorHelp, EndsHelp, WordHelp, DeleteHelp, KillHelp,
     ];
 
@@ -100,6 +101,7 @@ public static partial class KeyMap
         Bind(KeyAction.Close, [Char('q')], [Help, PlanReview], CloseHelp),
         Bind(KeyAction.QuitYes, [Char('y')], [ConfirmQuit], ConfirmHelp),
         Bind(KeyAction.QuitNo, [Char('n')], [ConfirmQuit], ConfirmHelp),
+        Bind(KeyAction.QuitNo, [Named(KeyName.Enter)], [ConfirmQuit], StayHelp),
         Bind(KeyAction.Apply, [Char('a')], [PlanReview], ReviewHelp),
         Bind(KeyAction.Export, [Char('e')], [PlanReview], ReviewHelp),
         Bind(KeyAction.ExportFormat, [Named(KeyName.Tab)], [Export], FormatHelp),
