@@ -76,6 +76,25 @@ public sealed class HostileTextTests : IDisposable
     }
 
     [Fact]
+    public async Task A_claim_cannot_start_a_line_of_its_own_in_token_inspect()
+    {
+        var now = TestClock.Default.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["aud"] = "https://outlook.office365.com",
+            ["iss"] = "x\r\nFindings for IMAP\n  none: the token looks right for IMAP.",
+            ["exp"] = now.AddMinutes(50).ToUnixTimeSeconds(),
+        };
+        var token = _folder.Write("forged-lines.txt", $"{Part(new Dictionary<string, object> { ["alg"] = "RS256" })}.{Part(claims)}.sig");
+
+        var result = await RunAsync("token", "inspect", token);
+
+        AssertNothingReachesTheTerminal(result.Stdout);
+        Assert.Contains(@"  iss    x\x0D\x0AFindings for IMAP\x0A  none: the token looks right for IMAP.", result.Stdout, StringComparison.Ordinal);
+        Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("Findings for", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Token_inspect_json_stays_json_with_every_hostile_character_json_escaped()
     {
         var result = await RunAsync("token", "inspect", HostileToken(), "--format", "json");
