@@ -14,6 +14,7 @@ namespace MailSetup.App;
 /// here, which is the same JSON escape of the same character. The output stays exactly JSON.
 /// </para>
 /// Writes that need no escaping go straight through without copying. The inner writer is not disposed.
+/// A line break is the inner writer's own (WriteLine); a carriage return inside the text is escaped.
 /// </summary>
 public sealed class TerminalTextWriter : TextWriter
 {
@@ -36,102 +37,96 @@ public sealed class TerminalTextWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
+    // Each call goes to the inner writer's method of the same kind (a string as a string, a line as a line, with the
+    // inner writer's own new line), so a writer that reacts to how it is called behaves as without this one. Clean text
+    // (nearly all) is passed as it is; only text with something to escape is copied.
+
     public override void Write(char value)
     {
-        if (!TerminalText.IsUnsafe(value, Keep))
-        {
-            _inner.Write(value);
-            return;
-        }
-        Span<char> escape = stackalloc char[TerminalText.MaxEscapeLength];
-        _inner.Write(escape[..TerminalText.WriteEscape(value, escape)]);
+        if (TerminalText.IsUnsafe(value, Keep)) _inner.Write(Escaped(value));
+        else _inner.Write(value);
     }
 
-    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
-
-    public override void Write(string? value) => Write(value.AsSpan());
+    public override void Write(char[] buffer, int index, int count)
+    {
+        if (Clean(buffer.AsSpan(index, count))) _inner.Write(buffer, index, count);
+        else _inner.Write(Escaped(buffer.AsSpan(index, count)));
+    }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        Span<char> escape = stackalloc char[TerminalText.MaxEscapeLength];
-        while (!buffer.IsEmpty)
-        {
-            var next = TerminalText.IndexOfUnsafe(buffer, Keep);
-            if (next < 0)
-            {
-                _inner.Write(buffer);
-                return;
-            }
-            _inner.Write(buffer[..next]);
-            _inner.Write(escape[..TerminalText.WriteEscape(buffer[next], escape)]);
-            buffer = buffer[(next + 1)..];
-        }
+        if (Clean(buffer)) _inner.Write(buffer);
+        else _inner.Write(Escaped(buffer));
     }
 
-    public override void WriteLine(string? value)
+    public override void Write(string? value) => _inner.Write(Escaped(value));
+
+    public override void WriteLine() => _inner.WriteLine();
+
+    public override void WriteLine(char value)
     {
         Write(value);
-        WriteLine();
+        _inner.WriteLine();
+    }
+
+    public override void WriteLine(char[] buffer, int index, int count)
+    {
+        Write(buffer, index, count);
+        _inner.WriteLine();
     }
 
     public override void WriteLine(ReadOnlySpan<char> buffer)
     {
-        Write(buffer);
-        WriteLine();
+        if (Clean(buffer)) _inner.WriteLine(buffer);
+        else _inner.WriteLine(Escaped(buffer));
     }
 
-    // The new line is this writer's own (the inner writer's, copied): written as it is, even "\r\n".
-    public override void WriteLine() => _inner.Write(CoreNewLine);
+    public override void WriteLine(string? value) => _inner.WriteLine(Escaped(value));
 
-    public override Task WriteAsync(char value)
-    {
-        Write(value);
-        return Task.CompletedTask;
-    }
+    public override Task WriteAsync(char value) =>
+        TerminalText.IsUnsafe(value, Keep) ? _inner.WriteAsync(Escaped(value)) : _inner.WriteAsync(value);
 
-    public override Task WriteAsync(string? value) => WriteAsync(value.AsMemory());
+    public override Task WriteAsync(string? value) => _inner.WriteAsync(Escaped(value));
 
-    public override Task WriteAsync(char[] buffer, int index, int count) => WriteAsync(buffer.AsMemory(index, count));
+    public override Task WriteAsync(char[] buffer, int index, int count) =>
+        Clean(buffer.AsSpan(index, count)) ? _inner.WriteAsync(buffer, index, count) : _inner.WriteAsync(Escaped(buffer.AsSpan(index, count)));
 
-    public override async Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
-    {
-        while (!buffer.IsEmpty)
-        {
-            var next = TerminalText.IndexOfUnsafe(buffer.Span, Keep);
-            if (next < 0)
-            {
-                await _inner.WriteAsync(buffer, cancellationToken);
-                return;
-            }
-            await _inner.WriteAsync(buffer[..next], cancellationToken);
-            await _inner.WriteAsync(Escaped(buffer.Span[next]).AsMemory(), cancellationToken);
-            buffer = buffer[(next + 1)..];
-        }
-    }
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) =>
+        Clean(buffer.Span) ? _inner.WriteAsync(buffer, cancellationToken) : _inner.WriteAsync(Escaped(buffer.Span).AsMemory(), cancellationToken);
 
-    public override async Task WriteLineAsync(string? value)
-    {
-        await WriteAsync(value);
-        await WriteLineAsync();
-    }
+    public override Task WriteLineAsync() => _inner.WriteLineAsync();
 
-    public override async Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
-    {
-        await WriteAsync(buffer, cancellationToken);
-        await WriteLineAsync();
-    }
+    public override Task WriteLineAsync(char value) =>
+        TerminalText.IsUnsafe(value, Keep) ? _inner.WriteLineAsync(Escaped(value)) : _inner.WriteLineAsync(value);
 
-    public override Task WriteLineAsync(char[] buffer, int index, int count) => WriteLineAsync(buffer.AsMemory(index, count));
+    public override Task WriteLineAsync(string? value) => _inner.WriteLineAsync(Escaped(value));
 
-    public override Task WriteLineAsync(char value) => WriteLineAsync(value.ToString());
+    public override Task WriteLineAsync(char[] buffer, int index, int count) =>
+        Clean(buffer.AsSpan(index, count))
+            ? _inner.WriteLineAsync(buffer, index, count)
+            : _inner.WriteLineAsync(Escaped(buffer.AsSpan(index, count)));
 
-    public override Task WriteLineAsync() => _inner.WriteAsync(CoreNewLine);
+    public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) =>
+        Clean(buffer.Span)
+            ? _inner.WriteLineAsync(buffer, cancellationToken)
+            : _inner.WriteLineAsync(Escaped(buffer.Span).AsMemory(), cancellationToken);
 
     public override void Flush() => _inner.Flush();
 
     public override Task FlushAsync() => _inner.FlushAsync();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+
+    private static bool Clean(ReadOnlySpan<char> text) => TerminalText.IndexOfUnsafe(text, Keep) < 0;
+
+    private static string? Escaped(string? text) => text is null ? null : TerminalText.Escape(text, Keep);
+
+    private static string Escaped(ReadOnlySpan<char> text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        TerminalText.AppendEscaped(escaped, text, Keep);
+        return escaped.ToString();
+    }
 
     private static string Escaped(char c)
     {
