@@ -25,7 +25,8 @@ var services = ToolServices.From(provider);
 // what a person waits for, and the parser is not needed to know there is nothing to parse.
 // Measured: 142 ms to the first frame instead of 170. Anything else, or no terminal, goes through the CLI.
 if (args.Length == 0 && TerminalOptions.FromConsole(args).IsSupported)
-    return await TuiLauncher.RunAsync(services, Console.Error, new TuiTarget(true, MailSetup.Core.Clouds.CloudCatalog.Global, null), [],
+    return await TuiLauncher.RunAsync(services, TerminalTextWriter.Wrap(Console.Error),
+        new TuiTarget(true, MailSetup.Core.Clouds.CloudCatalog.Global, null), [],
         CancellationToken.None);
 
 using var cancel = new CancellationTokenSource();

@@ -20,6 +20,10 @@ public sealed class CliApp
 
     public CliApp(ToolServices services, TextWriter output, TextWriter error)
     {
+        // Every word a command writes crosses the terminal sanitizer: no value (a claim, a server line, an app
+        // name, an exception message) can put a control character or a bidi override on the terminal.
+        output = TerminalTextWriter.Wrap(output);
+        error = TerminalTextWriter.Wrap(error);
         _error = error;
         // Exceptions come to InvokeAsync, which reports them in one line: never a stack trace for the user.
         _invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using MailSetup.Core.Display;
 using MailSetup.Core.Mail.Connection;
 using MailSetup.Core.Mail.Probes;
 using MailSetup.Core.Mail.Sasl;
@@ -306,8 +307,8 @@ public sealed class ParserPropertyTests
         Check(10_000, MailGen.HostileLine.ToArbitrary(), text =>
         {
             var printable = ServerText.Printable(text);
-            var clean = !text.Any(ch => ch != '\t' && (ch < ' ' || ch is >= '\u007F' and <= '\u009F'));
-            return !printable.Any(ch => ch != '\t' && char.IsControl(ch))
+            var clean = !text.Any(ch => TerminalText.IsUnsafe(ch, TerminalTextKeep.Tab));
+            return !printable.Any(ch => ch != '\t' && (char.IsControl(ch) || TerminalText.IsUnsafe(ch)))
                 && (clean ? ReferenceEquals(printable, text) : printable.Length > text.Length)
                 && ServerText.Printable(printable) == printable;
         });

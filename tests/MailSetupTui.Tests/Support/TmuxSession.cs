@@ -61,6 +61,12 @@ public sealed class TmuxSession : IDisposable
 
     public bool IsCursorVisible => Format("#{cursor_flag}") == "1";
 
+    /// <summary>DECCKM: cursor keys send application (SS3) sequences (<c>CSI ?1h</c>).</summary>
+    public bool IsApplicationCursorKeys => Format("#{keypad_cursor_flag}") == "1";
+
+    /// <summary>DECKPAM: the keypad is in application mode (<c>ESC =</c>).</summary>
+    public bool IsApplicationKeypad => Format("#{keypad_flag}") == "1";
+
     /// <summary>The terminal gets a new size (the program sees SIGWINCH).</summary>
     public void Resize(int width, int height) =>
         Tmux("resize-window", "-t", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y",

@@ -1,8 +1,11 @@
+using MailSetup.Core.Display;
+
 namespace MailSetup.Core.Mail.Tracing;
 
 /// <summary>
 /// The ordered record of one conversation. Callers pass only redacted text: the trace never sees secrets,
-/// so nothing downstream (screen, file, export) can leak them.
+/// so nothing downstream (screen, file, export) can leak them; and every event's text is printable
+/// (<see cref="TerminalText"/>), so nothing downstream can be driven by what a server or an error said.
 /// </summary>
 public sealed class MailTrace
 {
@@ -56,7 +59,9 @@ public sealed class MailTrace
     public TraceEvent Add(TraceStage stage, TraceDirection direction, string text)
     {
         TraceEvent traceEvent;
-        text = Scrub(text);
+        // Redacted first (a secret is matched as sent), then made printable: every consumer of an event (the
+        // screen, a trace file, an export) gets text that cannot drive a terminal. Clean text is not copied.
+        text = TerminalText.Escape(Scrub(text), TerminalTextKeep.Tab);
         lock (_gate)
         {
             traceEvent = new TraceEvent(_events.Count + 1, stage, direction, Elapsed, text);

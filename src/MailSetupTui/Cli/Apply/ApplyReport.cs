@@ -1,3 +1,4 @@
+using MailSetup.Core.Display;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -5,17 +6,19 @@ using MailSetup.Core.Execution;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>How apply reports: progress lines as steps finish (text) and the result (text or JSON). No secrets pass here.</summary>
+/// <summary>How apply reports: progress lines as steps finish (text) and the result (text or JSON). No secrets pass here; names and
+/// errors are escaped values (TerminalText), so none starts a line of its own.</summary>
 internal static class ApplyReport
 {
     public static string Line(StepEvent e) => e switch
     {
         StepEvent.Retrying r =>
-            $"[{r.Number}/{r.Total}] retrying ({r.Reason}) in {r.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {r.Step.Title}",
+            $"[{r.Number}/{r.Total}] retrying ({TerminalText.Escape(r.Reason)}) in "
+                + $"{r.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {TerminalText.Escape(r.Step.Title)}",
         StepEvent.Finished f =>
-            $"[{f.Number}/{f.Total}] {Word(f.Outcome),-9} {f.Step.Title} " +
+            $"[{f.Number}/{f.Total}] {Word(f.Outcome),-9} {TerminalText.Escape(f.Step.Title)} " +
             $"({f.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
-                                + (f.Detail is null ? "" : $"\n{new string(' ', 4)}{f.Detail}"),
+                                + (f.Detail is null ? "" : $"\n{new string(' ', 4)}{TerminalText.Escape(f.Detail)}"),
         _ => "",
     };
 

@@ -1,3 +1,4 @@
+using MailSetup.Core.Display;
 using MailSetup.App.Diagnosis;
 using System.Text;
 
@@ -11,8 +12,9 @@ internal static class DiagnoseText
         var text = new StringBuilder();
         var result = run.Result;
         var verdict = result.Succeeded ? "login works" : "login FAILED";
-        text.AppendLine($"{run.Name}: {verdict}{(result.FinalAnswer is { } answer ? $" ({answer})" : "")}");
-        if (result.ErrorChallenge is { } challenge) text.AppendLine($"  server's error challenge (decoded): {challenge.Json}");
+        // The server's words, escaped so each stays on its line (TerminalText).
+        text.AppendLine($"{run.Name}: {verdict}{(result.FinalAnswer is { } answer ? $" ({TerminalText.Escape(answer)})" : "")}");
+        if (result.ErrorChallenge is { } challenge) text.AppendLine($"  server's error challenge (decoded): {TerminalText.Escape(challenge.Json)}");
         if (run.Findings.Count == 0) text.AppendLine("  no findings.");
         foreach (var finding in run.Findings) FindingText.Append(text, finding);
         return text.ToString();
@@ -22,7 +24,7 @@ internal static class DiagnoseText
     public static string RenderRefused(string error, IReadOnlyList<MailSetup.Core.Diagnosis.Finding> findings)
     {
         var text = new StringBuilder();
-        text.AppendLine($"token: FAILED ({error})");
+        text.AppendLine($"token: FAILED ({TerminalText.Escape(error)})");
         text.AppendLine("  no login was tried without a token.");
         foreach (var finding in findings) FindingText.Append(text, finding);
         return text.ToString();

@@ -1,3 +1,4 @@
+using MailSetup.Core.Display;
 using System.Text;
 using MailSetup.Core.Preflight;
 
@@ -17,8 +18,10 @@ internal static class PreflightText
             PreflightStatus.Failed => "[FAIL]",
             _ => "[--]  ",
         };
-        text.AppendLine($"  {mark} {link.Title}: {link.Evidence}");
-        if (link.Fix is not null && link.Status is PreflightStatus.Failed or PreflightStatus.Warning) text.AppendLine($"         fix: {link.Fix}");
+        // Evidence quotes the directory and the servers: escaped, so it stays on its line (TerminalText).
+        text.AppendLine($"  {mark} {link.Title}: {TerminalText.Escape(link.Evidence)}");
+        if (link.Fix is not null && link.Status is PreflightStatus.Failed or PreflightStatus.Warning)
+            text.AppendLine($"         fix: {TerminalText.Escape(link.Fix)}");
         return text.ToString();
     }
 

@@ -1,5 +1,6 @@
 using MailSetup.Core.Catalog;
 using MailSetup.Core.Mail.Tracing;
+using MailSetup.Core.Display;
 
 namespace MailSetupTui.Tui.App;
 
@@ -25,8 +26,10 @@ public readonly record struct TraceLine(TraceOrigin Origin, TraceDirection Direc
     public static TraceLine Mail(MailProtocol protocol, TraceEvent traceEvent) =>
         new(Of(protocol), traceEvent.Direction, traceEvent.Stage, traceEvent.Offset, traceEvent.Text);
 
-    /// <summary>A step of getting the token (a device code to enter, a refusal): a note, shown as its text alone.</summary>
-    public static TraceLine Token(string text) => new(TraceOrigin.Token, TraceDirection.Info, null, TimeSpan.Zero, text);
+    /// <summary>A step of getting the token (a device code to enter, a refusal): a note, shown as its text alone.
+    /// Its text (an Entra message among them) is made printable here, before the pane measures and wraps it.</summary>
+    public static TraceLine Token(string text) =>
+        new(TraceOrigin.Token, TraceDirection.Info, null, TimeSpan.Zero, TerminalText.Escape(text, TerminalTextKeep.Tab));
 
     public static TraceOrigin Of(MailProtocol protocol) => protocol switch
     {

@@ -26,6 +26,12 @@ public static class Ansi
     public const string ClearScreen = "\u001b[2J";
     public const string ClearToEndOfLine = "\u001b[K";
 
+    /// <summary>DECCKM off: cursor keys send normal (CSI) sequences again, not application (SS3) ones.</summary>
+    public const string NormalCursorKeys = "\u001b[?1l";
+
+    /// <summary>DECKPNM: the keypad sends digits again (after DECKPAM, <c>ESC =</c>).</summary>
+    public const string NumericKeypad = "\u001b>";
+
     /// <summary>DECSTBM with no parameters: the scroll region back to the whole screen.</summary>
     public const string ResetScrollRegion = "\u001b[r";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MailSetup.Core.Display;
 
 namespace MailSetupTui.Tui.Terminal;
 
@@ -20,7 +21,8 @@ public sealed class ConsolePasswordPrompt(ITerminal terminal) : IPasswordPrompt
     public string? Ask(string prompt)
     {
         if (!CanAsk) return null;
-        Console.Error.Write(prompt);
+        // The prompt names a user from the command line or the directory: shown escaped, never as controls.
+        Console.Error.Write(TerminalText.Escape(prompt));
         var typed = new StringBuilder();
         for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
         {

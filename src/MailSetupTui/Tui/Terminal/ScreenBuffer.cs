@@ -1,4 +1,5 @@
 using System.Text;
+using MailSetup.Core.Display;
 
 namespace MailSetupTui.Tui.Terminal;
 
@@ -8,6 +9,9 @@ namespace MailSetupTui.Tui.Terminal;
 /// </summary>
 public sealed class ScreenBuffer
 {
+    /// <summary>What a cell shows for an unsafe character that reached the buffer unescaped.</summary>
+    public static readonly Rune Unsafe = new('\uFFFD');
+
     private readonly Cell[] _cells;
 
     public ScreenBuffer(int width, int height)
@@ -42,13 +46,17 @@ public sealed class ScreenBuffer
     /// <summary>
     /// Puts one character at (x, y) and returns the column after it. A wide character that does
     /// not fit in the last column becomes a blank (terminals would wrap it); a character of width
-    /// 0 is dropped. Overwriting half of a wide character blanks the other half, as terminals do.
+    /// 0 is dropped, an unsafe one (<see cref="TerminalText"/>) drawn as <see cref="Unsafe"/>. Overwriting half
+    /// of a wide character blanks the other half, as terminals do.
     /// </summary>
     public int Put(int x, int y, Rune rune, CellStyle style)
     {
         if (y < 0 || y >= Height || x < 0 || x >= Width) return x;
         var width = CellWidth.Of(rune);
         if (width == 0) return x;
+        // The last guard before the terminal: the views show unsafe text escaped (ViewLines), so a control or a bidi
+        // override that still gets here is not drawn. A bidi isolate that Spectre measured one cell wide keeps its cell.
+        if (TerminalText.IsUnsafe(rune)) rune = Unsafe;
         if (width == 2 && x == Width - 1)
         {
             SetNarrow(x, y, Cell.BlankWith(style));

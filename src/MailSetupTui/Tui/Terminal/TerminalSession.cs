@@ -17,9 +17,12 @@ public sealed class TerminalSession : ITerminalScreen, IDisposable
     private const string EnterSequence =
         Ansi.EnterAlternateScreen + Ansi.HideCursor + Ansi.DisableLineWrap + Ansi.ResetStyle + Ansi.CursorHome + Ansi.ClearScreen;
 
-    // An interrupted frame may have left a synchronized update open or a scroll region set.
+    // An interrupted frame may have left a synchronized update open or a scroll region set; application cursor
+    // keys and keypad mode (set by the runtime's key reading, or by text that reached the terminal before) would
+    // leave the shell's arrow keys and keypad sending the wrong sequences.
     private const string RestoreSequence =
-        Ansi.EndSynchronizedUpdate + Ansi.ResetStyle + Ansi.ResetScrollRegion + Ansi.EnableLineWrap + Ansi.ShowCursor + Ansi.LeaveAlternateScreen;
+        Ansi.EndSynchronizedUpdate + Ansi.ResetStyle + Ansi.ResetScrollRegion + Ansi.EnableLineWrap + Ansi.NormalCursorKeys + Ansi.NumericKeypad
+        + Ansi.ShowCursor + Ansi.LeaveAlternateScreen;
 
     private static readonly TimeSpan DefaultResizePoll = TimeSpan.FromMilliseconds(250);
 

@@ -1,3 +1,4 @@
+using MailSetup.Core.Display;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -63,7 +64,15 @@ public sealed class ViewLines(int width, int rows)
         return new Rows(_lines);
     }
 
-    // Control characters would move the terminal's cursor; tabs become spaces.
-    private static string Clean(string text) =>
-        text.Any(char.IsControl) ? new string(text.Select(c => c == '\t' ? ' ' : char.IsControl(c) ? '·' : c).ToArray()) : text;
+    /// <summary>
+    /// Where untrusted text (names from the directory, server lines, claims, error messages) enters the screen:
+    /// a tab becomes a space, and every other control character, DEL and bidi override is shown as its escape
+    /// (<c>\x1B</c>, <c>\u202E</c>) by <see cref="TerminalText"/>, before the line is measured and cut, so the
+    /// escape takes its cells like any text. Clean text (every frame's) is returned as it is.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        if (TerminalText.IndexOfUnsafe(text, TerminalTextKeep.Tab) < 0) return text.Contains('\t') ? text.Replace('\t', ' ') : text;
+        return TerminalText.Escape(text.Replace('\t', ' '));
+    }
 }

@@ -51,6 +51,29 @@ public sealed class TuiLauncherInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hostile_mailbox_name_in_the_tenant_is_shown_escaped_and_never_written_raw_to_the_terminal()
+    {
+        var (services, terminal, provider) = Build();
+        await using var _ = provider;
+        MailSetup.Sandbox.State.SandboxTenant.LoadOrSeed(services.Folders.SandboxStore, TestClock.Default)
+            .Change(s => s.Users.Single(u => u.Mail == "support@contoso.onmicrosoft.com").DisplayName = HostileTextTests.Hostile);
+
+        var run = Launch(services, TextWriter.Null);
+        var screen = await terminal.Opened.WaitAsync(Slow);
+        await screen.WaitForAsync("signed in", Slow);
+        screen.Type("4");
+        // The row is cut at the pane's edge, after the escapes that matter.
+        var shown = await screen.WaitForAsync(@"evil\x1B[2J\x1B]52;c;ZXZpbA==\x07 ring\x07 \u202Et", Slow);
+
+        HostileTextTests.AssertNothingReachesTheTerminal(shown);
+        var written = screen.Written;
+        Assert.DoesNotContain("\u001b]", written, StringComparison.Ordinal);
+        foreach (var c in "\u0007\u009b\u202E") Assert.DoesNotContain(c, written);
+        screen.Type("q");
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(Slow));
+    }
+
+    [Fact]
     public async Task Set_up_imap_for_support_by_keyboard_apply_diagnose_and_quit()
     {
         var (services, terminal, provider) = Build();

@@ -65,6 +65,23 @@ public sealed class TerminalSessionTmuxTests
     }
 
     [Fact]
+    public void Application_cursor_keys_and_keypad_mode_are_reset_on_exit()
+    {
+        // Set before mailsetup starts, as hostile text printed earlier (or another program) leaves them: the shell's arrows
+        // would send SS3 sequences. Leaving the UI puts both back to normal.
+        using var tmux = TmuxSession.Start(
+            $"printf '\\033[?1h\\033='; echo {TmuxSession.Quote(Before)}; {BuiltProgram.CommandLine([])}; echo \"exit=$?\"; sleep 60",
+            environment: SelfTest);
+        WaitForFrame(tmux);
+
+        tmux.SendKeys("q");
+
+        AssertShellScreenIsBack(tmux, "0");
+        Assert.False(tmux.IsApplicationCursorKeys);
+        Assert.False(tmux.IsApplicationKeypad);
+    }
+
+    [Fact]
     public void Ctrl_C_restores_the_shell()
     {
         using var tmux = StartSelfTest();
