@@ -9,8 +9,8 @@ namespace MailSetup.Sandbox.Identity;
 
 /// <summary>
 /// Lets only tokens from this tenant's token endpoint call Graph and the Exchange admin API: signed
-/// with the tenant's key, issued by it, alive, and for that API (a Graph token cannot call Exchange).
-/// Which roles or scopes an operation needs is left to the API itself.
+/// with the tenant's key, issued by it, alive, and for that API (a Graph token cannot call Exchange)
+/// (401), and holding a permission that allows the call (<see cref="SandboxApiPermissions"/>; 403).
 /// </summary>
 public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvider clock) : ISandboxCallerValidator
 {
@@ -20,7 +20,7 @@ public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvid
     {
         var resource = api == SandboxApi.Graph ? ApiResource.MicrosoftGraph : ApiResource.ExchangeOnline;
         var result = _validator.Validate(bearerToken, ResourceIdentifiers.Of(resource.AppId));
-        if (result.IsValid) return null;
+        if (result.IsValid) return SandboxApiPermissions.Check(api, result.Claims!, request);
 
         // Graph's wording for each failure; the Exchange admin API answers a bare 401 in real life.
         var message = result.Failure switch
