@@ -22,7 +22,7 @@ public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvid
         var result = _validator.Validate(bearerToken, ResourceIdentifiers.Of(resource.AppId));
         if (result.IsValid) return SandboxApiPermissions.Check(api, result.Claims!, request);
 
-        // Graph's wording for each failure; the Exchange admin API answers a bare 401 in real life.
+        // Graph's wording and code for each failure; the Exchange admin API (a bare 401 in real life) answers in the same shape.
         var message = result.Failure switch
         {
             SandboxTokenFailure.Expired => "Lifetime validation failed, the token is expired.",
@@ -32,8 +32,7 @@ public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvid
             SandboxTokenFailure.BadSignature => "Access token validation failure. Invalid signature.",
             _ => "IDX14100: JWT is not well formed.",
         };
-        var code = api == SandboxApi.Graph ? "InvalidAuthenticationToken" : "Unauthorized";
-        return new CallerRejection(StatusCodes.Status401Unauthorized, code, $"{message} ({result.Reason})");
+        return new CallerRejection(StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", $"{message} ({result.Reason})");
     }
 }
 

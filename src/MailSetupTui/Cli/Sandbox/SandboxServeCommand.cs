@@ -74,6 +74,11 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
             return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot load the sandbox tenant from '{store.Path}': {e.Message}"));
         }
 
+        if (!IPAddress.IsLoopback(listen))
+            await error.WriteLineAsync(
+                $"mailsetup: warning: --listen {listen} is not loopback: other machines that reach this address can use the sandbox's " +
+                "HTTPS and mail ports. Its tokens and approval secret guard them; they are the sandbox's alone, never a real tenant's.");
+
         SandboxHost host;
         try
         {
@@ -85,7 +90,8 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
                 ConfigureServices = services => services.AddSandboxTokenValidation(),
             }, cancellationToken);
         }
-        catch (IOException e) // Kestrel's "failed to bind" (address in use, no permission, an address not on this machine)
+        // Kestrel's "failed to bind" (address in use, no permission), or a socket error (an address not on this machine)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
             var option = port is null ? _listen.Name : _portBase.Name;
             return await ErrorReport.FailureAsync(error, new(option, $"cannot listen on {Endpoint(listen, port)}: {e.Message}"));
@@ -111,10 +117,6 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
                     await error.WriteLineAsync(
                         $"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup " +
                         $"sandbox reset' to seed anew).");
-                if (!IPAddress.IsLoopback(listen))
-                    await error.WriteLineAsync(
-                        $"mailsetup: warning: listening on {listen}, not loopback: other machines that reach this address can use the sandbox's " +
-                        "HTTPS and mail ports. Its tokens and approval secret guard them; they are the sandbox's alone, never a real tenant's.");
                 // The approval secret stays in the JSON on stdout: never on stderr, in a log or a file.
                 await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
                 await error.WriteLineAsync(SandboxServeReport.MailText(mail, pem));
