@@ -41,6 +41,7 @@ public sealed class SandboxServeAuthTests
         {
             var graph = await served.GraphAsync(token);
             Assert.True(graph.Status == HttpStatusCode.Unauthorized, $"Graph with {why}: {graph.Status} {graph.Body}");
+            Assert.StartsWith("Bearer ", graph.Challenge);
             Assert.Equal("InvalidAuthenticationToken", ErrorCode(graph.Body));
             Assert.Contains(why, graph.Body);
         }
@@ -54,6 +55,7 @@ public sealed class SandboxServeAuthTests
         {
             var exchange = await served.ExchangeAsync(token);
             Assert.True(exchange.Status == HttpStatusCode.Unauthorized, $"Exchange with {why}: {exchange.Status} {exchange.Body}");
+            Assert.StartsWith("Bearer ", exchange.Challenge);
             Assert.Equal("InvalidAuthenticationToken", ErrorCode(exchange.Body));
             Assert.Contains(why, exchange.Body);
         }
@@ -185,6 +187,8 @@ public sealed class SandboxServeAuthTests
 
     private static string? ErrorCode(string body) => JsonNode.Parse(body)?["error"]?["code"]?.GetValue<string>();
 
+    private sealed record Answer(HttpStatusCode Status, string Body, string Challenge);
+
     /// <summary><c>sandbox serve</c> in process on real sockets, with a client that trusts exactly its certificate.</summary>
     private sealed class Served : IAsyncDisposable
     {
@@ -274,26 +278,26 @@ public sealed class SandboxServeAuthTests
             return JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsObject();
         }
 
-        public Task<(HttpStatusCode Status, string Body)> GraphAsync(string? token) => SendAsync(HttpMethod.Get, "v1.0/organization", token);
+        public Task<Answer> GraphAsync(string? token) => SendAsync(HttpMethod.Get, "v1.0/organization", token);
 
-        public Task<(HttpStatusCode Status, string Body)> ExchangeAsync(string? token) =>
+        public Task<Answer> ExchangeAsync(string? token) =>
             SendAsync(HttpMethod.Post, Json["exchangeAdminApiUrl"]!.GetValue<string>(), token,
                 new JsonObject { ["CmdletInput"] = new JsonObject { ["CmdletName"] = "Get-TransportConfig", ["Parameters"] = new JsonObject() } });
 
         public async Task<JsonObject> PostGraphAsync(string token, string path, JsonObject body)
         {
-            var (status, text) = await SendAsync(HttpMethod.Post, "v1.0/" + path, token, body);
+            var (status, text, _) = await SendAsync(HttpMethod.Post, "v1.0/" + path, token, body);
             Assert.True((int)status < 300, $"{path}: {status} {text}");
             return JsonNode.Parse(text)!.AsObject();
         }
 
-        public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string url, string? token, JsonObject? body = null)
+        public async Task<Answer> SendAsync(HttpMethod method, string url, string? token, JsonObject? body = null)
         {
             using var request = new HttpRequestMessage(method, url);
             if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             using var answer = await _http.SendAsync(request);
-            return (answer.StatusCode, await answer.Content.ReadAsStringAsync());
+            return new(answer.StatusCode, await answer.Content.ReadAsStringAsync(), answer.Headers.WwwAuthenticate.ToString());
         }
 
         /// <summary>Stops the command as Ctrl+C would and checks it ended well.</summary>
