@@ -74,10 +74,14 @@ public sealed class ServedSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Approves a device code as <paramref name="userName"/>, as the person at the browser would.</summary>
+    /// <summary>The secret that approves device codes over HTTP, from the report.</summary>
+    public string ApprovalSecret => Report["approvalSecret"]!.GetValue<string>();
+
+    /// <summary>Approves a device code as <paramref name="userName"/>, as the person at the browser would (with the approval secret).</summary>
     public async Task ApproveDeviceCodeAsync(string userCode, string userName)
     {
-        using var response = await Client.PostAsJsonAsync("/sandbox/devicecode/approve", new { user_code = userCode, username = userName });
+        var approval = new { user_code = userCode, username = userName, approval_secret = ApprovalSecret };
+        using var response = await Client.PostAsJsonAsync("/sandbox/devicecode/approve", approval);
         response.EnsureSuccessStatusCode();
     }
 

@@ -102,9 +102,11 @@ public sealed class SandboxCommandTests
                 { RemoteCertificateValidationCallback =
                     (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate.RawData) },
         });
+        // ... and is refused without a token the sandbox signed (SandboxServeAuthTests has the rest).
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any");
-        var users = JsonNode.Parse(await http.GetStringAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))!["value"]!.AsArray();
-        Assert.Equal(8, users.Count); // admin, 3 people, 4 shared mailboxes
+        using (var refused = await http.GetAsync(json["graphBaseUrl"]!.GetValue<string>() + "/users?$select=mail"))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(8, SandboxTenant.LoadOrSeed(store, TestClock.Default).Read(s => s.Users.Count)); // admin, 3 people, 4 shared mailboxes
 
         // The mail servers: ports, TLS modes, and a 0644 PEM of their certificate next to the state file.
         var mail = json["mail"]!.AsObject();
@@ -141,7 +143,7 @@ public sealed class SandboxCommandTests
     }
 
     /// <summary>Collects output and signals the first complete line, for a command that keeps running.</summary>
-    private sealed class LineSignallingWriter : StringWriter
+    internal sealed class LineSignallingWriter : StringWriter
     {
         private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

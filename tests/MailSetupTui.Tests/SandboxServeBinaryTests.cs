@@ -20,12 +20,14 @@ public sealed class SandboxServeBinaryTests
             Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-tenant.json"), json["stateFile"]!.GetValue<string>());
             Assert.Equal(Path.Combine(folder.Path, "mailsetup", "sandbox-mail.pem"), json["mail"]!["certificateFile"]!.GetValue<string>());
             Assert.True(json["mail"]!["smtp"]!["port"]!.GetValue<int>() > 0);
+            Assert.True(sandbox.ApprovalSecret.Length >= 32);
 
             var (exitCode, later, errors) = await sandbox.StopAsync();
 
             Assert.True(exitCode == 0, errors);
             Assert.Empty(later);
             Assert.EndsWith("mailsetup: sandbox stopped.", errors.TrimEnd());
+            Assert.DoesNotContain(sandbox.ApprovalSecret, errors); // the secret is in the JSON line only
             Assert.True(File.Exists(json["stateFile"]!.GetValue<string>()));
         }
     }

@@ -26,9 +26,16 @@ internal sealed class ExchangeAdminEndpoints(SandboxTenant tenant, ISandboxCalle
     private async Task<IResult> InvokeAsync(string tenantId, HttpContext context)
     {
         var token = BearerToken.From(context.Request);
-        if (token is null) return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "The request has no bearer token.");
+        if (token is null)
+        {
+            BearerToken.Challenge(context);
+            return Error(StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", "Access token is empty.");
+        }
         if (callers.Check(SandboxApi.ExchangeAdmin, token, context.Request) is { } rejection)
+        {
+            if (rejection.StatusCode == StatusCodes.Status401Unauthorized) BearerToken.Challenge(context);
             return Error(rejection.StatusCode, rejection.Code, rejection.Message);
+        }
         if (!IsThisTenant(tenantId))
             return Error(StatusCodes.Status404NotFound, "TenantNotFound", $"The tenant '{tenantId}' was not found.");
 

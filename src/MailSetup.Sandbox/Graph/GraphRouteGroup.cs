@@ -35,10 +35,16 @@ internal sealed class GraphRouteGroup(IEndpointRouteBuilder routes)
         GraphRequestIds.Of(context);
         var token = BearerToken.From(context.Request);
         if (token is null)
+        {
+            BearerToken.Challenge(context);
             return GraphError.Result(context, StatusCodes.Status401Unauthorized, GraphErrorCodes.InvalidAuthenticationToken,
                 "Access token is empty.");
+        }
         if (_callers.Check(SandboxApi.Graph, token, context.Request) is { } rejection)
+        {
+            if (rejection.StatusCode == StatusCodes.Status401Unauthorized) BearerToken.Challenge(context);
             return GraphError.Result(context, rejection.StatusCode, rejection.Code, rejection.Message);
+        }
         try
         {
             return await handler(context);

@@ -16,13 +16,17 @@ internal static class SandboxCertificate
 {
     /// <summary>A new certificate with its private key, valid from a day ago for a year.</summary>
     /// <param name="now">Real time, not the tenant's clock: TLS peers judge validity by their own clocks.</param>
-    public static X509Certificate2 Create(DateTimeOffset now)
+    /// <param name="listenAddress">A specific address the server listens on besides loopback, named in the certificate too.</param>
+    public static X509Certificate2 Create(DateTimeOffset now, IPAddress? listenAddress = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
+        if (listenAddress is not null && !IPAddress.IsLoopback(listenAddress) && !listenAddress.Equals(IPAddress.Any)
+            && !listenAddress.Equals(IPAddress.IPv6Any))
+            names.AddIpAddress(listenAddress);
         var cloud = CloudCatalog.Global;
         foreach (var host in new[] { cloud.Login.Name, cloud.Graph.Name, cloud.Exchange.Name }) names.AddDnsName(host);
         request.CertificateExtensions.Add(names.Build());

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using MailSetup.Sandbox.Faults;
 using MailSetup.Sandbox.State;
@@ -39,7 +38,14 @@ public sealed class SandboxHost : IAsyncDisposable
         Requests = app.Services.GetRequiredService<SandboxRequestLog>();
         Endpoints = new SandboxEndpoints(baseAddress, Tenant.TenantId);
         Certificate = serverCertificate is null ? null : SandboxCertificate.PublicPart(serverCertificate);
+        DeviceApprovalSecret = app.Services.GetRequiredService<SandboxHostOptions>().DeviceApprovalSecret;
     }
+
+    /// <summary>
+    /// What <c>POST /sandbox/devicecode/approve</c> requires (see <see cref="SandboxHostOptions.DeviceApprovalSecret"/>);
+    /// null only in memory when none was given, where the endpoint is open.
+    /// </summary>
+    public string? DeviceApprovalSecret { get; }
 
     /// <summary>Scheme, host and port without a trailing slash, e.g. <c>https://127.0.0.1:45873</c>.</summary>
     public string BaseAddress { get; }
@@ -61,16 +67,21 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The host's services (endpoint groups are registered under their own types too).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the host on Kestrel: HTTPS only, 127.0.0.1, a free port or <see cref="SandboxHostOptions.PortBase"/>.</summary>
+    /// <summary>
+    /// Starts the host on Kestrel: HTTPS only, on <see cref="SandboxHostOptions.ListenAddress"/> (127.0.0.1 unless told
+    /// otherwise), a free port or <see cref="SandboxHostOptions.PortBase"/>; device code approval over HTTP needs
+    /// <see cref="DeviceApprovalSecret"/>.
+    /// </summary>
     public static async Task<SandboxHost> StartAsync(SandboxTenant tenant, SandboxHostOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         options ??= new SandboxHostOptions();
-        var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow());
+        options = options with { DeviceApprovalSecret = options.DeviceApprovalSecret ?? DeviceApprovalSecrets.New() };
+        var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow(), options.ListenAddress);
         var app =
             SandboxApp.Build(tenant, options, options.Faults ?? new SandboxFaults(), new SandboxRequestLog(options.RequestLogCapacity), builder =>
             builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(IPAddress.Loopback, options.PortBase ?? 0, listen => listen.UseHttps(certificate))));
+                kestrel.Listen(options.ListenAddress, options.PortBase ?? 0, listen => listen.UseHttps(certificate))));
         try
         {
             await app.StartAsync(cancellationToken);

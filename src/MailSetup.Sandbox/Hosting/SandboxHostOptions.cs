@@ -1,3 +1,4 @@
+using System.Net;
 using MailSetup.Sandbox.Faults;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,21 @@ namespace MailSetup.Sandbox.Hosting;
 public sealed record SandboxHostOptions
 {
     /// <summary>
-    /// The HTTPS port on 127.0.0.1 (Kestrel); null takes a free one. The in-memory host only uses it
+    /// The address Kestrel listens on: loopback unless the caller says otherwise (<c>sandbox serve --listen</c>).
+    /// The in-memory host has no socket and ignores it.
+    /// </summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// What <c>POST /sandbox/devicecode/approve</c> requires (form field or JSON property <c>approval_secret</c>, or the
+    /// <see cref="DeviceApprovalSecrets.HeaderName"/> header). Null on Kestrel makes a new random one at every start
+    /// (<see cref="SandboxHost.DeviceApprovalSecret"/>); null in memory leaves the endpoint open, as nothing but the
+    /// test process can reach it.
+    /// </summary>
+    public string? DeviceApprovalSecret { get; init; }
+
+    /// <summary>
+    /// The HTTPS port (Kestrel); null takes a free one. The in-memory host only uses it
     /// in <see cref="SandboxHost.BaseAddress"/>. Later sandbox servers (IMAP, POP, SMTP) take the ports after it.
     /// </summary>
     public int? PortBase { get; init; }

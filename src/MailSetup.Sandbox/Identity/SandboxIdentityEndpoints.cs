@@ -21,9 +21,11 @@ public sealed class SandboxIdentityEndpoints : ISandboxEndpointGroup
     private readonly SandboxSigningKeys _keys;
     private readonly SandboxDeviceCodes _deviceCodes;
     private readonly IReadOnlyList<ITokenGrant> _grants;
+    private readonly string? _approvalSecret;
 
-    public SandboxIdentityEndpoints(SandboxTenant tenant, TimeProvider clock)
+    public SandboxIdentityEndpoints(SandboxTenant tenant, TimeProvider clock, SandboxHostOptions options)
     {
+        _approvalSecret = options.DeviceApprovalSecret;
         _tenant = tenant;
         _clock = clock;
         _keys = new SandboxSigningKeys(tenant, clock);
@@ -107,18 +109,32 @@ public sealed class SandboxIdentityEndpoints : ISandboxEndpointGroup
         }
     }
 
+    /// <summary>
+    /// Approves a device code for a user, as the person at Microsoft's page would. Approving signs that user in to
+    /// whichever app asked, so on a served sandbox it takes the approval secret (<see cref="DeviceApprovalSecrets"/>).
+    /// </summary>
     private async Task<IResult> Approve(HttpRequest request, CancellationToken cancellationToken)
     {
-        string? userCode, userName;
+        string? userCode, userName, secret = request.Headers[DeviceApprovalSecrets.HeaderName].FirstOrDefault();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
             (userCode, userName) = (form["user_code"].ToString(), form["username"].ToString());
+            if (string.IsNullOrEmpty(secret)) secret = form[DeviceApprovalSecrets.FieldName].FirstOrDefault();
         }
         else
         {
             var body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken);
             (userCode, userName) = (body?["user_code"]?.GetValue<string>(), body?["username"]?.GetValue<string>());
+            if (string.IsNullOrEmpty(secret)) secret = body?[DeviceApprovalSecrets.FieldName]?.GetValue<string>();
+        }
+        if (_approvalSecret is not null && !DeviceApprovalSecrets.Matches(_approvalSecret, secret))
+        {
+            const string where = "(approvalSecret in the JSON that 'mailsetup sandbox serve' printed)";
+            var why = string.IsNullOrEmpty(secret)
+                ? $"Approving a device code on this sandbox needs its approval secret {where}."
+                : $"The approval secret is not this sandbox's {where}.";
+            return Results.Json(new { error = "access_denied", error_description = why }, statusCode: StatusCodes.Status401Unauthorized);
         }
         if (string.IsNullOrWhiteSpace(userCode) || string.IsNullOrWhiteSpace(userName))
             return Results.BadRequest(new { error = "invalid_request", error_description = "user_code and username are required." });

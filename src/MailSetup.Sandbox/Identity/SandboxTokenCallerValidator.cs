@@ -9,8 +9,8 @@ namespace MailSetup.Sandbox.Identity;
 
 /// <summary>
 /// Lets only tokens from this tenant's token endpoint call Graph and the Exchange admin API: signed
-/// with the tenant's key, issued by it, alive, and for that API (a Graph token cannot call Exchange).
-/// Which roles or scopes an operation needs is left to the API itself.
+/// with the tenant's key, issued by it, alive, and for that API (a Graph token cannot call Exchange)
+/// (401), and holding a permission that allows the call (<see cref="SandboxApiPermissions"/>; 403).
 /// </summary>
 public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvider clock) : ISandboxCallerValidator
 {
@@ -20,9 +20,9 @@ public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvid
     {
         var resource = api == SandboxApi.Graph ? ApiResource.MicrosoftGraph : ApiResource.ExchangeOnline;
         var result = _validator.Validate(bearerToken, ResourceIdentifiers.Of(resource.AppId));
-        if (result.IsValid) return null;
+        if (result.IsValid) return SandboxApiPermissions.Check(api, result.Claims!, request);
 
-        // Graph's wording for each failure; the Exchange admin API answers a bare 401 in real life.
+        // Graph's wording and code for each failure; the Exchange admin API (a bare 401 in real life) answers in the same shape.
         var message = result.Failure switch
         {
             SandboxTokenFailure.Expired => "Lifetime validation failed, the token is expired.",
@@ -32,8 +32,7 @@ public sealed class SandboxTokenCallerValidator(SandboxTenant tenant, TimeProvid
             SandboxTokenFailure.BadSignature => "Access token validation failure. Invalid signature.",
             _ => "IDX14100: JWT is not well formed.",
         };
-        var code = api == SandboxApi.Graph ? "InvalidAuthenticationToken" : "Unauthorized";
-        return new CallerRejection(StatusCodes.Status401Unauthorized, code, $"{message} ({result.Reason})");
+        return new CallerRejection(StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", $"{message} ({result.Reason})");
     }
 }
 

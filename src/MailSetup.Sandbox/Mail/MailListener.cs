@@ -36,10 +36,10 @@ internal sealed class MailListener : IAsyncDisposable
 
     public int OpenConnections => _connections.Count;
 
-    public static MailListener Start(int port, MailServerContext context, bool implicitTls, Func<MailLineChannel, MailSession> sessions,
-        string busyLine)
+    public static MailListener Start(IPAddress address, int port, MailServerContext context, bool implicitTls,
+        Func<MailLineChannel, MailSession> sessions, string busyLine)
     {
-        var listener = new TcpListener(IPAddress.Loopback, port);
+        var listener = new TcpListener(address, port);
         listener.Start(backlog: 64);
         var mail = new MailListener(listener, context, implicitTls, sessions, busyLine);
         mail._acceptLoop = mail.AcceptAsync();

@@ -9,8 +9,11 @@ public sealed record SandboxMailEndpoint(MailProtocol Protocol, string Host, int
     /// <summary>The URL curl takes for it, e.g. <c>imaps://127.0.0.1:40993/</c>.</summary>
     public string CurlUrl => Protocol switch
     {
-        MailProtocol.Imap => $"imaps://{Host}:{Port}/",
-        MailProtocol.Pop => $"pop3s://{Host}:{Port}/",
-        _ => $"smtp://{Host}:{Port}",
+        MailProtocol.Imap => $"imaps://{UrlHost}:{Port}/",
+        MailProtocol.Pop => $"pop3s://{UrlHost}:{Port}/",
+        _ => $"smtp://{UrlHost}:{Port}",
     };
+
+    /// <summary>An IPv6 address goes in brackets in a URL.</summary>
+    private string UrlHost => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace MailSetup.Sandbox.Mail;
 
 /// <summary>
@@ -7,13 +9,16 @@ namespace MailSetup.Sandbox.Mail;
 /// </summary>
 public sealed record SandboxMailOptions
 {
+    /// <summary>The address the servers listen on: loopback unless the caller says otherwise (<c>sandbox serve --listen</c>).</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
     /// <summary>IMAP port (implicit TLS) on 127.0.0.1; null or 0 takes a free port.</summary>
     public int? ImapPort { get; init; }
 
     /// <summary>POP3 port (implicit TLS) on 127.0.0.1; null or 0 takes a free port.</summary>
     public int? PopPort { get; init; }
 
-    /// <summary>SMTP submission port (STARTTLS) on 127.0.0.1; null or 0 takes a free port.</summary>
+    /// <summary>SMTP submission port (STARTTLS) on ListenAddress; null or 0 takes a free port.</summary>
     public int? SmtpPort { get; init; }
 
     /// <summary>Open connections per protocol; one more is told the server is busy and closed.</summary>

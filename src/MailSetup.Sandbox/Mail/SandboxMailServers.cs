@@ -29,10 +29,11 @@ public sealed class SandboxMailServers : IAsyncDisposable
         _smtp = smtp;
         _serverCertificate = serverCertificate;
         Certificate = SandboxCertificate.PublicPart(serverCertificate);
+        Host = context.Options.ListenAddress.ToString();
     }
 
-    /// <summary>Always the loopback address: the servers are for this machine only.</summary>
-    public string Host => "127.0.0.1";
+    /// <summary>The address the servers listen on: 127.0.0.1 unless <see cref="SandboxMailOptions.ListenAddress"/> says otherwise.</summary>
+    public string Host { get; }
 
     public int ImapPort => _imap.Port;
     public int PopPort => _pop.Port;
@@ -71,18 +72,19 @@ public sealed class SandboxMailServers : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         options ??= new SandboxMailOptions();
         // Real time, not the tenant's clock: TLS peers judge the certificate by their own clocks.
-        var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow());
+        var certificate = SandboxCertificate.Create(TimeProvider.System.GetUtcNow(), options.ListenAddress);
         var context = new MailServerContext(tenant, options, certificate, new MailLoginLog(options.KeptLogins));
         var started = new List<MailListener>();
         try
         {
             started.Add(
-                MailListener.Start(options.ImapPort ?? 0, context, implicitTls: true, c => new ImapSession(c, context),
+                MailListener.Start(options.ListenAddress, options.ImapPort ?? 0, context, implicitTls: true, c => new ImapSession(c, context),
                     "* BYE Too many connections."));
             started.Add(
-                MailListener.Start(options.PopPort ?? 0, context, implicitTls: true, c => new PopSession(c, context), "-ERR Too many connections."));
+                MailListener.Start(options.ListenAddress, options.PopPort ?? 0, context, implicitTls: true, c => new PopSession(c, context),
+                    "-ERR Too many connections."));
             started.Add(
-                MailListener.Start(options.SmtpPort ?? 0, context, implicitTls: false, c => new SmtpSession(c, context),
+                MailListener.Start(options.ListenAddress, options.SmtpPort ?? 0, context, implicitTls: false, c => new SmtpSession(c, context),
                     "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel"));
         }
         catch

@@ -1,16 +1,20 @@
 using System.CommandLine;
+using System.Net;
 using System.Runtime.InteropServices;
 using MailSetup.App;
 using MailSetup.Sandbox.Hosting;
+using MailSetup.Sandbox.Identity;
 using MailSetup.Sandbox.Mail;
 using MailSetup.Sandbox.State;
 
 namespace MailSetupTui.Cli;
 
 /// <summary>
-/// <c>mailsetup sandbox serve</c>: runs the saved sandbox tenant on 127.0.0.1 over HTTPS for other
-/// clients, with its Exchange-like IMAP, POP and SMTP servers, prints one JSON object with its
-/// endpoints, certificates and credentials on stdout, and serves until Ctrl+C or SIGTERM.
+/// <c>mailsetup sandbox serve</c>: runs the saved sandbox tenant on 127.0.0.1 (or <c>--listen</c>) over HTTPS
+/// for other clients, with its Exchange-like IMAP, POP and SMTP servers, prints one JSON object with its
+/// endpoints, certificates and credentials on stdout, and serves until Ctrl+C or SIGTERM. Graph and the
+/// Exchange admin API take only tokens the sandbox signed, for them, with a permission that allows the
+/// call; device codes are approved over HTTP only with the approval secret in the JSON.
 /// </summary>
 internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input>
 {
@@ -21,6 +25,12 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
     {
         Description = "HTTPS port of the sandbox on 127.0.0.1 (default: a free port).",
         HelpName = "port",
+    };
+
+    private readonly Option<string?> _listen = new("--listen")
+    {
+        Description = "IP address the HTTPS and mail servers listen on (default 127.0.0.1). Any other than loopback opens them to the network.",
+        HelpName = "address",
     };
 
     private readonly Option<string?> _mailboxes = new("--mailboxes")
@@ -35,21 +45,22 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
     {
         _folders = folders;
         _clock = clock;
-        Add(_portBase, _mailboxes);
+        Add(_portBase, _listen, _mailboxes);
     }
 
-    internal sealed record Input(int? Port, int? Mailboxes);
+    internal sealed record Input(int? Port, int? Mailboxes, IPAddress Listen);
 
     protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
         var port = Number(result, _portBase, 1, 65535, "a port number", errors);
         var mailboxes = Number(result, _mailboxes, 0, TenantSeedOptions.MaxUserMailboxes, "a number of mailboxes", errors);
-        return Task.FromResult<Input?>(new Input(port, mailboxes));
+        var listen = Address(result, errors);
+        return Task.FromResult<Input?>(new Input(port, mailboxes, listen));
     }
 
     protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
     {
-        var (output, error, port, mailboxes) = (io.Output, io.Error, input.Port, input.Mailboxes);
+        var (output, error, port, mailboxes, listen) = (io.Output, io.Error, input.Port, input.Mailboxes, input.Listen);
 
         var store = _folders.SandboxStore;
         var saved = File.Exists(store.Path);
@@ -63,14 +74,27 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
             return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot load the sandbox tenant from '{store.Path}': {e.Message}"));
         }
 
+        if (!IPAddress.IsLoopback(listen))
+            await error.WriteLineAsync(
+                $"mailsetup: warning: --listen {listen} is not loopback: other machines that reach this address can use the sandbox's " +
+                "HTTPS and mail ports. Its tokens and approval secret guard them; they are the sandbox's alone, never a real tenant's.");
+
         SandboxHost host;
         try
         {
-            host = await SandboxHost.StartAsync(tenant, new SandboxHostOptions { PortBase = port }, cancellationToken);
+            // Over sockets the APIs judge tokens as inside the process: signed by this tenant, for the API, with the permission.
+            host = await SandboxHost.StartAsync(tenant, new SandboxHostOptions
+            {
+                PortBase = port,
+                ListenAddress = listen,
+                ConfigureServices = services => services.AddSandboxTokenValidation(),
+            }, cancellationToken);
         }
-        catch (IOException e) // Kestrel's "failed to bind" (address in use, no permission)
+        // Kestrel's "failed to bind" (address in use, no permission), or a socket error (an address not on this machine)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
-            return await ErrorReport.FailureAsync(error, new(_portBase.Name, $"cannot listen on 127.0.0.1:{port}: {e.Message}"));
+            var option = port is null ? _listen.Name : _portBase.Name;
+            return await ErrorReport.FailureAsync(error, new(option, $"cannot listen on {Endpoint(listen, port)}: {e.Message}"));
         }
 
         await using (host)
@@ -78,11 +102,11 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
             SandboxMailServers mail;
             try
             {
-                mail = await SandboxMailServers.StartAsync(tenant, cancellationToken: cancellationToken);
+                mail = await SandboxMailServers.StartAsync(tenant, new SandboxMailOptions { ListenAddress = listen }, cancellationToken);
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot start the mail servers on 127.0.0.1: {e.Message}"));
+                return await ErrorReport.FailureAsync(error, new("sandbox serve", $"cannot start the mail servers on {listen}: {e.Message}"));
             }
             await using (mail)
             {
@@ -93,6 +117,7 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
                     await error.WriteLineAsync(
                         $"mailsetup: note: --mailboxes applies to a newly seeded tenant; the saved one at {store.Path} is kept (run 'mailsetup " +
                         $"sandbox reset' to seed anew).");
+                // The approval secret stays in the JSON on stdout: never on stderr, in a log or a file.
                 await error.WriteLineAsync($"mailsetup: sandbox tenant {tenant.DefaultDomain} serving at {host.BaseAddress}; press Ctrl+C to stop.");
                 await error.WriteLineAsync(SandboxServeReport.MailText(mail, pem));
                 await UntilStoppedAsync(cancellationToken);
@@ -148,6 +173,21 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
         {
         }
     }
+
+    /// <summary>The --listen address: an IP address (never a host name, which could resolve anywhere); loopback when not given.</summary>
+    private IPAddress Address(ParseResult result, List<CliError> errors)
+    {
+        var text = result.GetValue(_listen);
+        if (text is null) return IPAddress.Loopback;
+        if (text.Length > 0 && text.All(c => char.IsAsciiHexDigit(c) || c is '.' or ':') && IPAddress.TryParse(text, out var address)
+            && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3))
+            return address;
+        errors.Add(new(_listen.Name, $"'{text}' is not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0."));
+        return IPAddress.Loopback;
+    }
+
+    private static string Endpoint(IPAddress address, int? port) =>
+        port is { } given ? new IPEndPoint(address, given).ToString() : address.ToString();
 
     /// <summary>An optional whole number within bounds; anything else is reported in the CLI's words.</summary>
     private static int? Number(ParseResult result, Option<string?> option, int min, int max, string what, List<CliError> errors)

@@ -9,7 +9,9 @@ namespace MailSetupTui.Cli;
 
 /// <summary>
 /// The one JSON object <c>mailsetup sandbox serve</c> prints: where each service answers, the
-/// certificate to trust (PEM), the mail servers, and the seeded admin's sandbox credentials (never real ones).
+/// certificate to trust (PEM), the mail servers, the seeded admin's sandbox credentials (never real ones), and
+/// the secret that approves device codes over HTTP. Those credentials are the local sandbox's only, and this
+/// line on stdout is the one place they are written.
 /// </summary>
 internal static class SandboxServeReport
 {
@@ -40,6 +42,8 @@ internal static class SandboxServeReport
             ["loginAuthority"] = endpoints.LoginAuthority,
             ["tokenEndpoint"] = endpoints.TokenEndpoint,
             ["deviceCodeEndpoint"] = endpoints.DeviceCodeEndpoint,
+            ["deviceCodeApprovalUrl"] = host.BaseAddress + "/sandbox/devicecode/approve",
+            ["approvalSecret"] = host.DeviceApprovalSecret,
             ["exchangeAdminApiUrl"] = endpoints.ExchangeAdminApiUrl,
             ["certificatePem"] = certificate.ExportCertificatePem(),
             ["certificateSha256"] = certificate.GetCertHashString(HashAlgorithmName.SHA256),
