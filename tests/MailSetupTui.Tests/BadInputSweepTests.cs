@@ -100,7 +100,7 @@ public sealed class BadInputSweepTests : IDisposable
             C("PROTOCOL", "is missing", "diagnose", "--mailbox", "a@contoso.com", "--token-file", "{d}/tok"),
             C("PROTOCOL", "is missing", "preflight", "--mailbox", "a@contoso.com", "--sandbox"),
             C("PROTOCOL", "unknown protocol ''", "diagnose", "", "--mailbox", "a@contoso.com", "--token-file", "{d}/tok"),
-            C("PROTOCOL", "unknown protocol 'imap\u001b'", "diagnose", "imap{esc}", "--mailbox", "a@contoso.com", "--token-file", "{d}/tok"),
+            C("PROTOCOL", @"unknown protocol 'imap\x1B'", "diagnose", "imap{esc}", "--mailbox", "a@contoso.com", "--token-file", "{d}/tok"),
             C("PROTOCOL", "unknown protocol 'imaps'", "preflight", "imaps", "--mailbox", "a@contoso.com", "--sandbox"),
             C("bogus", "unknown command", "token", "bogus"),
             C("bogus", "unknown command", "bogus"),

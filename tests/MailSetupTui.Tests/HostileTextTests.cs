@@ -141,9 +141,11 @@ public sealed class HostileTextTests : IDisposable
     {
         const string name = "Relay \u202Etxt.exe \u2066x\u2069";
 
-        var text = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", name, "--mailbox", Support, "--yes");
+        // No terminal here: the secret goes to a file of its own, as it must.
+        var text = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", name, "--mailbox", Support, "--yes",
+            "--secret-out", _folder.File("text.secret"));
         var json = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", name, "--mailbox", Support, "--yes",
-            "--format", "json");
+            "--format", "json", "--secret-out", _folder.File("json.secret"));
 
         Assert.True(text.ExitCode == 0, text.ToString());
         AssertNothingReachesTheTerminal(text.Stdout + text.Stderr);
@@ -155,7 +157,8 @@ public sealed class HostileTextTests : IDisposable
     [Fact]
     public async Task Preflight_shows_hostile_directory_names_escaped()
     {
-        var applied = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", Support, "--yes");
+        var applied = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", "Mail Relay", "--mailbox", Support, "--yes",
+            "--secret-out", _folder.File("relay.secret"));
         Assert.True(applied.ExitCode == 0, applied.ToString());
         var tenant = SandboxTenant.LoadOrSeed(_store, TestClock.Default);
         tenant.Change(s =>

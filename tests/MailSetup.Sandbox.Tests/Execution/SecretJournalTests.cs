@@ -47,21 +47,24 @@ public sealed class SecretJournalTests
         Assert.DoesNotContain(sink.Received!, File.ReadAllText(journalPath));
     }
 
+    /// <summary>A run killed while the secret is on its way: made and journaled, never saved.</summary>
+    private static async Task KilledWhileTheSecretIsOnItsWayAsync(SandboxRun run, string journalPath)
+    {
+        using var kill = new CancellationTokenSource();
+        var killed = run.Runner(sink: new FailingSink(() =>
+        {
+            kill.Cancel();
+            kill.Token.ThrowIfCancellationRequested();
+        })).RunAsync(run.Plan(Input), RunJournal.Open(journalPath), null, kill.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed);
+    }
+
     [Fact]
     public async Task A_resumed_run_removes_the_secret_a_stopped_run_never_saved_and_makes_a_new_one()
     {
         await using var run = new SandboxRun();
         var journalPath = Path.Combine(run.Folder, "run.jsonl");
-        using (var kill = new CancellationTokenSource())
-        {
-            // Killed while the secret is on its way: made and journaled, never saved.
-            var killed = run.Runner(sink: new FailingSink(() =>
-            {
-                kill.Cancel();
-                kill.Token.ThrowIfCancellationRequested();
-            })).RunAsync(run.Plan(Input), RunJournal.Open(journalPath), null, kill.Token);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed);
-        }
+        await KilledWhileTheSecretIsOnItsWayAsync(run, journalPath);
         var lost = Assert.Single(KeyIds(run));
         Assert.Equal(lost, Assert.Single(RunJournal.Open(journalPath).UnsavedSecrets()).KeyId);
 
@@ -80,15 +83,7 @@ public sealed class SecretJournalTests
     {
         await using var run = new SandboxRun();
         var journalPath = Path.Combine(run.Folder, "run.jsonl");
-        using (var kill = new CancellationTokenSource())
-        {
-            var killed = run.Runner(sink: new FailingSink(() =>
-            {
-                kill.Cancel();
-                kill.Token.ThrowIfCancellationRequested();
-            })).RunAsync(run.Plan(Input), RunJournal.Open(journalPath), null, kill.Token);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed);
-        }
+        await KilledWhileTheSecretIsOnItsWayAsync(run, journalPath);
         Assert.Single(KeyIds(run));
 
         var items = await new Rollback(run.Clients.Graph, run.Clients.Exchange).RunAsync(RunJournal.Open(journalPath), default);
