@@ -102,8 +102,13 @@ public sealed class RunJournal
         {
             _entries.Add(entry);
             if (_path is null) return;
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
-            using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // Owner-only: a journal names the tenant's objects and the keyIds of its secrets.
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!;
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using var stream = new FileStream(_path, options);
             using var writer = new StreamWriter(stream);
             writer.Write(JsonSerializer.Serialize(entry, Json));
             writer.Write('\n');

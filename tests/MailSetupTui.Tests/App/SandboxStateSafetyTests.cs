@@ -34,6 +34,12 @@ public sealed class SandboxStateSafetyTests : IDisposable
         var apps = tenant.Read(s => s.Applications.Select(a => a.DisplayName).ToList());
         Assert.All(names, name => Assert.Contains(name, apps));
         Assert.Empty(Directory.GetFiles(_state.Path, "*.tmp"));
+        // Four runs, four journals of their own, owner-only in an owner-only folder.
+        var journals = Directory.GetFiles(Folders.Journals, "apply-*.jsonl");
+        Assert.Equal(4, journals.Length);
+        if (OperatingSystem.IsWindows()) return;
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Folders.Journals));
+        foreach (var journal in journals) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(journal));
     }
 
     [Theory]
