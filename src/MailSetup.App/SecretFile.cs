@@ -24,7 +24,8 @@ public static class SecretFile
         if (path.Length == 0) throw new IOException("an empty name is not a file name.");
         var info = new FileInfo(path);
         if (info.LinkTarget is not null) throw new IOException($"'{path}' is a symbolic link; a secret is never written through one.");
-        if (info.Exists || Directory.Exists(path)) throw new IOException($"'{path}' exists already; expected a new file (a secret is never written over another).");
+        if (info.Exists || Directory.Exists(path))
+            throw new IOException($"'{path}' exists already; expected a new file (a secret is never written over another).");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
         try

@@ -47,7 +47,8 @@ public sealed class BadInputSweepTests : IDisposable
     private static readonly string[] DiagnoseTenant =
         ["diagnose", "imap", "--mailbox", "a@contoso.com", "--tenant", "contoso.com", "--client-id", App, "--secret-file", "{d}/tok"];
     private static readonly string[] Preflight = ["preflight", "imap", "--mailbox", "a@contoso.com", "--sandbox"];
-    private static readonly string[] PreflightTenant = ["preflight", "imap", "--mailbox", "a@contoso.com", "--tenant", "contoso.com", "--client-id", App];
+    private static readonly string[] PreflightTenant = ["preflight", "imap", "--mailbox", "a@contoso.com", "--tenant", "contoso.com",
+        "--client-id", App];
     private static readonly string[] Inspect = ["token", "inspect", "{d}/tok"];
     private static readonly string[] CertificateSignIn = ["--tenant", "contoso.com", "--auth", "certificate", "--client-id", App];
 
@@ -74,11 +75,13 @@ public sealed class BadInputSweepTests : IDisposable
     private static (string, string)[] BadTenants =>
         [("", "'' is not a tenant"), ("con{esc}toso.com", "not a tenant (it holds a control character)"),
             ("contoso{bel}.com", "holds a control character"), ("a/b", "'a/b' is not a tenant"), ("admin@contoso.com", "'admin@contoso.com'"),
-            (Long, LongShown), ("contoso", "'contoso' is not a tenant"), ("10.0.0.1", "'10.0.0.1' is not a tenant"), ("con toso.com", "holds a space")];
+            (Long, LongShown), ("contoso", "'contoso' is not a tenant"), ("10.0.0.1", "'10.0.0.1' is not a tenant"), ("con toso.com",
+                "holds a space")];
 
     /// <summary>Values that are not host names.</summary>
     private static (string, string)[] BadHosts =>
-        [("", "'' is empty"), ("a b.com", "holds a space"), ("https://x.com", "is a URL"), ("x.com:993", "has a port"), ("-x-.com", "is not a DNS name"),
+        [("", "'' is empty"), ("a b.com", "holds a space"), ("https://x.com", "is a URL"), ("x.com:993", "has a port"), ("-x-.com",
+            "is not a DNS name"),
             ("x{esc}[31m.com", "holds a control character"), (Long, LongShown), ("mail", "has no domain"), ("a..b.com", "is not a DNS name"),
             ("x_y.com", "is not a DNS name")];
 
@@ -124,12 +127,14 @@ public sealed class BadInputSweepTests : IDisposable
             ("{d}/missing/trace.txt", "folder '{d}/missing' does not exist"), ("/proc/self/x", "cannot write '/proc/self/x'")));
         cases.Add(C("--force", "goes with --trace-out", [.. DiagnoseToken, "--force"]));
         cases.AddRange(Each("--trust-cert", DiagnoseToken, "--trust-cert",
-            [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not a text file"), ("{d}/existing.txt", "holds no PEM certificate")]));
+            [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not a text file"), ("{d}/existing.txt",
+                "holds no PEM certificate")]));
         cases.AddRange(Each("--host", DiagnoseToken, "--host", BadHosts));
         cases.AddRange(Each("--mailbox", ["diagnose", "imap", "--token-file", "{d}/tok"], "--mailbox",
             ("", "is required"), ("a{esc}@contoso.com", "holds a space or a control character"), ("nobody", "'nobody' is not a mail address"),
             ("a b@contoso.com", "holds a space"), (Long, LongShown), ("<a@contoso.com>", "without < >"), ("a@", "expected name@domain")));
-        cases.AddRange(Each("--port", DiagnoseToken, "--port", ("0", "0 is not a port"), ("70000", "70000 is not a port"), ("-1", "-1 is not a port")));
+        cases.AddRange(Each("--port", DiagnoseToken, "--port", ("0", "0 is not a port"), ("70000", "70000 is not a port"), ("-1",
+            "-1 is not a port")));
         cases.AddRange(Each("--tls", DiagnoseToken, "--tls", ("", "unknown value ''"), ("tls", "unknown value 'tls'")));
         cases.AddRange(Each("--mech", DiagnoseToken, "--mech", ("", "unknown value ''"), ("plain", "unknown value 'plain'")));
         cases.AddRange(Each("--cloud", DiagnoseToken, "--cloud", ("", "unknown cloud ''"), ("mars", "unknown cloud 'mars'")));
@@ -142,7 +147,8 @@ public sealed class BadInputSweepTests : IDisposable
         cases.AddRange(Each("--secret-file", DiagnoseTenant[..8], "--secret-file",
             [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "is not a text file"), ("{d}/empty.txt", "'{d}/empty.txt' is empty")]));
         cases.AddRange(Each("--certificate-path", [.. DiagnoseTenant[..8], "--auth", "certificate"], "--certificate-path",
-            [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not usable"), ("{d}/existing.txt", "'{d}/existing.txt' is not usable"),
+            [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not usable"), ("{d}/existing.txt",
+                "'{d}/existing.txt' is not usable"),
                 ("{d}/empty.txt", "'{d}/empty.txt' is empty")]));
         cases.AddRange(Each("--auth", DiagnoseTenant, "--auth", ("", "unknown flow ''"), ("password", "unknown flow 'password'")));
         cases.AddRange(Each("--user", [.. DiagnoseTenant[..8], "--auth", "device"], "--user",
@@ -153,14 +159,16 @@ public sealed class BadInputSweepTests : IDisposable
         cases.AddRange(Each("--secret-file", PreflightTenant, "--secret-file", [.. BadPaths, .. BadInputFiles]));
         cases.AddRange(Each("--certificate-path", [.. PreflightTenant, "--auth", "certificate"], "--certificate-path",
             ("{d}/binary.bin", "is not usable"), ("/dev/zero", "is larger than"), ("", "'' is empty")));
-        cases.AddRange(Each("--mailbox", ["preflight", "imap", "--sandbox"], "--mailbox", ("", "is required"), ("x{esc}@y.com", "control character")));
+        cases.AddRange(Each("--mailbox", ["preflight", "imap", "--sandbox"], "--mailbox", ("", "is required"), ("x{esc}@y.com",
+            "control character")));
         cases.AddRange(Each("--cloud", Preflight, "--cloud", ("", "unknown cloud ''")));
         cases.AddRange(Each("--format", Preflight, "--format", ("", "unknown format ''"), ("yaml", "unknown format 'yaml'")));
         cases.AddRange(Each("--client-id", Preflight, "--client-id", ("", "'' is not a client id"), ("nope", "'nope' is not a client id")));
 
         // token inspect
         cases.AddRange(BadPaths.Select(p => C("FILE", p.Item2, "token", "inspect", p.Item1)));
-        cases.AddRange(BadInputFiles.Select(p => C(p.Item1, p.Item2.Replace($"'{p.Item1}': ", "").Replace($"'{p.Item1}' ", ""), "token", "inspect", p.Item1)));
+        cases.AddRange(BadInputFiles.Select(p => C(p.Item1, p.Item2.Replace($"'{p.Item1}': ", "").Replace($"'{p.Item1}' ", ""), "token",
+            "inspect", p.Item1)));
         cases.Add(C("{d}/binary.bin", "is not a text file", "token", "inspect", "{d}/binary.bin"));
         cases.Add(C("{d}/empty.txt", "is empty", "token", "inspect", "{d}/empty.txt"));
         cases.Add(C("{d}/tok", "is not a JWT", "token", "inspect", "{d}/tok"));
@@ -183,9 +191,12 @@ public sealed class BadInputSweepTests : IDisposable
                 (Long, LongShown)));
         cases.AddRange(Each("--app-name", ["plan", "--preset", "imap-app", "--mailbox", "a@contoso.com"], "--app-name",
             ("", "is empty"), (Long, "characters")));
-        cases.AddRange(Each("--preset", ["plan", "--app-name", "Mail", "--mailbox", "a@contoso.com"], "--preset", ("", "--preset"), ("imap", "'imap'")));
-        cases.AddRange(Each("--mailbox", ["plan", "--preset", "imap-app", "--app-name", "Mail"], "--mailbox", ("", "--mailbox"), ("nobody", "'nobody'")));
-        cases.AddRange(Each("--app-id", ["plan", "--preset", "imap-app", "--mailbox", "a@contoso.com"], "--app-id", ("", "--app-id"), ("nope", "'nope'")));
+        cases.AddRange(Each("--preset", ["plan", "--app-name", "Mail", "--mailbox", "a@contoso.com"], "--preset", ("", "--preset"), ("imap",
+            "'imap'")));
+        cases.AddRange(Each("--mailbox", ["plan", "--preset", "imap-app", "--app-name", "Mail"], "--mailbox", ("", "--mailbox"), ("nobody",
+            "'nobody'")));
+        cases.AddRange(Each("--app-id", ["plan", "--preset", "imap-app", "--mailbox", "a@contoso.com"], "--app-id", ("", "--app-id"), ("nope",
+            "'nope'")));
         cases.AddRange(Each("--secret-days", Plan, "--secret-days", ("", "--secret-days"), ("99999999999999999999", "99999999999999999999"),
             ("0", "'0'")));
         cases.AddRange(Each("--cloud", Plan, "--cloud", ("", "''"), ("mars", "'mars'")));
@@ -199,7 +210,8 @@ public sealed class BadInputSweepTests : IDisposable
                 ("{d}/binary.bin", "'{d}/binary.bin' is not a text file"), ("{d}/existing.txt", "'{d}/existing.txt' is not a journal"),
                 ("{d}/missing/j.jsonl", "folder '{d}/missing' does not exist")]));
         cases.AddRange(Each("--tenant", Apply, "--tenant", BadTenants));
-        cases.AddRange(Each("--auth", [.. Apply, "--tenant", "contoso.com"], "--auth", ("", "unknown sign-in ''"), ("magic", "unknown sign-in 'magic'")));
+        cases.AddRange(Each("--auth", [.. Apply, "--tenant", "contoso.com"], "--auth", ("", "unknown sign-in ''"), ("magic",
+            "unknown sign-in 'magic'")));
         cases.AddRange(Each("--client-id", [.. Apply, "--tenant", "contoso.com"], "--client-id", ("", "'' is not a client id")));
         cases.AddRange(Each("--certificate-path", [.. Apply, .. CertificateSignIn], "--certificate-path",
             [.. BadPaths, .. BadInputFiles, ("{d}/binary.bin", "'{d}/binary.bin' is not usable"), ("{d}/empty.txt", "is empty")]));
@@ -210,7 +222,8 @@ public sealed class BadInputSweepTests : IDisposable
         // rollback
         cases.AddRange(Each("--journal", ["rollback", "--yes"], "--journal",
             [.. BadPaths, ("{d}/adir", "is a folder"), ("/dev/zero", "is larger than"), ("{d}/binary.bin", "is not a text file"),
-                ("{d}/existing.txt", "is not a journal"), ("{d}/empty.txt", "'{d}/empty.txt' is empty"), ("{d}/missing", "'{d}/missing' does not exist")]));
+                ("{d}/existing.txt", "is not a journal"), ("{d}/empty.txt", "'{d}/empty.txt' is empty"), ("{d}/missing",
+                    "'{d}/missing' does not exist")]));
         cases.AddRange(Each("--tenant", Rollback, "--tenant", BadTenants));
         cases.AddRange(Each("--certificate-path", [.. Rollback, .. CertificateSignIn], "--certificate-path",
             ("{d}/binary.bin", "is not usable"), ("/dev/zero", "is larger than")));
@@ -219,7 +232,8 @@ public sealed class BadInputSweepTests : IDisposable
         // presets, sandbox and the terminal UI's own options.
         cases.AddRange(Each("--format", ["presets"], "--format", ("", "unknown format ''"), ("xml", "unknown format 'xml'")));
         cases.AddRange(Each("--port-base", ["sandbox", "serve"], "--port-base",
-            ("", "'' is not a port number"), ("0", "'0' is not a port number"), ("70000", "'70000'"), ("{esc}", "is not a port number"), ("-1", "'-1'")));
+            ("", "'' is not a port number"), ("0", "'0' is not a port number"), ("70000", "'70000'"), ("{esc}", "is not a port number"), ("-1",
+                "'-1'")));
         cases.AddRange(Each("--mailboxes", ["sandbox", "serve"], "--mailboxes",
             ("", "'' is not a number of mailboxes"), ("-1", "'-1'"), ("many", "'many'")));
         cases.AddRange(Each("--tenant", [], "--tenant", BadTenants));

@@ -42,7 +42,8 @@ public sealed class SandboxStateStore(string path)
         }
         catch (JsonException e)
         {
-            throw new SandboxStateException(Path, e.LineNumber is { } line ? $"is not a saved tenant (bad JSON at line {line + 1})" : "is not a saved tenant");
+            var where = e.LineNumber is { } line ? $" (bad JSON at line {line + 1})" : "";
+            throw new SandboxStateException(Path, "is not a saved tenant" + where);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

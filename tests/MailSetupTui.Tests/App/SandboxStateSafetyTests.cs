@@ -54,7 +54,10 @@ public sealed class SandboxStateSafetyTests : IDisposable
 
         foreach (var args in new[]
         {
-            new[] { "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Relay", "--mailbox", Support, "--yes", "--secret-out", _state.File("s") },
+            new[]
+            {
+                "apply", "--sandbox", "--preset", "imap-app", "--app-name", "Relay", "--mailbox", Support, "--yes", "--secret-out", _state.File("s"),
+            },
             ["diagnose", "imap", "--sandbox", "--mailbox", Support],
             ["preflight", "imap", "--sandbox", "--mailbox", Support],
         })

@@ -133,7 +133,8 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
                 "and a redirected one could keep it in a file or a log. Name a new file for it."));
 
         var journal = result.ValueOrDefault(_journal);
-        if (journal is not null && JournalInput.Problem(journal, mayBeNew: true) is { } journalProblem) errors.Add(new(_journal.Name, journalProblem));
+        if (journal is not null && JournalInput.Problem(journal, mayBeNew: true) is { } journalProblem)
+            errors.Add(new(_journal.Name, journalProblem));
         journal ??= _services.Folders.NewJournal(Clock.GetUtcNow());
 
         var yes = result.ValueOrDefault(_yes);

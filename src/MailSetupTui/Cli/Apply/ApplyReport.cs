@@ -24,7 +24,9 @@ internal static class ApplyReport
 
     /// <summary>The one line of a re-run that made no secret because the app has the plan's one already.</summary>
     public static string ExistingSecret(DateTimeOffset made) =>
-        (made == DateTimeOffset.MinValue ? "a secret made earlier" : $"a secret made on {made.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+        (made == DateTimeOffset.MinValue
+            ? "a secret made earlier"
+            : $"a secret made on {made.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
             + " exists; none created; use --new-secret to add one";
 
     public static string Summary(ApplyResult result, string journalPath) =>

@@ -44,7 +44,8 @@ internal static class CommonOptions
         var tenant = result.ValueOrDefault(option)?.Trim();
         if (tenant is not null && TenantProblem(tenant) is { } problem)
             errors.Add(new(option.Name,
-                $"{InputFile.Shown(tenant)} is not a tenant ({problem}); expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
+                $"{InputFile.Shown(tenant)} is not a tenant ({problem}); "
+                + "expected its id (a GUID) or a verified domain such as contoso.onmicrosoft.com."));
         return tenant;
     }
 

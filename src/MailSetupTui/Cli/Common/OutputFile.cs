@@ -20,7 +20,8 @@ internal static class OutputFile
         if (folder is not null && !Directory.Exists(folder)) return $"cannot write {shown}: folder '{folder}' does not exist.";
         var info = new FileInfo(full);
         if (info.LinkTarget is not null && !force)
-            return $"{shown} is a symbolic link (to '{info.LinkTarget}'); it is not followed; give another name, or {ForceOption} to replace the link.";
+            return $"{shown} is a symbolic link (to '{info.LinkTarget}'); it is not followed; "
+                + $"give another name, or {ForceOption} to replace the link.";
         if (info.Exists && !force) return $"{shown} exists already; give a new file name, or {ForceOption} to replace it.";
         return null;
     }

@@ -61,9 +61,16 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
     private readonly Option<string> _trustCert =
         new("--trust-cert") { Description = "PEM file of certificates to trust for this run (a test server's self-signed one).", HelpName = "pem" };
     private readonly Option<string> _traceOut =
-        new("--trace-out") { Description = "Also write the redacted trace to this new file (JSON when it ends in .json, else text).", HelpName = "file" };
+        new("--trace-out")
+        {
+            Description = "Also write the redacted trace to this new file (JSON when it ends in .json, else text).",
+            HelpName = "file",
+        };
     private readonly Option<bool> _force =
-        new(OutputFile.ForceOption) { Description = "Let --trace-out replace an existing file or symbolic link (the link itself, never its target)." };
+        new(OutputFile.ForceOption)
+        {
+            Description = "Let --trace-out replace an existing file or symbolic link (the link itself, never its target).",
+        };
     private readonly FormatOption _format =
         new(["text", "json"], "Output format: text (live trace, then findings) or json (one object at the end). Default text.");
 
@@ -107,7 +114,8 @@ internal sealed class DiagnoseCommand : CliCommand<DiagnoseSettings>
                 new(_tokenFile.Name, "give a token file or the options to get a token (--sandbox, --tenant, --client-id, --auth...), not both."));
         else if (tokenFile is not null && string.IsNullOrWhiteSpace(tokenFile))
             errors.Add(new(_tokenFile.Name, "is empty; expected a file name or - for stdin."));
-        else if (tokenFile is not null && tokenFile != TokenInput.Stdin && InputFile.PathProblem(tokenFile, "a file holding the token, or - for stdin")
+        else if (tokenFile is not null && tokenFile != TokenInput.Stdin
+            && InputFile.PathProblem(tokenFile, "a file holding the token, or - for stdin")
             is { } tokenFileProblem)
             errors.Add(new(_tokenFile.Name, tokenFileProblem));
         else if (tokenFile is null)

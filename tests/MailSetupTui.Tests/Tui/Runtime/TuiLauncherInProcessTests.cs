@@ -36,7 +36,10 @@ public sealed class TuiLauncherInProcessTests : IDisposable
     private static Task<int> Launch(ToolServices services, TextWriter error) =>
         TuiLauncher.RunAsync(services, error, new TuiTarget(true, CloudCatalog.Global, null), [], CancellationToken.None);
 
-    /// <summary>Starts the UI on the sandbox, waits for the admin's sign-in, and picks the mailbox <paramref name="downs"/> rows below the first.</summary>
+    /// <summary>
+    /// Starts the UI on the sandbox, waits for the admin's sign-in, and picks the mailbox
+    /// <paramref name="downs"/> rows below the first.
+    /// </summary>
     private static async Task<(Task<int> Run, TestScreen Screen)> SignedInWithAMailboxAsync(ToolServices services, TestTerminal terminal, int downs)
     {
         var run = Launch(services, TextWriter.Null);
