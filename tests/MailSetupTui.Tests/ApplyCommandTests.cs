@@ -192,6 +192,12 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.DoesNotContain(state.Applications, a => a.DisplayName == "Mail Relay");
         Assert.Empty(state.Exchange.ServicePrincipals);
         Assert.Empty(state.Exchange.MailboxPermissions);
+
+        // A second rollback finds what is gone and says so, rather than claiming to remove it again.
+        // Remove-MailboxPermission of a permission that is not there succeeds in Exchange (no "gone" signal).
+        var again = await RunAsync("rollback", "--journal", journal, "--yes");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(again.Stdout.Contains("Rolled back: 1 removed, 6 already gone.", StringComparison.Ordinal), again.Stdout);
     }
 
     [Theory]

@@ -6,7 +6,13 @@ using Microsoft.Kiota.Abstractions;
 namespace MailSetup.Core.Execution;
 
 /// <summary>One object rollback took back (or found gone already).</summary>
-public sealed record RollbackItem(string StepKey, string What, bool Removed, string? Error);
+public sealed record RollbackItem(string StepKey, string What, bool Removed, string? Error)
+{
+    public const string GoneText = "already gone";
+
+    /// <summary>Nothing was left to remove (an earlier rollback, or someone else, took it).</summary>
+    public bool AlreadyGone => Removed && Error == GoneText;
+}
 
 /// <summary>
 /// Takes back what a journal says a run created, newest first: Graph deletes and removePassword,
@@ -54,7 +60,7 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
                 if (action.Secret is { } secret)
                 {
                     var removed = await SecretRemoval.RemoveAsync(graph, secret.AppObjectId, secret.KeyId, cancellationToken);
-                    items.Add(new(action.StepKey, action.What, true, removed ? null : "already gone"));
+                    items.Add(new(action.StepKey, action.What, true, removed ? null : RollbackItem.GoneText));
                     continue;
                 }
                 var undo = action.Undo!;
@@ -71,7 +77,7 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
             }
             catch (Exception e) when (IsGone(e))
             {
-                items.Add(new(action.StepKey, action.What, true, "already gone"));
+                items.Add(new(action.StepKey, action.What, true, RollbackItem.GoneText));
             }
             catch (Exception e) when (e is ApiException or ExchangeCommandException or HttpRequestException or InvalidOperationException
                 or StepFailedException)

@@ -63,7 +63,9 @@ internal sealed class RollbackCommand : CliCommand<RollbackCommand.Input>
             await output.WriteLineAsync(
                 $"{(item.Removed ? "removed" : "FAILED "),-8} {item.StepKey}{(item.Error is null ? "" : $" ({item.Error})")}");
         var failed = removed.Count(i => !i.Removed);
-        await output.WriteLineAsync(failed == 0 ? $"Rolled back: {removed.Count} removed." : $"Rollback incomplete: {failed} could not be removed.");
+        var gone = removed.Count(i => i.AlreadyGone);
+        var done = gone == 0 ? $"{removed.Count} removed" : $"{removed.Count(i => i.Removed) - gone} removed, {gone} already gone";
+        await output.WriteLineAsync(failed == 0 ? $"Rolled back: {done}." : $"Rollback incomplete: {failed} could not be removed.");
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
