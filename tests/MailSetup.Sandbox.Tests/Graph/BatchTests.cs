@@ -84,7 +84,8 @@ public sealed class BatchTests
         var body = $$$"""
             {"requests":[
               {"id":"1","method":"GET","url":"/applications/{{{Guid.NewGuid()}}}"},
-              {"id":"2","method":"POST","url":"/applications","dependsOn":["1"],"body":{"displayName":"never"},"headers":{"Content-Type":"application/json"}}
+              {"id":"2","method":"POST","url":"/applications","dependsOn":["1"],
+               "body":{"displayName":"never"},"headers":{"Content-Type":"application/json"}}
             ]}
             """;
         using var response = await http.PostAsync("v1.0/$batch", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
