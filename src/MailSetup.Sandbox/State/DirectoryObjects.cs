@@ -93,6 +93,10 @@ public sealed class SandboxApplication
     public required string Id { get; set; }
     public required string AppId { get; set; }
     public required string DisplayName { get; set; }
+
+    /// <summary>The client-provided alternate key (Graph's <c>uniqueName</c>): unique in the tenant, set only when created by upsert.</summary>
+    public string? UniqueName { get; set; }
+
     public string SignInAudience { get; set; } = "AzureADMyOrg";
     public bool? IsFallbackPublicClient { get; set; }
     public DateTimeOffset CreatedDateTime { get; set; }

@@ -17,6 +17,7 @@ internal static class ApplicationShape
         ["id"] = app.Id,
         ["appId"] = app.AppId,
         ["displayName"] = app.DisplayName,
+        ["uniqueName"] = app.UniqueName,
         ["description"] = null,
         ["notes"] = null,
         ["signInAudience"] = app.SignInAudience,
