@@ -9,12 +9,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace MailSetup.Sandbox.Graph;
 
-/// <summary>App registrations: create, read (by id, by appId, listed), update, delete.</summary>
+/// <summary>App registrations: create, read (by id, by appId, by uniqueName, listed), update, upsert by uniqueName, delete.</summary>
 internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreatedObjects created) : ISandboxEndpointGroup
 {
-    private const string Resource = "Application";
-    private static readonly string[] Audiences =
-        ["AzureADMyOrg", "AzureADMultipleOrgs", "AzureADandPersonalMicrosoftAccount", "PersonalMicrosoftAccount"];
+    private const string Resource = ApplicationWrite.Resource;
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -23,38 +21,61 @@ internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreated
         graph.Get("/applications", List);
         graph.Get("/applications/{id}", context => Get(context.RouteValue("id"), context));
         graph.Get("/applications(appId='{appId}')", context => GetByAppId(context.RouteValue("appId"), context));
+        graph.Get("/applications(uniqueName='{uniqueName}')", context => GetByUniqueName(context.RouteValue("uniqueName"), context));
         graph.Patch("/applications/{id}", context => UpdateAsync(context.RouteValue("id"), context));
+        graph.Patch("/applications(uniqueName='{uniqueName}')", context => UpsertAsync(context.RouteValue("uniqueName"), context));
         graph.Delete("/applications/{id}", context => Delete(context.RouteValue("id")));
     }
 
     private async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = await GraphBody.ReadAsync(context);
-        var displayName = body.String("displayName", Resource);
-        if (string.IsNullOrWhiteSpace(displayName)) throw GraphException.InvalidProperty("displayName", Resource);
-        var audience = Audience(body) ?? "AzureADMyOrg";
-        var access = RequiredResourceAccessReader.Read(body);
-        var publicClient = body.Bool("isFallbackPublicClient", Resource);
-        var keys = body.Array("keyCredentials", Resource);
+        var write = ApplicationWrite.Read(await GraphBody.ReadAsync(context));
+        return GraphResults.Created(Create(write, write.UniqueName));
+    }
 
+    /// <summary>
+    /// Graph's upsert by the client-provided key: updates the app that carries it (204), creates one when it is missing and the
+    /// client said <c>Prefer: create-if-missing</c> (201 with the new app), else 404 as any update of a missing object.
+    /// </summary>
+    private async Task<IResult> UpsertAsync(string uniqueName, HttpContext context)
+    {
+        var write = ApplicationWrite.Read(await GraphBody.ReadAsync(context));
+        if (write.UniqueName is not null && write.UniqueName != uniqueName)
+            throw GraphException.BadRequest("The uniqueName in the body differs from the one in the request URL.");
+        var existing = tenant.Read(state => state.Applications.FirstOrDefault(a => SameUniqueName(a, uniqueName))?.Id);
+        if (existing is not null)
+        {
+            Update(existing, write);
+            return GraphResults.NoContent();
+        }
+        if (!PrefersCreate(context.Request)) throw GraphException.NotFound(uniqueName);
+        return GraphResults.Created(Create(write, uniqueName));
+    }
+
+    private JsonObject Create(ApplicationWrite write, string? uniqueName)
+    {
+        if (string.IsNullOrWhiteSpace(write.DisplayName)) throw GraphException.InvalidProperty("displayName", Resource);
         var (json, app) = tenant.Change(state =>
         {
+            if (uniqueName is not null && state.Applications.Any(a => SameUniqueName(a, uniqueName)))
+                throw GraphException.Conflict("Another object with the same value for property uniqueName already exists.");
             var app = new SandboxApplication
             {
                 Id = state.NewId(),
                 AppId = state.NewId(),
-                DisplayName = displayName,
-                SignInAudience = audience,
-                IsFallbackPublicClient = publicClient,
+                DisplayName = write.DisplayName,
+                UniqueName = uniqueName,
+                SignInAudience = write.Audience ?? "AzureADMyOrg",
+                IsFallbackPublicClient = write.PublicClient,
                 CreatedDateTime = tenant.Clock.GetUtcNow(),
-                RequiredResourceAccess = access ?? [],
+                RequiredResourceAccess = write.Access ?? [],
             };
-            if (keys is not null) app.KeyCredentials = KeyCredentialReader.Read(keys, [], state.NewId);
+            if (write.Keys is not null) app.KeyCredentials = KeyCredentialReader.Read(write.Keys, [], state.NewId);
             state.Applications.Add(app);
             return (ApplicationShape.Of(app, state), app);
         });
         created.Record(app.Id, app.AppId);
-        return GraphResults.Created(json);
+        return json;
     }
 
     private IResult List(HttpContext context)
@@ -72,28 +93,36 @@ internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreated
             tenant.Read(state => ApplicationShape.Of(DirectoryLookup.ApplicationByAppId(state, appId), state, WantsKeys(context))),
             ApplicationShape.TypeName);
 
+    private IResult GetByUniqueName(string uniqueName, HttpContext context) =>
+        GraphCollection.Single(context,
+            tenant.Read(state => ApplicationShape.Of(
+                state.Applications.FirstOrDefault(a => SameUniqueName(a, uniqueName)) ?? throw GraphException.NotFound(uniqueName),
+                state, WantsKeys(context))),
+            ApplicationShape.TypeName);
+
     private async Task<IResult> UpdateAsync(string id, HttpContext context)
     {
-        var body = await GraphBody.ReadAsync(context);
-        var displayName = body.String("displayName", Resource);
-        if (body.Has("displayName") && string.IsNullOrWhiteSpace(displayName)) throw GraphException.InvalidProperty("displayName", Resource);
-        var audience = Audience(body);
-        var access = RequiredResourceAccessReader.Read(body);
-        var publicClient = body.Bool("isFallbackPublicClient", Resource);
-        var keys = body.Array("keyCredentials", Resource);
+        Update(id, ApplicationWrite.Read(await GraphBody.ReadAsync(context)));
+        return GraphResults.NoContent();
+    }
 
+    private void Update(string id, ApplicationWrite write)
+    {
+        if (write.Body.Has("displayName") && string.IsNullOrWhiteSpace(write.DisplayName))
+            throw GraphException.InvalidProperty("displayName", Resource);
         tenant.Change(state =>
         {
             var app = DirectoryLookup.Application(state, id);
             // Everything that can fail is read before anything changes.
-            var newKeys = keys is null ? null : KeyCredentialReader.Read(keys, app.KeyCredentials, state.NewId);
-            if (displayName is not null) app.DisplayName = displayName;
-            if (audience is not null) app.SignInAudience = audience;
-            if (access is not null) app.RequiredResourceAccess = access;
-            if (body.Has("isFallbackPublicClient")) app.IsFallbackPublicClient = publicClient;
+            if (write.UniqueName is not null && write.UniqueName != app.UniqueName)
+                throw GraphException.BadRequest("Property 'uniqueName' is immutable: it is set when the application is created.");
+            var newKeys = write.Keys is null ? null : KeyCredentialReader.Read(write.Keys, app.KeyCredentials, state.NewId);
+            if (write.DisplayName is not null) app.DisplayName = write.DisplayName;
+            if (write.Audience is not null) app.SignInAudience = write.Audience;
+            if (write.Access is not null) app.RequiredResourceAccess = write.Access;
+            if (write.Body.Has("isFallbackPublicClient")) app.IsFallbackPublicClient = write.PublicClient;
             if (newKeys is not null) app.KeyCredentials = newKeys;
         });
-        return GraphResults.NoContent();
     }
 
     private IResult Delete(string id)
@@ -102,13 +131,12 @@ internal sealed class ApplicationEndpoints(SandboxTenant tenant, RecentlyCreated
         return GraphResults.NoContent();
     }
 
-    private static string? Audience(GraphBody body)
-    {
-        var audience = body.String("signInAudience", Resource);
-        if (audience is null) return null;
-        return Audiences.FirstOrDefault(a => a.Equals(audience, StringComparison.OrdinalIgnoreCase))
-               ?? throw GraphException.InvalidProperty("signInAudience", Resource);
-    }
+    private static bool SameUniqueName(SandboxApplication app, string uniqueName) =>
+        string.Equals(app.UniqueName, uniqueName, StringComparison.OrdinalIgnoreCase);
+
+    private static bool PrefersCreate(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries))
+            .Any(p => p.Equals("create-if-missing", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Graph returns certificate keys only to a single-object read that selects keyCredentials.</summary>
     private static bool WantsKeys(HttpContext context) =>
