@@ -32,13 +32,13 @@ public sealed class ApplyCommandTests : IDisposable
     {
         var first = await RunAsync(Apply("--secret-out", _folder.File("secret.txt")));
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Done: 8 changed, 5 unchanged.", first.Stdout);
-        Assert.Contains("applying 13 steps to the sandbox tenant contoso.onmicrosoft.com", first.Stderr);
+        Assert.Contains("Done: 8 changed, 6 unchanged.", first.Stdout);
+        Assert.Contains("applying 14 steps to the sandbox tenant contoso.onmicrosoft.com", first.Stderr);
 
         var secondSecret = _folder.File("second.txt");
         var second = await RunAsync(Apply("--secret-out", secondSecret, "--journal", _folder.File("second.jsonl")));
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("Done: 0 changed, 13 unchanged.", second.Stdout);
+        Assert.Contains("Done: 0 changed, 14 unchanged.", second.Stdout);
         var made = TestClock.Default.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"a secret made on {made} exists; none created; use --new-secret to add one", second.Stderr);
         Assert.False(File.Exists(secondSecret), "the empty --secret-out file of a run that made no secret is removed");
@@ -50,7 +50,7 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync(Apply("--secret-out", _folder.File("one.txt")))).ExitCode);
         var again = await RunAsync(Apply("--secret-out", _folder.File("two.txt"), "--new-secret", "--journal", _folder.File("two.jsonl")));
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains("Done: 1 changed, 12 unchanged.", again.Stdout);
+        Assert.Contains("Done: 1 changed, 13 unchanged.", again.Stdout);
         var app = Assert.Single(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
         Assert.Equal(2, app.PasswordCredentials.Count);
         Assert.NotEqual(File.ReadAllText(_folder.File("one.txt")), File.ReadAllText(_folder.File("two.txt")));
@@ -80,11 +80,11 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal(8, json.RootElement.GetProperty("changed").GetInt32());
-        Assert.Equal(5, json.RootElement.GetProperty("unchanged").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("unchanged").GetInt32());
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(13, steps.Count);
-        Assert.Equal("create-app", steps[1].GetProperty("key").GetString());
-        Assert.Equal("changed", steps[1].GetProperty("outcome").GetString());
+        Assert.Equal(14, steps.Count);
+        Assert.Equal("create-app", steps[2].GetProperty("key").GetString());
+        Assert.Equal("changed", steps[2].GetProperty("outcome").GetString());
         Assert.True(Guid.TryParse(json.RootElement.GetProperty("values").GetProperty("app.appId").GetString(), out _));
     }
 

@@ -102,6 +102,43 @@ public sealed class SandboxServeAuthTests
     }
 
     [Fact]
+    public async Task An_approval_secret_chosen_in_a_file_is_the_one_served_and_no_other_approves()
+    {
+        using var folder = new TempFolder();
+        var chosen = DeviceSecretLike();
+        var file = folder.Write("approval.txt", chosen + "\n");
+        await using var served = await Served.StartAsync("--approval-secret-file", file);
+        var (deviceCode, userCode) = await served.StartDeviceCodeAsync(GraphScope);
+
+        var wrong = await served.ApproveAsync(userCode, DeviceSecretLike());
+        var right = await served.ApproveAsync(userCode, chosen);
+
+        Assert.Equal(chosen, served.Json["approvalSecret"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
+        Assert.True(right.Status == HttpStatusCode.OK, right.Body);
+        Assert.NotNull((await served.RedeemAsync(deviceCode))["access_token"]);
+        await served.StopAsync();
+        Assert.DoesNotContain(chosen, served.Errors);
+    }
+
+    [Theory]
+    [InlineData("short\n")]
+    [InlineData("")]
+    [InlineData("with a space in the middle of it\n")]
+    public async Task An_approval_secret_file_that_is_too_short_empty_or_spaced_is_exit_2_naming_the_option(string content)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("approval.txt", content);
+
+        var result = await CliRunner.RunAsync(["sandbox", "serve", "--approval-secret-file", file]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("mailsetup: error: --approval-secret-file:", result.Stderr);
+        Assert.Equal("", result.Stdout);
+        if (content.Length > 6) Assert.DoesNotContain(content.Trim(), result.Stderr);
+    }
+
+    [Fact]
     public async Task Served_device_code_approval_needs_the_printed_secret_which_goes_nowhere_else()
     {
         await using var served = await Served.StartAsync();
@@ -219,7 +256,7 @@ public sealed class SandboxServeAuthTests
         public string Errors => _error.ToString();
         public string Output => _output.ToString();
 
-        public static async Task<Served> StartAsync()
+        public static async Task<Served> StartAsync(params string[] more)
         {
             var folder = new TempFolder();
             var services = TestServices.Collection(folder.Path).BuildServiceProvider();
@@ -227,7 +264,7 @@ public sealed class SandboxServeAuthTests
             var error = new StringWriter();
             var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var run = new CliApp(ToolServices.From(services), output, TextWriter.Synchronized(error))
-                .InvokeAsync(["sandbox", "serve", "--mailboxes", "2"], stop.Token);
+                .InvokeAsync(["sandbox", "serve", "--mailboxes", "2", .. more], stop.Token);
             var line = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(60));
             return new Served(folder, services, output, error, stop, run, JsonNode.Parse(line)!.AsObject());
         }

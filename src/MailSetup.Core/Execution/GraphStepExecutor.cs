@@ -28,24 +28,56 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         var references = ReferenceValues.From(values);
         if (step.ResultCollection is { } collection)
         {
-            var answer = await SendAsync(step.Request(graph, references), cancellationToken);
-            var first = answer is { } a ? JsonCapture.Items(a, collection).Cast<JsonElement?>().FirstOrDefault() : null;
+            var read = await SendAsync(step.Request(graph, references), cancellationToken);
+            var first = read is { } a ? JsonCapture.Items(a, collection).Cast<JsonElement?>().FirstOrDefault() : null;
             return first is null
                 ? throw new StepFailedException($"found nothing: the answer's '{collection}' list is empty")
                 : new Run(StepOutcome.Read, first);
+        }
+        if (step.Ownership is { } ownership)
+        {
+            await CheckOwnershipAsync(step.Request(graph, references), ownership, cancellationToken);
+            return new Run(StepOutcome.Read, null);
         }
         if (step.Probe is { } probe && await FindAsync(probe, values, cancellationToken) is { } existing)
             return new Run(StepOutcome.Unchanged, existing);
 
         var request = step.Request(graph, references);
-        if (request.HttpMethod == Method.PATCH)
+        // An upsert (PATCH with Prefer: create-if-missing) creates: there is nothing to compare with yet.
+        if (request.HttpMethod == Method.PATCH && step.Action != StepAction.Create)
         {
             var (needed, body) = await PrepareChangeAsync(step, request, cancellationToken);
             if (!needed) return new Run(StepOutcome.Unchanged, null);
             request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)), "application/json");
         }
-        return new Run(StepOutcome.Changed, await SendAsync(request, cancellationToken));
+        var answer = await SendAsync(request, cancellationToken);
+        if (answer is null && step.Action == StepAction.Create && request.HttpMethod == Method.PATCH && step.Captures.Count > 0)
+        {
+            // 204: the upsert found the object by its key after all (renamed since, so the probe missed it) and updated it. It is
+            // read back for its ids, and counts as found, not made: rollback must not delete what an earlier run created.
+            var found = await SendAsync(new RequestInformation { HttpMethod = Method.GET, URI = request.URI }, cancellationToken);
+            return new Run(StepOutcome.Unchanged, found);
+        }
+        return new Run(StepOutcome.Changed, answer);
     }
+
+    /// <summary>Stops with <see cref="ForeignAppsException"/> when the listed objects include one without our key.</summary>
+    private async Task CheckOwnershipAsync(RequestInformation request, OwnershipCheck ownership, CancellationToken cancellationToken)
+    {
+        var foreign = new List<ForeignApp>();
+        string? name = null;
+        await foreach (var item in ItemsAsync(request, ownership.Collection, cancellationToken))
+        {
+            name ??= Text(item, "displayName");
+            if (string.Equals(Text(item, ownership.KeyProperty), ownership.OwnKey, StringComparison.OrdinalIgnoreCase)) continue;
+            foreign.Add(new ForeignApp(Text(item, "appId") ?? "", Text(item, "id") ?? "", Text(item, "displayName") ?? "",
+                JsonCapture.TryProperty(item, "createdDateTime", out var created) && created.TryGetDateTimeOffset(out var when) ? when : null));
+        }
+        if (foreign.Count > 0) throw new ForeignAppsException(name ?? "", foreign);
+    }
+
+    private static string? Text(JsonElement item, string property) =>
+        JsonCapture.TryProperty(item, property, out var value) ? JsonCapture.Text(value) : null;
 
     /// <summary>Whether <paramref name="probe"/> finds what its step would create.</summary>
     public async Task<bool> ExistsAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
@@ -62,24 +94,28 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
     private async Task<JsonElement?> FindAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         var wanted = probe.Matches.Select(m => (m.Property, Value: Templates.Fill(m.Value, values))).ToList();
-        RequestInformation? request = probe.Request(graph, ReferenceValues.From(values));
+        await foreach (var item in ItemsAsync(probe.Request(graph, ReferenceValues.From(values)), probe.Collection, cancellationToken))
+        {
+            if (wanted.All(w => string.Equals(Text(item, w.Property), w.Value, StringComparison.OrdinalIgnoreCase)))
+                return item;
+        }
+        return null;
+    }
+
+    /// <summary>The items of a collection read, page after page (<c>@odata.nextLink</c>).</summary>
+    private async IAsyncEnumerable<JsonElement> ItemsAsync(RequestInformation first, string collection,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RequestInformation? request = first;
         while (request is not null)
         {
             var answer = await SendAsync(request, cancellationToken);
-            if (answer is not { } page) return null;
-            foreach (var item in JsonCapture.Items(page, probe.Collection))
-            {
-                if (wanted.All(
-                    w =>
-                        JsonCapture.TryProperty(item, w.Property, out var v)
-                            && string.Equals(JsonCapture.Text(v), w.Value, StringComparison.OrdinalIgnoreCase)))
-                    return item;
-            }
+            if (answer is not { } page) yield break;
+            foreach (var item in JsonCapture.Items(page, collection)) yield return item;
             request = JsonCapture.TryProperty(page, "@odata.nextLink", out var next) && next.GetString() is { } link
                 ? new RequestInformation { HttpMethod = Method.GET, URI = new Uri(link) }
                 : null;
         }
-        return null;
     }
 
     /// <summary>

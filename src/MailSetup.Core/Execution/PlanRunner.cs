@@ -130,7 +130,7 @@ public sealed class PlanRunner(
                     ? madeOn : DateTimeOffset.MinValue;
             Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not ForeignAppsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Finish(run, number, step, StepOutcome.Failed, watch.Elapsed, e.Message, null, null);
             run.Stopped = true;

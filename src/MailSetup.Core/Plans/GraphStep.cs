@@ -20,6 +20,13 @@ public sealed record GraphProbe(
 
 public sealed record ProbeMatch(string Property, string Value);
 
+/// <summary>
+/// A read that stops the run when its answer's <see cref="Collection"/> holds an item whose
+/// <see cref="KeyProperty"/> is not <see cref="OwnKey"/>: an object of the same name that mailsetup
+/// did not make (its key is another or none), which it must never take over.
+/// </summary>
+public sealed record OwnershipCheck(string Collection, string KeyProperty, string OwnKey);
+
 /// <summary>A Microsoft Graph request: built by the SDK, previewed with <c>{references}</c> for people.</summary>
 public sealed record GraphStep : PlanStep
 {
@@ -32,6 +39,9 @@ public sealed record GraphStep : PlanStep
     public string? ResultCollection { get; init; }
 
     public IReadOnlyList<ValueCapture> Captures { get; init; } = [];
+
+    /// <summary>For reads that guard a create: objects of the name that are not ours stop the run before any change.</summary>
+    public OwnershipCheck? Ownership { get; init; }
 
     /// <summary>
     /// Top-level list properties of the body that are merged with the object's current lists before

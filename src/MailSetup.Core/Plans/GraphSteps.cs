@@ -37,27 +37,43 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
                 p.Id.ToString())),
         ]);
 
-    /// <summary>Creates the app registration, or finds the one of the same name that an earlier run created.</summary>
-    public GraphStep CreateApp(string displayName) => Step(
+    /// <summary>
+    /// Lists the apps of the name: one that does not carry this setup's key was made by someone else (in the portal, by another tool),
+    /// and the run stops before any change rather than create a second app of that name or take that one over.
+    /// </summary>
+    public GraphStep CheckAppName(string displayName, string uniqueName) => Step(
+        key: "check-app-name",
+        title: $"Check that no other app is named '{displayName}'",
+        why: $"Display names are not unique in Entra. An app of this name without the key '{uniqueName}' is not one mailsetup made: " +
+            "the run stops here, before any change, and names it (adopt it with its client id, or choose another name).",
+        action: StepAction.Read,
+        request: (g, _) => AppsNamed(g, displayName),
+        ownership: new OwnershipCheck("value", "uniqueName", uniqueName));
+
+    /// <summary>
+    /// Creates the app registration with Graph's upsert by its key (<c>uniqueName</c>), or finds the one an earlier run made by that key:
+    /// a re-run never looks an app up by display name.
+    /// </summary>
+    public GraphStep CreateApp(string displayName, string uniqueName) => Step(
         key: "create-app",
         title: $"Create the app registration '{displayName}'",
         why: "The app registration is the app's identity in Entra: its client id is what mail software signs in with. Single tenant, " +
-            "as the seeds advise.",
+            $"as Microsoft's procedures advise. It is created under the key '{uniqueName}' (Prefer: create-if-missing), so a re-run " +
+            "finds this app and no other.",
         action: StepAction.Create,
-        request: (g, _) => g.Applications.ToPostRequestInformation(new Application
-        {
-            DisplayName = displayName,
-            SignInAudience = "AzureADMyOrg",
-        }),
-        probe: Probe(
-            (g, _) => g.Applications.ToGetRequestInformation(c =>
-            {
-                c.QueryParameters.Filter = $"displayName eq '{ODataLiteral(displayName)}'";
-                c.QueryParameters.Select = AppSelect;
-            }),
-            "value", new ProbeMatch("displayName", displayName)),
+        request: (g, _) => g.ApplicationsWithUniqueName(uniqueName).ToPatchRequestInformation(
+            new Application { DisplayName = displayName, SignInAudience = "AzureADMyOrg" },
+            c => c.Headers.Add("Prefer", "create-if-missing")),
+        probe: Probe((g, _) => AppsNamed(g, displayName), "value", new ProbeMatch("uniqueName", uniqueName)),
         captures: AppCaptures(),
         undo: StepUndo.Graph("DELETE", "/applications/" + StepUndo.Result("id")));
+
+    private static RequestInformation AppsNamed(GraphServiceClient graph, string displayName) =>
+        graph.Applications.ToGetRequestInformation(c =>
+        {
+            c.QueryParameters.Filter = $"displayName eq '{ODataLiteral(displayName)}'";
+            c.QueryParameters.Select = [.. AppSelect, "uniqueName", "createdDateTime"];
+        });
 
     /// <summary>Finds the existing app registration to adopt by its client id.</summary>
     public GraphStep FindApp(Guid appId) => Step(
@@ -80,8 +96,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         var why = adopting
             ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept: " +
                 "its current list is read and merged in before the PATCH."
-            : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds by default " +
-                "(seed 001).";
+            : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds " +
+                "by default.";
         if (publicClient)
             why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), " +
                 "else AADSTS7000218.";
@@ -232,7 +248,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
     private GraphStep Step(
         string key, string title, string why, StepAction action, GraphRequestBuilder request,
         GraphProbe? probe = null, string? resultCollection = null, IReadOnlyList<ValueCapture>? captures = null,
-        IReadOnlyList<string>? mergedLists = null, StepUndo? undo = null)
+        IReadOnlyList<string>? mergedLists = null, StepUndo? undo = null, OwnershipCheck? ownership = null)
     {
         RequestInformation built = request(graph, ReferenceValues.StandIns);
         var preview = GraphRequestPreviewer.Preview(built);
@@ -250,6 +266,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             Captures = captures ?? [],
             MergedLists = mergedLists ?? [],
             Undo = undo,
+            Ownership = ownership,
             Consumes = consumed,
             Produces = (captures ?? []).Select(c => c.Target).ToList(),
         };

@@ -21,6 +21,8 @@ public sealed class PlanBuilder(TimeProvider clock)
         var graphSteps = new GraphSteps(graph, credentialName);
 
         var steps = new List<PlanStep>();
+        // First of all, before any read that other steps need: a name taken by someone else's app stops the run with nothing done.
+        if (request.App is AppTarget.New named) steps.Add(graphSteps.CheckAppName(named.DisplayName, AppUniqueName.For(named.DisplayName)));
         var rbac = request.Scoping as MailboxScoping.Rbac;
         var entraPermissions = request.Permissions.Where(p => rbac is null || p.ExchangeRbacRole is null).ToList();
         var rbacPermissions = request.Permissions.Where(p => rbac is not null && p.ExchangeRbacRole is not null).ToList();
@@ -31,7 +33,7 @@ public sealed class PlanBuilder(TimeProvider clock)
         var adopting = request.App is AppTarget.Existing;
         steps.Add(request.App switch
         {
-            AppTarget.New app => graphSteps.CreateApp(app.DisplayName),
+            AppTarget.New app => graphSteps.CreateApp(app.DisplayName, AppUniqueName.For(app.DisplayName)),
             AppTarget.Existing app => graphSteps.FindApp(app.AppId),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.App, "unknown app target"),
         });

@@ -18,7 +18,7 @@ public sealed class PlanBuilderTests
         var keys = Build("imap-app").Steps.Select(s => s.Key).ToList();
         Assert.Equal(
         [
-            "read-exo-resource", "create-app", "set-permissions", "add-secret", "create-sp", "consent-exo-IMAP.AccessAsApp",
+            "check-app-name", "read-exo-resource", "create-app", "set-permissions", "add-secret", "create-sp", "consent-exo-IMAP.AccessAsApp",
             "connect-exchange", "register-exchange-sp", $"fullaccess-{PlanCases.Support}",
             $"verify-authorization-{PlanCases.Support}", $"verify-protocols-{PlanCases.Support}",
         ], keys);

@@ -450,11 +450,11 @@ public sealed class PowerShellPlanRendererTests
 
         Assert.Empty(reader.Problems);
         Assert.DoesNotContain(reader.Uses, u => u.Name.StartsWith("env", StringComparison.OrdinalIgnoreCase));
-        // The probe looks for exactly the typed name, and the body sends it as the plan does.
-        Assert.Contains(reader.Strings, s => s.Quote == '\'' && s.Value == name);
+        // The probe looks for the key derived from exactly the typed name, and the body sends the name as the plan does.
+        Assert.Contains(reader.Strings, s => s.Quote == '\'' && s.Value == AppUniqueName.For(name));
         var body = plan.Steps.OfType<GraphStep>().Single(s => s.Key == "create-app").Preview.Body;
         Assert.Contains(reader.HereStrings, h => h.Text == body);
-        Assert.Contains(reader.Strings, s => s.Value == $"[2/{plan.Steps.Count}] created: Create the app registration '{name}'");
+        Assert.Contains(reader.Strings, s => s.Value == $"[3/{plan.Steps.Count}] created: Create the app registration '{name}'");
     }
 
     [Fact]

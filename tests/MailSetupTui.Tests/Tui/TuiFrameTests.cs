@@ -2,6 +2,7 @@ using MailSetup.Core.Catalog;
 using MailSetup.Core.Diagnosis;
 using MailSetup.Core.Execution;
 using MailSetup.Core.Mail.Tracing;
+using MailSetup.Core.Plans;
 using MailSetup.Core.Plans.Rendering;
 using MailSetup.Core.Preflight;
 using MailSetup.Testing;
@@ -43,6 +44,11 @@ public sealed class TuiFrameTests
         ["plan-export"] = (w, h, _) => Feed(SignedIn(w, h), PlanReady(), Key('e')),
         ["apply-running"] = (w, h, _) => Applying(SignedIn(w, h)),
         ["quit-confirm"] = (w, h, _) => Feed(Applying(SignedIn(w, h)), Key('q')),
+        ["apply-name-taken"] = (w, h, _) => Feed(SignedIn(w, h), PlanReady(), Key('a'), new AppNameTakenMsg("Contoso imap-app",
+        [
+            new ForeignApp("0b1f6a3e-6d2c-4f7a-9a51-3c2e8d7f4b10", "7c9e2d41-1a5b-4e8f-b3c6-9d0a2f4e6b81", "Contoso imap-app",
+                new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero)),
+        ])),
     };
 
     private static PlanReadyMsg PlanReady()
@@ -61,7 +67,8 @@ public sealed class TuiFrameTests
             state =
                 Feed(state,
                     new ApplyStepMsg(
-                        new StepEvent.Finished(i + 1, steps.Count, steps[i], i == 0 ? StepOutcome.Read : StepOutcome.Changed,
+                        new StepEvent.Finished(i + 1, steps.Count, steps[i],
+                            steps[i].Action == StepAction.Read ? StepOutcome.Read : StepOutcome.Changed,
                             TimeSpan.FromMilliseconds(40), null)));
         return Feed(state, new ApplyStepMsg(new StepEvent.Started(6, steps.Count, steps[5])));
     }

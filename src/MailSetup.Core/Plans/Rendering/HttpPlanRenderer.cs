@@ -46,6 +46,7 @@ public sealed class HttpPlanRenderer : IPlanRenderer
                     Line($"### {i + 1}. {step.Title}");
                     Comment(text, "why: " + step.Why, "");
                     if (graph.Probe is { } probe) Comment(text, "unchanged when: " + WithVariables(Probe(probe)), "");
+                    if (graph.Ownership is { } ownership) Comment(text, Ownership(ownership), "");
                     Line($"# @name {RequestName(step)}");
                     Line($"{graph.Preview.Method} {{{{graph}}}}{WithVariables(graph.Preview.RelativeUrl(baseUrl))}");
                     Line("Authorization: Bearer {{token}}");

@@ -214,6 +214,14 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             json.WriteEndObject();
         }
         if (step.ResultCollection is not null) json.WriteString("resultCollection", step.ResultCollection);
+        if (step.Ownership is { } ownership)
+        {
+            json.WriteStartObject("ownership");
+            json.WriteString("collection", ownership.Collection);
+            json.WriteString("keyProperty", ownership.KeyProperty);
+            json.WriteString("ownKey", ownership.OwnKey);
+            json.WriteEndObject();
+        }
         if (step.MergedLists.Count > 0) Strings(json, "mergedLists", step.MergedLists);
         WriteCaptures(json, step.Captures);
     }

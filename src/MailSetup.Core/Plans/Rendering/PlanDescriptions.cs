@@ -42,6 +42,10 @@ internal static class PlanDescriptions
         $"{probe.Preview.Method} {Readable(probe.Preview.Url)} lists a {probe.Collection} item with "
         + string.Join(" and ", probe.Matches.Select(m => $"{m.Property} = '{m.Value}'"));
 
+    /// <summary>An ownership check as a sentence: when the read stops the run.</summary>
+    public static string Ownership(OwnershipCheck check) =>
+        $"stops (nothing changed) when its {check.Collection} lists an app whose {check.KeyProperty} is not '{check.OwnKey}'";
+
     /// <summary>URLs for people: percent-escapes decoded (the wire keeps them).</summary>
     public static string Readable(string url) => Uri.UnescapeDataString(url);
 }

@@ -27,8 +27,27 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
             script.Line(label.Status("unchanged"));
             script.Continue("} else {");
             WriteRequest(step, "$item");
+            if (step.Action == StepAction.Create && preview.Method == "PATCH")
+            {
+                script.Comment("An upsert that found the app by its key (renamed since) answers 204 without a body: read it back.");
+                script.Line(
+                    $"if ($null -eq $item) {{ $item = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET " +
+                    $"-Uri {variables.Expression(preview.Url)} -OutputType PSObject }} }}");
+            }
             script.Line(label.Status(label.Done));
             script.Close();
+        }
+        else if (step.Ownership is { } ownership)
+        {
+            WriteRequest(step, "$answer");
+            script.Line(
+                $"$foreign = @($answer{PowerShellQuoting.Member(ownership.Collection)} | " +
+                $"Where-Object {{ $_{PowerShellQuoting.Member(ownership.KeyProperty)} -ne {PowerShellQuoting.SingleQuoted(ownership.OwnKey)} }})");
+            script.Open("if ($foreign.Count -gt 0) {");
+            script.Line("$foreign | ForEach-Object { Write-Host \"  not made by mailsetup: client id $($_.appId), created $($_.createdDateTime)\" }");
+            script.Line(label.Failure("another app has this name; adopt one by its client id, or choose another name. Nothing was changed."));
+            script.Close();
+            script.Line(label.Status(label.Done));
         }
         else
         {

@@ -69,6 +69,8 @@ public sealed class TextPlanRenderer : IPlanRenderer
                     foreach (var line in body.Split('\n')) text.Append(Indent).Append("  ").Append(line).Append('\n');
                 if (graph.Probe is { } probe)
                     Wrapped(text, "unchanged when: " + Probe(probe), Indent, Indent + "  ");
+                if (graph.Ownership is { } ownership)
+                    Wrapped(text, Ownership(ownership), Indent, Indent + "  ");
                 break;
             case ExchangeStep exchange:
                 Wrapped(text, CmdletText.Format(exchange.Cmdlet), Indent, Indent + "  ");

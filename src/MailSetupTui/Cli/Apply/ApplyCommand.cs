@@ -100,6 +100,12 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
                 if (text && e is not StepEvent.Started) output.WriteLine(ApplyReport.Line(e));
             }, cancellationToken);
         }
+        catch (ForeignAppsException taken)
+        {
+            // The name check is the plan's first step: nothing has changed, so this is a usage error like any other (exit 2).
+            await error.WriteLineAsync(ApplyReport.ForeignApps(taken));
+            return ExitCodes.Usage;
+        }
         catch (InvalidOperationException e)
         {
             // Found before any step ran: a journal of another plan, a secret of a stopped run that could not be removed.

@@ -29,6 +29,21 @@ internal static class ApplyReport
             : $"a secret made on {made.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
             + " exists; none created; use --new-secret to add one";
 
+    /// <summary>The stop before any change when the app name is taken by apps mailsetup did not make: each listed, then the two ways on.</summary>
+    public static string ForeignApps(ForeignAppsException taken)
+    {
+        var lines = new List<string>
+        {
+            $"mailsetup: error: --app-name: '{TerminalText.Escape(taken.DisplayName)}' is the name of {taken.Apps.Count} app(s) that mailsetup " +
+                "did not make; nothing was changed:",
+        };
+        foreach (var app in taken.Apps)
+            lines.Add($"  client id {TerminalText.Escape(app.AppId)}, created " +
+                (app.Created is { } created ? created.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(date unknown)"));
+        lines.Add("Adopt one with --app-id CLIENT_ID (its permissions, certificates and redirect URIs are kept), or choose another name.");
+        return string.Join('\n', lines);
+    }
+
     public static string Summary(ApplyResult result, string journalPath) =>
         result.Succeeded
             ? $"Done: {result.Changed} changed, {result.Unchanged} unchanged."

@@ -40,22 +40,31 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
         HelpName = "count",
     };
 
+    private readonly Option<string?> _approvalSecretFile = new("--approval-secret-file")
+    {
+        Description =
+            "Take the device-code approval secret from the first line of this file (at least 16 characters) instead of making a new one " +
+            "at every start; a file, so the secret never shows in the process list.",
+        HelpName = "file",
+    };
+
     public SandboxServeCommand(StateFolders folders, TimeProvider clock)
         : base("serve", "Serve the sandbox tenant over HTTPS on 127.0.0.1 and print its endpoints and credentials as JSON.")
     {
         _folders = folders;
         _clock = clock;
-        Add(_portBase, _listen, _mailboxes);
+        Add(_portBase, _listen, _mailboxes, _approvalSecretFile);
     }
 
-    internal sealed record Input(int? Port, int? Mailboxes, IPAddress Listen);
+    internal sealed record Input(int? Port, int? Mailboxes, IPAddress Listen, string? ApprovalSecret);
 
     protected override Task<Input?> BindAsync(ParseResult result, List<CliError> errors, CancellationToken cancellationToken)
     {
         var port = Number(result, _portBase, 1, 65535, "a port number", errors);
         var mailboxes = Number(result, _mailboxes, 0, TenantSeedOptions.MaxUserMailboxes, "a number of mailboxes", errors);
         var listen = Address(result, errors);
-        return Task.FromResult<Input?>(new Input(port, mailboxes, listen));
+        var approvalSecret = ApprovalSecret(result, errors);
+        return Task.FromResult<Input?>(new Input(port, mailboxes, listen, approvalSecret));
     }
 
     protected override async Task<int> RunAsync(Input input, CliOutput io, CancellationToken cancellationToken)
@@ -87,6 +96,7 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
             {
                 PortBase = port,
                 ListenAddress = listen,
+                DeviceApprovalSecret = input.ApprovalSecret,
                 ConfigureServices = services => services.AddSandboxTokenValidation(),
             }, cancellationToken);
         }
@@ -184,6 +194,20 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
             return address;
         errors.Add(new(_listen.Name, $"'{text}' is not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0."));
         return IPAddress.Loopback;
+    }
+
+    /// <summary>The approval secret from --approval-secret-file's first line: printable, no spaces, long enough to be unguessable.</summary>
+    private string? ApprovalSecret(ParseResult result, List<CliError> errors)
+    {
+        const string expected = "a file with the approval secret (16 to 256 printable characters, no spaces) on its first line";
+        if (result.GetValue(_approvalSecretFile) is not { } path) return null;
+        var (text, problem) = InputFile.PathProblem(path, expected) is { } pathProblem ? (null, pathProblem) : InputFile.ReadText(path, 4096, expected);
+        var secret = text?.Split('\n')[0].TrimEnd('\r');
+        if (secret is { Length: >= DeviceApprovalSecrets.MinimumLength and <= 256 } && secret.All(c => c is > ' ' and < '\u007f'))
+            return secret;
+        // The line itself is never quoted: it is meant to be a secret.
+        errors.Add(new(_approvalSecretFile.Name, problem ?? $"the first line of {InputFile.Shown(path)} is not usable; expected {expected}."));
+        return null;
     }
 
     private static string Endpoint(IPAddress address, int? port) =>

@@ -34,6 +34,9 @@ public sealed record PlanExportedMsg(string Path) : Msg;
 public sealed record ApplyStepMsg(StepEvent Event) : Msg;
 public sealed record ApplyFinishedMsg(ApplyResult Result) : Msg;
 
+/// <summary>The apply stopped at its first step, nothing changed: the app name belongs to apps mailsetup did not make.</summary>
+public sealed record AppNameTakenMsg(string Name, IReadOnlyList<ForeignApp> Apps) : Msg;
+
 /// <summary>The secret an apply made: held in the App pane until saved or dismissed, never logged.</summary>
 public sealed record SecretMsg(string Secret, string Name = "") : Msg
 {

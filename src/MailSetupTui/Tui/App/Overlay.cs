@@ -27,7 +27,10 @@ public sealed record PlanExport(int FormatIndex, TextInput Path)
     public string Format => Formats[FormatIndex];
 }
 
-/// <summary>The apply view: progress (steps, counts, errors) while the plan runs, then the result.</summary>
+/// <summary>
+/// The apply view: progress (steps, counts, errors) while the plan runs, then the result. <see cref="Taken"/> lists the apps of the
+/// plan's name that mailsetup did not make, when the run stopped for them: each can be adopted by its number.
+/// </summary>
 public sealed record ApplyOverlay(
     int Total,
     int Done = 0,
@@ -37,7 +40,8 @@ public sealed record ApplyOverlay(
     string? Current = null,
     IReadOnlyList<string>? Log = null,
     bool Finished = false,
-    string? Result = null) : Overlay
+    string? Result = null,
+    IReadOnlyList<MailSetup.Core.Execution.ForeignApp>? Taken = null) : Overlay
 {
     public const int LogLimit = 500;
 

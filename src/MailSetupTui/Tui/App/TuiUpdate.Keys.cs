@@ -66,6 +66,15 @@ public static partial class TuiUpdate
             _ => Stay(state),
         },
         PlanReviewOverlay review => PlanReviewKey(state, review, action, key),
+        ApplyOverlay { Finished: true, Taken: { } taken } when action == KeyAction.AdoptListed && key.Char - '1' < taken.Count =>
+            ReviewPlan(state with
+            {
+                Overlay = null,
+                Focus = Pane.App,
+                App = state.App with { AdoptedAppId = taken[key.Char - '1'].AppId, Editing = null },
+            }),
+        ApplyOverlay { Finished: true, Taken: not null } when action is KeyAction.Close or KeyAction.Back =>
+            Stay(state with { Overlay = null, Focus = Pane.App, Status = "the name is taken: choose another name, or adopt an app" }),
         ApplyOverlay apply => apply.Finished && action is KeyAction.Close or KeyAction.Back
             ? Stay(state with { Overlay = null, Focus = state.App.NewSecret is null ? Pane.Diagnostics : Pane.App })
             : Stay(state),

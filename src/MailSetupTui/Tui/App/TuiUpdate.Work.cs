@@ -62,6 +62,8 @@ public static partial class TuiUpdate
                             ? app with { Notice = ExistingSecretNotice(made) }
                             : app,
                 };
+            case AppNameTakenMsg taken when state.Overlay is ApplyOverlay apply:
+                return state with { Overlay = NameTaken(apply, taken) };
             case SecretMsg secret:
                 return state with { App = state.App with { NewSecret = secret.Secret, NewSecretName = secret.Name, Notice = null } };
             case SecretSavedMsg saved:
@@ -94,6 +96,27 @@ public static partial class TuiUpdate
         "sign-in" => state with { Tenant = state.Tenant with { Status = SignInStatus.Failed, Problem = failed.Problem, DeviceCode = null } },
         _ => state with { Status = $"{failed.What} failed: {failed.Problem}" },
     };
+
+    /// <summary>The stop before any change: the apps that have the name, numbered for adoption.</summary>
+    private static ApplyOverlay NameTaken(ApplyOverlay apply, AppNameTakenMsg taken)
+    {
+        var listed = taken.Apps.Take(9).ToList();
+        var stopped = apply with
+        {
+            Finished = true,
+            Taken = listed,
+            Result = "STOPPED before any change: the app name is taken.",
+        };
+        stopped = stopped.WithLog($"'{taken.Name}' is the name of {listed.Count} app(s) that mailsetup did not make:");
+        foreach (var (app, number) in listed.Select((a, i) => (a, i + 1)))
+        {
+            var created = app.Created?.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(unknown)";
+            stopped = stopped.WithLog($"  {number}. client id {app.AppId}, created {created}");
+        }
+        stopped = stopped.WithLog("Its number adopts that app (its permissions are kept) and reviews the plan;");
+        stopped = stopped.WithLog("Enter closes, to choose another name in the App pane.");
+        return stopped;
+    }
 
     private static ApplyOverlay Progress(ApplyOverlay apply, StepEvent step) => step switch
     {

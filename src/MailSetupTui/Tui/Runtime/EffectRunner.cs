@@ -243,7 +243,16 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
         var journalPath = services.Folders.NewJournal(Clock.GetUtcNow());
         var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
             new CertificateMaker(services.Folders.Certificates, Clock), new PostingSecretSink(this), Clock);
-        var result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
+        ApplyResult result;
+        try
+        {
+            result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
+        }
+        catch (ForeignAppsException taken)
+        {
+            post(new AppNameTakenMsg(taken.DisplayName, taken.Apps));
+            return;
+        }
         post(new ApplyFinishedMsg(result));
         await LoadDirectoryAsync(cancellationToken);
     }

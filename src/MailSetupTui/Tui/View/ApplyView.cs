@@ -16,7 +16,9 @@ public static class ApplyView
             ($"failed {apply.Failed}", apply.Failed > 0 ? theme.Error : theme.Normal));
         lines.Add(apply.Finished ? apply.Result ?? "" : apply.Current ?? "starting...",
             apply.Finished
-                ? (apply.Failed > 0 || apply.Result?.StartsWith("FAILED", StringComparison.Ordinal) == true ? theme.Error : theme.Ok)
+                ? (apply.Failed > 0 || apply.Taken is not null || apply.Result?.StartsWith("FAILED", StringComparison.Ordinal) == true
+                    ? theme.Error
+                    : theme.Ok)
                 : theme.Title);
         lines.Blank();
         var log = apply.Log ?? [];

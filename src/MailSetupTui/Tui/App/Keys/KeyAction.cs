@@ -40,6 +40,7 @@ public enum KeyAction
     QuitYes,
     QuitNo,
     Apply,
+    AdoptListed,
     Export,
     ExportFormat,
 

@@ -30,6 +30,7 @@ public static partial class KeyMap
         ConfirmQuitOverlay => [new("y", "quit"), new("n", "stay")],
         PlanReviewOverlay { Export: not null } => [new("Tab", "format"), new("Enter", "export"), Cancel],
         PlanReviewOverlay => [new("a", "apply"), new("e", "export"), Scroll, Close],
+        ApplyOverlay { Finished: true, Taken: not null } => [new("1-9", "adopt"), new("Enter", "close")],
         ApplyOverlay { Finished: true } => [new("Enter", "close")],
         ApplyOverlay => [],
         _ when state.Typing => [new("Enter", "done"), Cancel, new("F1", "help")],

@@ -41,6 +41,8 @@ public static partial class KeyMap
     private static readonly KeyHelp ReviewHelp = new("a e", "the plan review: apply the plan; export it to a new file", OnHelpScreen: false);
     private static readonly KeyHelp FormatHelp = new("Tab", "the export prompt: the next format (text, json, http, powershell)", OnHelpScreen: false);
     private static readonly KeyHelp ApplyDoneHelp = new("Enter", "the apply view, once finished: close it", OnHelpScreen: false);
+    private static readonly KeyHelp AdoptHelp = new(
+        "1 2 3 4 5 6 7 8 9", "the apply view, stopped because other apps have the name: adopt the app of that number, then review its plan", OnHelpScreen: false);
     private static readonly KeyHelp SubmitHelp = new(
         "Enter Esc", "a text input: done (the password prompt runs the login, a file prompt saves or exports); cancel", OnHelpScreen: false);
     private static readonly KeyHelp CursorHelp = new("← →", "a text input: move the cursor", OnHelpScreen: false);
@@ -54,7 +56,7 @@ public static partial class KeyMap
     [
         PaneHelp, JumpHelp, QuitHelp, BackHelp, HelpHelp, MoveHelp, PageHelp, ChooseHelp, ToggleHelp, FindHelp, PlanHelp,
         ProtocolHelp, PreflightHelp, AuthHelp, TraceFilterHelp, SecretHelp, SendAsHelp, ScopingHelp, TenantHelp,
-        RunHelp, CloseHelp, ConfirmHelp, StayHelp, ReviewHelp, FormatHelp, ApplyDoneHelp,
+        RunHelp, CloseHelp, ConfirmHelp, StayHelp, ReviewHelp, FormatHelp, ApplyDoneHelp, AdoptHelp,
         SubmitHelp, CursorHelp, EndsHelp, WordHelp, DeleteHelp, KillHelp,
     ];
 
@@ -106,6 +108,7 @@ public static partial class KeyMap
         Bind(KeyAction.Export, [Char('e')], [PlanReview], ReviewHelp),
         Bind(KeyAction.ExportFormat, [Named(KeyName.Tab)], [Export], FormatHelp),
         Bind(KeyAction.Close, [Named(KeyName.Enter)], [Apply], ApplyDoneHelp),
+        Bind(KeyAction.AdoptListed, [.. "123456789".Select(Char)], [Apply], AdoptHelp),
 
         // The text input's own keys, readline's where readline has one.
         Bind(KeyAction.Submit, [Named(KeyName.Enter)], [TextEntry], SubmitHelp),
