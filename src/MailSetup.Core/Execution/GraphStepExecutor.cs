@@ -93,10 +93,10 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
 
     private async Task<JsonElement?> FindAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        var wanted = probe.Matches.Select(m => (m.Property, Value: Templates.Fill(m.Value, values))).ToList();
+        var wanted = probe.Matches.Select(m => (Match: m, Value: Templates.Fill(m.Value, values))).ToList();
         await foreach (var item in ItemsAsync(probe.Request(graph, ReferenceValues.From(values)), probe.Collection, cancellationToken))
         {
-            if (wanted.All(w => string.Equals(Text(item, w.Property), w.Value, StringComparison.OrdinalIgnoreCase)))
+            if (wanted.All(w => w.Match.Accepts(Text(item, w.Match.Property), w.Value)))
                 return item;
         }
         return null;

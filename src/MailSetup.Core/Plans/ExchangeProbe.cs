@@ -18,6 +18,12 @@ public enum ProbeComparison
 
     /// <summary>For lists shown as text, such as <c>AccessRights</c> holding FullAccess among others.</summary>
     Contains,
+
+    /// <summary>Text that begins with the value, such as a credential named <c>mailsetup 2026-11-21</c> by any earlier run.</summary>
+    StartsWith,
+
+    /// <summary>A date later than the value (an ISO timestamp), such as a credential's <c>endDateTime</c>.</summary>
+    After,
 }
 
 /// <summary>

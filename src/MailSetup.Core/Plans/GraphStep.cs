@@ -18,7 +18,19 @@ public sealed record GraphProbe(
     IReadOnlyList<ProbeMatch> Matches,
     GraphRequestPreview Preview);
 
-public sealed record ProbeMatch(string Property, string Value);
+public sealed record ProbeMatch(string Property, string Value, ProbeComparison Comparison = ProbeComparison.Equals)
+{
+    /// <summary>Whether <paramref name="actual"/> (the item's property as text, null when missing) satisfies this match for <paramref name="wanted"/>.</summary>
+    public bool Accepts(string? actual, string wanted) => Comparison switch
+    {
+        ProbeComparison.StartsWith => actual?.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) == true,
+        ProbeComparison.After => DateTimeOffset.TryParse(actual, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            && date > DateTimeOffset.Parse(wanted, System.Globalization.CultureInfo.InvariantCulture),
+        ProbeComparison.Contains => actual?.Contains(wanted, StringComparison.OrdinalIgnoreCase) == true,
+        _ => string.Equals(actual, wanted, StringComparison.OrdinalIgnoreCase),
+    };
+}
 
 /// <summary>
 /// A read that stops the run when its answer's <see cref="Collection"/> holds an item whose

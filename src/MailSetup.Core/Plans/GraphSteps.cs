@@ -11,7 +11,7 @@ namespace MailSetup.Core.Plans;
 /// The Graph steps of a setup, each built with the Graph SDK's request builders. The previews (and
 /// the references a step consumes) come from building each request once with stand-ins.
 /// </summary>
-internal sealed class GraphSteps(GraphServiceClient graph, string credentialName)
+internal sealed class GraphSteps(GraphServiceClient graph, string credentialName, DateTimeOffset now)
 {
     private static readonly string[] AppSelect = ["id", "appId", "displayName"];
 
@@ -119,7 +119,8 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         key: "add-secret",
         title: $"Add the client secret '{credentialName}'",
         why: $"The app proves who it is with this secret when it asks for tokens. It expires on {PlanDates.Day(endDateTime)}; " +
-            $"mail stops silently then, so renew before. Its value is returned once and never again.",
+            $"mail stops silently then, so renew before. Its value is returned once and never again. A re-run on any day makes none while " +
+            $"a secret an earlier run made is valid for more than {RenewWithin.Days} days more.",
         action: StepAction.Create,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].AddPassword.ToPostRequestInformation(new AddPasswordPostRequestBody
         {
@@ -127,17 +128,18 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         }),
         probe: Probe(
             (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["passwordCredentials"]),
-            "passwordCredentials", new ProbeMatch("displayName", credentialName)),
+            "passwordCredentials", EarlierCredential(endDateTime - now)),
         captures: [new(References.SecretKeyId, "keyId"), new(References.SecretValue, "secretText")],
         undo: StepUndo.Graph("POST", $"/applications/{References.AppObjectId.Placeholder}/removePassword",
             $$"""{"keyId":"{{StepUndo.Result("keyId")}}"}"""));
 
-    public GraphStep UploadCertificate(bool adopting) => Step(
+    public GraphStep UploadCertificate(bool adopting, TimeSpan lifetime) => Step(
         key: "upload-certificate",
         title: $"Upload the certificate '{credentialName}'",
         why: "The app proves who it is by signing with the certificate's private key, which never leaves this machine. " +
             "The first certificate goes in with PATCH keyCredentials (addKey needs an already valid one)."
-            + (adopting ? " Certificates the app already has are kept: its current list is read and merged in before the PATCH." : ""),
+            + (adopting ? " Certificates the app already has are kept: its current list is read and merged in before the PATCH." : "")
+            + $" A re-run makes none while a certificate an earlier run made is valid for more than {RenewWithin.Days} days more.",
         action: StepAction.Change,
         request: (g, v) => g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(new Application
         {
@@ -154,7 +156,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         }),
         probe: Probe(
             (g, v) => g.Applications[v.Text(References.AppObjectId)].ToGetRequestInformation(c => c.QueryParameters.Select = ["keyCredentials"]),
-            "keyCredentials", new ProbeMatch("displayName", credentialName)),
+            "keyCredentials", EarlierCredential(lifetime)),
         mergedLists: adopting ? ["keyCredentials"] : null);
 
     public GraphStep CreateServicePrincipal() => Step(
@@ -231,6 +233,19 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
                     .ToList(),
             })
             .ToList();
+
+    /// <summary>
+    /// A credential an earlier run made, on any day (its name starts "mailsetup "), that does not need renewing yet: a re-run tomorrow finds
+    /// today's and makes no second one; one that expires within <see cref="RenewWithin"/> (or half a short lifetime) is replaced.
+    /// </summary>
+    private ProbeMatch[] EarlierCredential(TimeSpan lifetime) =>
+    [
+        new("displayName", PlanBuilder.CredentialPrefix, ProbeComparison.StartsWith),
+        new("endDateTime", PlanDates.Timestamp(now + TimeSpan.FromTicks(Math.Min(RenewWithin.Ticks, lifetime.Ticks / 2))), ProbeComparison.After),
+    ];
+
+    /// <summary>How long before it expires a credential is renewed by a re-run (the UI warns as early).</summary>
+    public static TimeSpan RenewWithin { get; } = TimeSpan.FromDays(30);
 
     private static IReadOnlyList<ValueCapture> AppCaptures() =>
     [

@@ -11,14 +11,17 @@ namespace MailSetup.Core.Plans;
 /// </summary>
 public sealed class PlanBuilder(TimeProvider clock)
 {
+    /// <summary>How the credentials mailsetup adds are named, before their day: "mailsetup 2026-11-21".</summary>
+    public const string CredentialPrefix = "mailsetup ";
+
     public Plan Build(SetupRequest request)
     {
         // A clock may report its instant with an offset; plans carry UTC so the bytes do not depend on it.
         var now = clock.GetUtcNow().ToUniversalTime();
-        var credentialName = $"mailsetup {PlanDates.Day(now)}";
+        var credentialName = CredentialPrefix + PlanDates.Day(now);
         using var http = new HttpClient();
         using var graph = new GraphServiceClient(http, new AnonymousAuthenticationProvider(), request.Cloud.GraphBaseUrl);
-        var graphSteps = new GraphSteps(graph, credentialName);
+        var graphSteps = new GraphSteps(graph, credentialName, now);
 
         var steps = new List<PlanStep>();
         // First of all, before any read that other steps need: a name taken by someone else's app stops the run with nothing done.
@@ -62,7 +65,7 @@ public sealed class PlanBuilder(TimeProvider clock)
                 break;
             case CredentialRequest.Certificate certificate:
                 yield return GenerateCertificate(request, certificate, credentialName);
-                yield return graphSteps.UploadCertificate(adopting);
+                yield return graphSteps.UploadCertificate(adopting, TimeSpan.FromDays(certificate.LifetimeDays));
                 break;
         }
     }

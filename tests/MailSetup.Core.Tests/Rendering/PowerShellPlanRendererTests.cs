@@ -121,16 +121,21 @@ public sealed class PowerShellPlanRendererTests
         {
             Assert.Equal(probe.Preview.Url, UriOn(reader, index));
             Assert.Contains($"-Collection '{probe.Collection}'", line, StringComparison.Ordinal);
-            var wanted =
-                string.Join("; ",
-                    probe.Matches.Select(
-                        m =>
-                            $"'{m.Property}' " +
-                            $"= {(m.Value.StartsWith('{')
-                                ? VariableFor(m.Value)
-                                : "'" + m.Value.Replace("'", "''", StringComparison.Ordinal) + "'")}"));
+            var wanted = string.Join("; ", probe.Matches.Select(m => $"'{m.Property}' = {Wanted(m)}"));
             Assert.EndsWith($"-Wanted ([ordered]@{{ {wanted} }})", line, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>A probe's wanted value as the script must write it: the text, or a table naming the comparison.</summary>
+    private static string Wanted(ProbeMatch match)
+    {
+        var value = match.Value.StartsWith('{') ? VariableFor(match.Value) : "'" + match.Value.Replace("'", "''", StringComparison.Ordinal) + "'";
+        return match.Comparison switch
+        {
+            ProbeComparison.StartsWith => $"@{{ StartsWith = {value} }}",
+            ProbeComparison.After => $"@{{ After = {value} }}",
+            _ => value,
+        };
     }
 
     [Theory]

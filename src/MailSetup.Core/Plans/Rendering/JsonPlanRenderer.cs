@@ -208,6 +208,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 json.WriteStartObject();
                 json.WriteString("property", match.Property);
                 json.WriteString("value", match.Value);
+                if (match.Comparison != ProbeComparison.Equals) json.WriteString("comparison", JsonNamingPolicy.CamelCase.ConvertName(match.Comparison.ToString()));
                 json.WriteEndObject();
             }
             json.WriteEndArray();

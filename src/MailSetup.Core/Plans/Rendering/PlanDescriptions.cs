@@ -40,7 +40,13 @@ internal static class PlanDescriptions
     /// <summary>A probe as a sentence: which read finds the step's result already present.</summary>
     public static string Probe(GraphProbe probe) =>
         $"{probe.Preview.Method} {Readable(probe.Preview.Url)} lists a {probe.Collection} item with "
-        + string.Join(" and ", probe.Matches.Select(m => $"{m.Property} = '{m.Value}'"));
+        + string.Join(" and ", probe.Matches.Select(m => m.Comparison switch
+        {
+            ProbeComparison.StartsWith => $"{m.Property} starting with '{m.Value}'",
+            ProbeComparison.After => $"{m.Property} after {m.Value}",
+            ProbeComparison.Contains => $"{m.Property} containing '{m.Value}'",
+            _ => $"{m.Property} = '{m.Value}'",
+        }));
 
     /// <summary>An ownership check as a sentence: when the read stops the run.</summary>
     public static string Ownership(OwnershipCheck check) =>

@@ -115,6 +115,13 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
     }
 
     private string Wanted(IReadOnlyList<ProbeMatch> matches) =>
-        "([ordered]@{ " + string.Join("; ", matches.Select(m => $"{PowerShellQuoting.SingleQuoted(m.Property)} = {variables.Expression(m.Value)}")) +
-            " })";
+        "([ordered]@{ " + string.Join("; ", matches.Select(m => $"{PowerShellQuoting.SingleQuoted(m.Property)} = {WantedValue(m)}")) + " })";
+
+    /// <summary>A wanted value: the text to equal, or a table naming how to compare (the helper's StartsWith and After).</summary>
+    private string WantedValue(ProbeMatch match) => match.Comparison switch
+    {
+        ProbeComparison.StartsWith => $"@{{ StartsWith = {variables.Expression(match.Value)} }}",
+        ProbeComparison.After => $"@{{ After = {variables.Expression(match.Value)} }}",
+        _ => variables.Expression(match.Value),
+    };
 }

@@ -29,7 +29,8 @@ internal static class PowerShellHelperFunctions
     public const string FindGraphItem = """
         # Makes a create step safe to run again: reads a list (following @odata.nextLink) and returns
         # the first item whose properties equal all the wanted values, or $null. Values compare as
-        # text, ignoring case, as ids and display names do in Entra.
+        # text, ignoring case, as ids and display names do in Entra; a wanted @{ StartsWith = 'x' }
+        # takes any text that begins so, and @{ After = 'date' } any date later than that one.
         function Find-GraphItem {
             param([string] $Uri, [string] $Collection, [System.Collections.IDictionary] $Wanted)
             while ($Uri) {
@@ -37,7 +38,16 @@ internal static class PowerShellHelperFunctions
                 foreach ($candidate in $page.$Collection) {
                     $equal = $true
                     foreach ($name in $Wanted.Keys) {
-                        if ("$($candidate.$name)" -ne "$($Wanted[$name])") { $equal = $false }
+                        $want = $Wanted[$name]
+                        $have = $candidate.$name
+                        if ($want -is [System.Collections.IDictionary]) {
+                            if ($want.Contains('StartsWith') -and -not "$have".StartsWith($want.StartsWith, [StringComparison]::OrdinalIgnoreCase)) {
+                                $equal = $false
+                            }
+                            if ($want.Contains('After') -and ($null -eq $have -or [datetimeoffset]$have -le [datetimeoffset]$want.After)) {
+                                $equal = $false
+                            }
+                        } elseif ("$have" -ne "$want") { $equal = $false }
                     }
                     if ($equal) { return $candidate }
                 }
