@@ -82,6 +82,23 @@ public sealed class AppNameTakenTests : IDisposable
         Assert.Contains(("00000002-0000-0ff1-ce00-000000000000", "5e5addcd-3e8d-4e90-baf5-964efab2b20a"), access);
         Assert.Equal("Mail Relay", app.DisplayName);
         Assert.Null(app.UniqueName);
+        Assert.Contains("adds exo:IMAP.AccessAsApp; keeps the 1 entry the app had", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Adopting_an_app_that_has_some_of_a_resource_s_permissions_adds_the_rest_to_that_resource_s_entry()
+    {
+        var first = await RunAsync(Apply("--app-id", _portalApp.AppId, "--secret-out", _folder.File("one.txt")));
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var more = await RunAsync(["apply", "--sandbox", "--preset", "imap-app,pop-app", "--app-id", _portalApp.AppId, "--mailbox", Support,
+            "--yes", "--secret-out", _folder.File("two.txt"), "--journal", _folder.File("two.jsonl")]);
+
+        Assert.True(more.ExitCode == 0, more.ToString());
+        Assert.Contains("adds exo:POP.AccessAsApp; keeps the 2 entries the app had", more.Stdout);
+        var app = Assert.Single(_store.Load()!.Applications, a => a.AppId == _portalApp.AppId);
+        Assert.Equal(app.RequiredResourceAccess.Count, app.RequiredResourceAccess.Select(r => r.ResourceAppId).Distinct().Count());
+        Assert.Equal(3, app.RequiredResourceAccess.Sum(r => r.ResourceAccess.Count));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
-    public sealed record Run(StepOutcome Outcome, JsonElement? Item);
+    public sealed record Run(StepOutcome Outcome, JsonElement? Item, string? Detail = null);
 
     public async Task<Run> RunAsync(GraphStep step, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
@@ -46,9 +46,10 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         // An upsert (PATCH with Prefer: create-if-missing) creates: there is nothing to compare with yet.
         if (request.HttpMethod == Method.PATCH && step.Action != StepAction.Create)
         {
-            var (needed, body) = await PrepareChangeAsync(step, request, cancellationToken);
-            if (!needed) return new Run(StepOutcome.Unchanged, null);
+            var (needed, body, merged) = await PrepareChangeAsync(step, request, cancellationToken);
+            if (!needed) return new Run(StepOutcome.Unchanged, null, merged);
             request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)), "application/json");
+            return new Run(StepOutcome.Changed, await SendAsync(request, cancellationToken), merged);
         }
         var answer = await SendAsync(request, cancellationToken);
         if (answer is null && step.Action == StepAction.Create && request.HttpMethod == Method.PATCH && step.Captures.Count > 0)
@@ -120,9 +121,9 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
 
     /// <summary>
     /// Reads the object's current values of the body's properties; merged lists become the union of
-    /// both. The change is needed when any property would differ.
+    /// both, and what that adds is described. The change is needed when any property would differ.
     /// </summary>
-    private async Task<(bool Needed, string Body)> PrepareChangeAsync(GraphStep step, RequestInformation request, CancellationToken cancellationToken)
+    private async Task<(bool Needed, string Body, string? Merged)> PrepareChangeAsync(GraphStep step, RequestInformation request, CancellationToken cancellationToken)
     {
         var body = JsonNode.Parse(ReadContent(request))!.AsObject();
         var properties = body.Where(p => !p.Key.StartsWith('@')).Select(p => p.Key).ToList();
@@ -131,14 +132,19 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
         var currentObject = current is { } c ? JsonNode.Parse(c.GetRawText())!.AsObject() : new JsonObject();
 
         var needed = false;
+        var added = new List<JsonNode?>();
+        var kept = 0;
         foreach (var property in properties)
         {
             currentObject.TryGetPropertyValue(property, out var now);
             if (step.MergedLists.Contains(property) && body[property] is JsonArray wanted)
-                body[property] = JsonSemantics.Union(now as JsonArray, wanted);
+            {
+                body[property] = JsonSemantics.Union(now as JsonArray, wanted, added);
+                kept += MergeReport.Entries(now as JsonArray);
+            }
             needed |= !JsonSemantics.Same(now, body[property]);
         }
-        return (needed, body.ToJsonString());
+        return (needed, body.ToJsonString(), step.MergedLists.Count > 0 ? MergeReport.Describe(added, kept) : null);
     }
 
     private async Task<JsonElement?> SendAsync(RequestInformation request, CancellationToken cancellationToken)

@@ -19,15 +19,38 @@ public static class JsonSemantics
     };
 
     /// <summary>The current list with every wanted item it lacks appended (a PATCH replaces whole lists).</summary>
-    public static JsonArray Union(JsonArray? current, JsonArray wanted)
+    public static JsonArray Union(JsonArray? current, JsonArray wanted) => Union(current, wanted, []);
+
+    /// <summary>
+    /// <see cref="Union(JsonArray?, JsonArray)"/>, where a wanted object that agrees with a current one on every plain value and differs
+    /// only in lists has its lists merged into that one (a requiredResourceAccess entry per resource, its permissions unioned), not
+    /// appended beside it. <paramref name="added"/> receives each item that was not there: the innermost ones.
+    /// </summary>
+    public static JsonArray Union(JsonArray? current, JsonArray wanted, List<JsonNode?> added)
     {
         var merged = new JsonArray();
         foreach (var item in current ?? []) merged.Add(item?.DeepClone());
         foreach (var item in wanted)
         {
-            if (!merged.Any(m => Same(m, item))) merged.Add(item?.DeepClone());
+            if (merged.Any(m => Same(m, item))) continue;
+            if (item is JsonObject wantedObject && merged.OfType<JsonObject>().FirstOrDefault(m => SameValues(m, wantedObject)) is { } partner)
+            {
+                foreach (var (name, list) in Properties(wantedObject).Where(p => p.Value is JsonArray).ToList())
+                    partner[name] = Union(partner[name] as JsonArray, (JsonArray)list!, added);
+                continue;
+            }
+            merged.Add(item?.DeepClone());
+            added.Add(item);
         }
         return merged;
+    }
+
+    /// <summary>Whether two objects hold the same plain (non-list) values, and at least one.</summary>
+    private static bool SameValues(JsonObject x, JsonObject y)
+    {
+        var plain = Properties(x).Where(p => p.Value is not JsonArray).ToList();
+        return plain.Count > 0 && plain.Count == Properties(y).Count(p => p.Value is not JsonArray)
+            && plain.All(p => y.TryGetPropertyValue(p.Key, out var other) && Same(p.Value, other));
     }
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Properties(JsonObject o) =>

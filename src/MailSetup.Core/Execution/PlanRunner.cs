@@ -147,7 +147,7 @@ public sealed class PlanRunner(
         {
             case GraphStep graphStep:
                 var graphRun = await _graph.RunAsync(graphStep, values, cancellationToken);
-                return (graphRun.Outcome, graphRun.Item, null, NoValues);
+                return (graphRun.Outcome, graphRun.Item, graphRun.Detail, NoValues);
             case ExchangeStep exchangeStep:
                 var exchangeRun = await _exchange!.RunAsync(exchangeStep, values, cancellationToken);
                 return (exchangeRun.Outcome, exchangeRun.Item, exchangeRun.Detail, NoValues);
