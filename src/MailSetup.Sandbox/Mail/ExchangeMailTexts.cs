@@ -25,6 +25,11 @@ internal static class ExchangeMailTexts
     public const string PopInvalidState = "-ERR Command is not valid in this state.";
     public const string PopUnknownCommand = "-ERR Protocol error. 14";
 
+    // Not confirmed from Exchange (only IMAP's BYE is, in FACTS): a POP or SMTP session whose token expired is assumed to end the same
+    // way, in that protocol's reply shape. Diagnosis keys on "AccessTokenExpired" only for IMAP.
+    public const string PopTokenExpired = "-ERR Session invalidated - AccessTokenExpired";
+    public static string SmtpTokenExpired(string server) => $"421 4.7.0 Session invalidated - AccessTokenExpired [{server}]";
+
     public const string SmtpAuthenticated = "235 2.7.0 Authentication successful";
     public static string SmtpAuthenticationFailed(string server) => $"535 5.7.3 Authentication unsuccessful [{server}]";
 

@@ -79,6 +79,9 @@ internal sealed class MailListener : IAsyncDisposable
     {
         await started.ConfigureAwait(false);
         await Task.Yield(); // leave the accept loop at once
+        // Replies go out as whole lines when they are ready: without this, Nagle holds a short reply back until the client's delayed
+        // ACK (about 40-50 ms on Linux) whenever the previous one is unacknowledged, as line-by-line mail servers must avoid.
+        client.NoDelay = true;
         var stopping = _stopping.Token;
         var channel = new MailLineChannel(client.GetStream(), _context.Options);
         MailSession? session = null;

@@ -5,7 +5,7 @@ namespace MailSetup.Sandbox.Mail;
 /// <summary>
 /// POP3 as Exchange Online shows it to an OAuth client: CAPA with SASL XOAUTH2 OAUTHBEARER, AUTH
 /// with a <c>+ </c> continuation (or an initial response, RFC 5034), USER/PASS refused, and an empty
-/// maildrop after login.
+/// maildrop after login; a session whose token expires ends at the next command.
 /// </summary>
 internal sealed class PopSession(MailLineChannel channel, MailServerContext context) : MailSession(channel, context)
 {
@@ -19,6 +19,12 @@ internal sealed class PopSession(MailLineChannel channel, MailServerContext cont
         await WriteAsync(ExchangeMailTexts.PopGreeting, cancellationToken).ConfigureAwait(false);
         while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            // As IMAP: a session whose token has expired ends at the next command.
+            if (_login?.ExpiresOn is { } expires && Context.Now >= expires)
+            {
+                await WriteAsync(ExchangeMailTexts.PopTokenExpired, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var name = words.Length > 0 ? words[0].ToUpperInvariant() : "";
             if (!await CountingErrorsAsync(() => HandleAsync(name, words.Skip(1).ToArray(), cancellationToken)).ConfigureAwait(false)) return;

@@ -9,7 +9,8 @@ namespace MailSetup.Sandbox.Mail;
 /// SMTP submission as Exchange Online shows it: a plain greeting, STARTTLS, AUTH only under TLS
 /// (XOAUTH2 advertised with LOGIN, as Exchange does; OAUTHBEARER accepted too), basic auth refused
 /// with Exchange's answer, SMTP AUTH switches honoured, and MAIL FROM held to the logged-in mailbox
-/// or one it has SendAs on. Accepted messages are kept in memory, never delivered.
+/// or one it has SendAs on; a session whose token expires ends at the next command. Accepted messages are kept in memory, never
+/// delivered.
 /// </summary>
 internal sealed partial class SmtpSession(MailLineChannel channel, MailServerContext context) : MailSession(channel, context)
 {
@@ -30,6 +31,12 @@ internal sealed partial class SmtpSession(MailLineChannel channel, MailServerCon
             cancellationToken).ConfigureAwait(false);
         while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            // As IMAP: a session whose token has expired ends at the next command.
+            if (_login?.ExpiresOn is { } expires && Context.Now >= expires)
+            {
+                await WriteAsync(ExchangeMailTexts.SmtpTokenExpired(Server), cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var split = line.IndexOf(' ');
             var name = (split < 0 ? line : line[..split]).ToUpperInvariant();
             var arguments = split < 0 ? "" : line[(split + 1)..].Trim();
