@@ -243,7 +243,10 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
         var journalPath = services.Folders.NewJournal(Clock.GetUtcNow());
         var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
             new CertificateMaker(services.Folders.Certificates, Clock), new PostingSecretSink(this), Clock);
-        var result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
+        var journal = RunJournal.Open(journalPath);
+        var target = workspace.IsSandbox ? JournalTargets.Sandbox : JournalTargets.Tenant(workspace.TenantId, workspace.Cloud);
+        journal.Bind(JournalBinding.For(plan, target));
+        var result = await runner.RunAsync(plan, journal, e => post(new ApplyStepMsg(e)), cancellationToken);
         post(new ApplyFinishedMsg(result));
         await LoadDirectoryAsync(cancellationToken);
     }
