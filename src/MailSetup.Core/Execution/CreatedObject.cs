@@ -48,29 +48,44 @@ public sealed record CreatedObject(CreatedKind Kind, string Id, string? Parent =
 /// </summary>
 public static partial class CreatedObjects
 {
+    /// <summary>The kind of object a step of this key creates, or null for steps that create nothing mailsetup takes back.</summary>
+    public static CreatedKind? KindOf(string key) => key switch
+    {
+        "create-app" => CreatedKind.Application,
+        "create-sp" => CreatedKind.ServicePrincipal,
+        "register-exchange-sp" => CreatedKind.ExchangeServicePrincipal,
+        "create-management-scope" => CreatedKind.ManagementScope,
+        "create-access-policy" => CreatedKind.ApplicationAccessPolicy,
+        _ when key.StartsWith("rbac-", StringComparison.Ordinal) => CreatedKind.ManagementRoleAssignment,
+        _ when key.StartsWith(FullAccessPrefix, StringComparison.Ordinal) => CreatedKind.MailboxPermission,
+        _ when key.StartsWith(SendAsPrefix, StringComparison.Ordinal) => CreatedKind.RecipientPermission,
+        _ when key.StartsWith("consent-", StringComparison.Ordinal) && key.EndsWith("-delegated", StringComparison.Ordinal) =>
+            CreatedKind.DelegatedGrant,
+        _ when ConsentResource(key) is not null => CreatedKind.AppRoleAssignment,
+        _ => null,
+    };
+
     /// <returns>The object, or why the entry cannot be undone (unknown kind, missing or malformed id).</returns>
     public static (CreatedObject? Object, string? Problem) Read(JournalEntry entry)
     {
         var key = entry.Key;
         try
         {
-            var created = key switch
+            CreatedObject? created = KindOf(key) switch
             {
-                "create-app" => new CreatedObject(CreatedKind.Application, Guid(entry, "id", legacy: "app.id")),
-                "create-sp" => new CreatedObject(CreatedKind.ServicePrincipal, Guid(entry, "id", legacy: "sp.id")),
-                "register-exchange-sp" => new CreatedObject(CreatedKind.ExchangeServicePrincipal, Guid(entry, "Identity")),
-                "create-management-scope" => new CreatedObject(CreatedKind.ManagementScope, Name(entry, "Identity")),
-                "create-access-policy" => new CreatedObject(CreatedKind.ApplicationAccessPolicy, Name(entry, "Identity")),
-                _ when key.StartsWith("rbac-", StringComparison.Ordinal) =>
-                    new CreatedObject(CreatedKind.ManagementRoleAssignment, Name(entry, "Identity")),
-                _ when key.StartsWith("fullaccess-", StringComparison.Ordinal) =>
-                    new CreatedObject(CreatedKind.MailboxPermission, Guid(entry, "User"), Mailbox(key["fullaccess-".Length..])),
-                _ when key.StartsWith("sendas-", StringComparison.Ordinal) =>
-                    new CreatedObject(CreatedKind.RecipientPermission, Guid(entry, "Trustee"), Mailbox(key["sendas-".Length..])),
-                _ when key.StartsWith("consent-", StringComparison.Ordinal) && key.EndsWith("-delegated", StringComparison.Ordinal) =>
-                    new CreatedObject(CreatedKind.DelegatedGrant, Opaque(entry, "id")),
-                _ when key.StartsWith("consent-", StringComparison.Ordinal) && ConsentResource(key) is { } resource =>
-                    new CreatedObject(CreatedKind.AppRoleAssignment, Opaque(entry, "id"), Guid(entry, $"{resource.Key}.sp.id")),
+                CreatedKind.Application => new(CreatedKind.Application, Guid(entry, "id", legacy: "app.id")),
+                CreatedKind.ServicePrincipal => new(CreatedKind.ServicePrincipal, Guid(entry, "id", legacy: "sp.id")),
+                CreatedKind.ExchangeServicePrincipal => new(CreatedKind.ExchangeServicePrincipal, Guid(entry, "Identity")),
+                CreatedKind.ManagementScope => new(CreatedKind.ManagementScope, Name(entry, "Identity")),
+                CreatedKind.ApplicationAccessPolicy => new(CreatedKind.ApplicationAccessPolicy, Name(entry, "Identity")),
+                CreatedKind.ManagementRoleAssignment => new(CreatedKind.ManagementRoleAssignment, Name(entry, "Identity")),
+                CreatedKind.MailboxPermission =>
+                    new(CreatedKind.MailboxPermission, Guid(entry, "User"), Mailbox(key[FullAccessPrefix.Length..])),
+                CreatedKind.RecipientPermission =>
+                    new(CreatedKind.RecipientPermission, Guid(entry, "Trustee"), Mailbox(key[SendAsPrefix.Length..])),
+                CreatedKind.DelegatedGrant => new(CreatedKind.DelegatedGrant, Opaque(entry, "id")),
+                CreatedKind.AppRoleAssignment =>
+                    new(CreatedKind.AppRoleAssignment, Opaque(entry, "id"), Guid(entry, $"{ConsentResource(key)!.Key}.sp.id")),
                 _ => null,
             };
             return created is null ? (null, $"'{Shown(key)}' is no kind of step mailsetup knows how to undo; skipped") : (created, null);
@@ -80,6 +95,9 @@ public static partial class CreatedObjects
             return (null, e.Message + "; skipped");
         }
     }
+
+    private const string FullAccessPrefix = "fullaccess-";
+    private const string SendAsPrefix = "sendas-";
 
     private static ApiResource? ConsentResource(string key) =>
         ApiResource.All.FirstOrDefault(r => key.StartsWith($"consent-{r.Key}-", StringComparison.Ordinal));

@@ -258,10 +258,7 @@ public sealed class PlanRunner(
         }
     }
 
-    /// <summary>
-    /// The ids of what a create step made, by the names its undo template uses: the placeholders of a Graph undo (<c>{result.id}</c>
-    /// recorded as <c>id</c>, <c>{exo.sp.id}</c>), or the text parameters of an Exchange one. Rollback rebuilds the undo from these.
-    /// </summary>
+    /// <summary>The ids of what a create step made, for rollback (<see cref="CreatedIds"/>).</summary>
     private static Dictionary<string, string>? Created(Run run, PlanStep step, JsonElement? item)
     {
         var undo = step switch
@@ -270,22 +267,8 @@ public sealed class PlanRunner(
             ExchangeStep e => e.Undo,
             _ => null,
         };
-        if (undo is null || item is null) return null;
-        IReadOnlyDictionary<string, string> values;
-        lock (run) values = new Dictionary<string, string>(run.Values);
-        if (undo.Cmdlet is { } cmdlet)
-            return ExchangeStepExecutor.Fill(cmdlet, values, item).Parameters.Where(p => p.Value is string)
-                .ToDictionary(p => p.Name, p => (string)p.Value!);
-        var created = new Dictionary<string, string>();
-        foreach (var name in Templates.PlaceholdersIn(undo.GraphPath + undo.GraphBody))
-        {
-            var value = Templates.Fill("{" + name + "}", values, item);
-            if (value == "{" + name + "}") continue;
-            // {result.id} is the created object's own id: recorded as plain "id".
-            var recordedAs = name.StartsWith(Templates.ResultPrefix, StringComparison.Ordinal) ? name[Templates.ResultPrefix.Length..] : name;
-            created[recordedAs] = value;
-        }
-        return created;
+        if (undo is null) return null;
+        lock (run) return CreatedIds.Record(undo, run.Values, item);
     }
 
     private void Finish(Run run, int number, PlanStep step, StepOutcome outcome, TimeSpan elapsed, string? detail,

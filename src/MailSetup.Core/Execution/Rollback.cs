@@ -52,10 +52,11 @@ public sealed class Rollback(GraphServiceClient graph, IExchangeCommandRunner? e
     }
 
     /// <summary>
-    /// Whether the step made something: it recorded ids, or (an older journal) an undo. Changed steps that only change (the app's
-    /// permissions, an uploaded certificate) or make something on this machine record neither.
+    /// Whether the step made something: it is of a kind that creates, or it recorded ids or (an older journal) an undo. Changed
+    /// steps that only change (the app's permissions, an uploaded certificate) or work on this machine are none of these.
     /// </summary>
-    private static bool Creates(JournalEntry entry) => entry.Created is not null || entry.Undo is not null;
+    private static bool Creates(JournalEntry entry) =>
+        CreatedObjects.KindOf(entry.Key) is not null || entry.Created is not null || entry.Undo is not null;
 
     public async Task<IReadOnlyList<RollbackItem>> RunAsync(RunJournal journal, CancellationToken cancellationToken)
     {

@@ -29,16 +29,19 @@ public sealed class RollbackTests
             $$$"""{"key":"create-app","outcome":"Changed","undo":{"method":"DELETE","url":"https://graph.microsoft.com/v1.0/users/{{{user}}}"}}""",
             $$$"""{"key":"create-sp","outcome":"Changed","created":{"id":"../users/{{{user}}}"}}""",
             $$$$"""{"key":"wipe-mailbox","outcome":"Changed","undo":{"cmdlet":"Remove-Mailbox","parameters":{"Identity":"{{{{mailbox}}}}"}}}""",
+            // A create step that recorded no ids is reported, not silently left behind.
+            """{"key":"register-exchange-sp","outcome":"Changed"}""",
             // Found, not created, by the run: never removed.
             $$$"""{"key":"create-app","outcome":"Unchanged","values":{"app.id":"{{{appId}}}"},"created":{"id":"{{{appId}}}"}}""",
         ]);
 
         var items = await RollBackAsync(run, journal);
 
-        Assert.Equal(3, items.Count);
+        Assert.Equal(4, items.Count);
         Assert.All(items, i => Assert.True(i.Skipped && !i.Removed, i.ToString()));
         Assert.Contains(items, i => i.Error!.Contains("records no app.id for 'create-app'", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Error!.Contains($"'../users/{user}', not a GUID", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.Error!.Contains("records no Identity for 'register-exchange-sp'", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Error!.Contains("'wipe-mailbox' is no kind of step mailsetup knows how to undo", StringComparison.Ordinal));
         Assert.True(run.Tenant.Read(s => s.Users.Any(u => u.Id == user)), "the user is still there");
         Assert.True(run.Tenant.Read(s => s.Applications.Any(a => a.Id == appId)), "the app the run found is still there");
