@@ -193,11 +193,73 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Empty(state.Exchange.ServicePrincipals);
         Assert.Empty(state.Exchange.MailboxPermissions);
 
-        // A second rollback finds what is gone and says so, rather than claiming to remove it again.
-        // Remove-MailboxPermission of a permission that is not there succeeds in Exchange (no "gone" signal).
+        // A second rollback finds what is gone and says so, rather than claiming to remove it again. Remove-MailboxPermission of a
+        // permission that is not there succeeds in Exchange (no "gone" signal), so rollback asks Get-MailboxPermission first.
         var again = await RunAsync("rollback", "--journal", journal, "--yes");
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.True(again.Stdout.Contains("Rolled back: 1 removed, 6 already gone.", StringComparison.Ordinal), again.Stdout);
+        Assert.True(again.Stdout.Contains("Rolled back: 0 removed, 7 already gone.", StringComparison.Ordinal), again.Stdout);
+    }
+
+    [Fact]
+    public async Task Resuming_with_the_journal_of_another_plan_is_exit_2_naming_journal_with_nothing_changed()
+    {
+        var journal = _folder.File("run.jsonl");
+        Assert.Equal(0, (await RunAsync(Apply("--journal", journal, "--secret-out", _folder.File("secret.txt")))).ExitCode);
+        var before = File.ReadAllText(_store.Path);
+        var lines = File.ReadAllLines(journal).Length;
+
+        var other = await RunAsync("apply", "--sandbox", "--preset", "imap-app", "--app-name", "Other App", "--mailbox", Support, "--yes",
+            "--journal", journal, "--secret-out", _folder.File("other.txt"));
+
+        Assert.True(other.ExitCode == 2, other.ToString());
+        Assert.Contains($"mailsetup: error: --journal: the journal {journal} belongs to another plan", other.Stderr);
+        Assert.Equal(before, File.ReadAllText(_store.Path));
+        Assert.Equal(lines, File.ReadAllLines(journal).Length);
+        Assert.DoesNotContain("applying", other.Stderr);
+    }
+
+    [Fact]
+    public async Task Rolling_back_a_journal_on_another_target_than_it_was_written_for_is_exit_2()
+    {
+        var journal = _folder.File("run.jsonl");
+        Assert.Equal(0, (await RunAsync(Apply("--journal", journal, "--secret-out", _folder.File("secret.txt")))).ExitCode);
+
+        var elsewhere = await RunAsync("rollback", "--tenant", "contoso.onmicrosoft.com", "--journal", journal, "--yes");
+
+        Assert.True(elsewhere.ExitCode == 2, elsewhere.ToString());
+        Assert.Contains($"mailsetup: error: --journal: the journal {journal} was written for the sandbox tenant, " +
+            "not tenant contoso.onmicrosoft.com in the global cloud", elsewhere.Stderr);
+        Assert.Contains(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
+    }
+
+    [Fact]
+    public async Task Garbled_journal_lines_are_reported_and_rollback_still_removes_what_the_other_records_prove()
+    {
+        var journal = _folder.File("run.jsonl");
+        Assert.Equal(0, (await RunAsync(Apply("--journal", journal, "--secret-out", _folder.File("secret.txt")))).ExitCode);
+        var lines = File.ReadAllLines(journal).ToList();
+        lines.Insert(2, "garbage {\"that is\": no record");
+        lines[0] = lines[0][..10];
+        File.WriteAllLines(journal, lines);
+
+        var rollback = await RunAsync("rollback", "--journal", journal, "--yes");
+
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        Assert.Contains($"mailsetup: the journal {journal} has 2 unreadable line(s) (line 1, line 3); skipped them", rollback.Stderr);
+        Assert.Contains("Rolled back: 7 removed.", rollback.Stdout);
+        Assert.DoesNotContain(new SandboxStateStore(_store.Path).Load()!.Applications, a => a.DisplayName == "Mail Relay");
+    }
+
+    [Fact]
+    public async Task A_file_with_no_journal_record_in_it_is_exit_2_for_rollback_rather_than_nothing_to_remove()
+    {
+        var notes = _folder.Write("notes.jsonl", "{\"name\":\"not a journal\"}\n{\"key\":\"torn");
+
+        var rollback = await RunAsync("rollback", "--journal", notes, "--yes");
+
+        Assert.True(rollback.ExitCode == 2, rollback.ToString());
+        Assert.Contains($"--journal: '{notes}' is not a journal (no line of it is a journal record)", rollback.Stderr);
+        Assert.DoesNotContain("nothing to remove", rollback.Stdout);
     }
 
     [Theory]

@@ -84,14 +84,6 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
     public async Task<bool> ExistsAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
         await FindAsync(probe, values, cancellationToken) is not null;
 
-    /// <summary>Sends a resolved undo request (rollback).</summary>
-    public Task<JsonElement?> SendRawAsync(string method, string url, string? body, CancellationToken cancellationToken)
-    {
-        var request = new RequestInformation { HttpMethod = Enum.Parse<Method>(method, ignoreCase: true), URI = new Uri(url) };
-        if (body is not null) request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)), "application/json");
-        return SendAsync(request, cancellationToken);
-    }
-
     private async Task<JsonElement?> FindAsync(GraphProbe probe, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         var wanted = probe.Matches.Select(m => (Match: m, Value: Templates.Fill(m.Value, values))).ToList();

@@ -31,12 +31,8 @@ public sealed class PlanRunner(
 
     public async Task<ApplyResult> RunAsync(Plan plan, RunJournal journal, Action<StepEvent>? progress, CancellationToken cancellationToken)
     {
+        if (journal.PlanProblem(plan) is { } problem) throw new JournalMismatchException(problem);
         var completed = journal.Completed();
-        var unknown = completed.Keys.Except(plan.Steps.Select(s => s.Key)).FirstOrDefault();
-        if (unknown is not null)
-            throw new InvalidOperationException(
-                $"the journal {journal.Path} records step '{unknown}', which this plan does not have: it belongs to another plan. " +
-                "Use another --journal file.");
         if (_exchange is null && plan.Steps.Any(s => s is ExchangeStep))
             throw new InvalidOperationException("this plan has Exchange steps and no Exchange runner was given.");
 
@@ -123,12 +119,12 @@ public sealed class PlanRunner(
                 await WithRetriesAsync(run, number, step, token => ExecuteAsync(run, toRun, token), cancellationToken);
             var (produced, secret) = Capture(run, step, item);
             foreach (var (name, value) in made) produced[name] = value;
-            var undo = outcome == StepOutcome.Changed ? Undo(run, step, item) : null;
+            var created = outcome == StepOutcome.Changed ? Created(run, step, item) : null;
             if (secret is not null) await KeepSecretAsync(run, step, produced, secret, cancellationToken);
             else if (HasSecret(step) && outcome == StepOutcome.Unchanged && item is { } found)
                 run.ExistingSecretMade = JsonCapture.TryProperty(found, "startDateTime", out var start) && start.TryGetDateTimeOffset(out var madeOn)
                     ? madeOn : DateTimeOffset.MinValue;
-            Finish(run, number, step, outcome, watch.Elapsed, detail, produced, undo);
+            Finish(run, number, step, outcome, watch.Elapsed, detail, produced, created);
         }
         catch (Exception e) when (e is not ForeignAppsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
@@ -262,7 +258,8 @@ public sealed class PlanRunner(
         }
     }
 
-    private JournalUndo? Undo(Run run, PlanStep step, JsonElement? item)
+    /// <summary>The ids of what a create step made, for rollback (<see cref="CreatedIds"/>).</summary>
+    private static Dictionary<string, string>? Created(Run run, PlanStep step, JsonElement? item)
     {
         var undo = step switch
         {
@@ -270,29 +267,12 @@ public sealed class PlanRunner(
             ExchangeStep e => e.Undo,
             _ => null,
         };
-        if (undo is null || item is null) return null;
-        IReadOnlyDictionary<string, string> values;
-        lock (run) values = new Dictionary<string, string>(run.Values);
-        if (undo.Cmdlet is { } cmdlet)
-        {
-            var filled = ExchangeStepExecutor.Fill(cmdlet, values, item);
-            return new JournalUndo
-            {
-                Cmdlet = filled.Name,
-                Parameters = filled.Parameters.ToDictionary(p => p.Name, p => JsonSerializer.SerializeToElement(p.Value ?? true)),
-            };
-        }
-        var baseUrl = graph.RequestAdapter.BaseUrl!.TrimEnd('/');
-        return new JournalUndo
-        {
-            Method = undo.GraphMethod,
-            Url = baseUrl + Templates.Fill(undo.GraphPath!, values, item),
-            Body = undo.GraphBody is null ? null : Templates.Fill(undo.GraphBody, values, item),
-        };
+        if (undo is null) return null;
+        lock (run) return CreatedIds.Record(undo, run.Values, item);
     }
 
     private void Finish(Run run, int number, PlanStep step, StepOutcome outcome, TimeSpan elapsed, string? detail,
-        Dictionary<string, string>? produced, JournalUndo? undo)
+        Dictionary<string, string>? produced, Dictionary<string, string>? created)
     {
         if (outcome != StepOutcome.Resumed)
         {
@@ -302,7 +282,7 @@ public sealed class PlanRunner(
                 Outcome = outcome.ToString(),
                 At = clock.GetUtcNow(),
                 Values = produced ?? [],
-                Undo = undo,
+                Created = created,
                 Error = outcome == StepOutcome.Failed ? detail : null,
             });
         }

@@ -1,54 +1,98 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using MailSetup.Core.Plans;
 
 namespace MailSetup.Core.Execution;
 
 /// <summary>
 /// The record of a run, one JSON object a line, appended and flushed after every step, so a run
 /// killed at any point can resume and <c>mailsetup rollback</c> knows what was created. It holds
-/// reference values (ids) and undo requests, never a secret.
+/// reference values and the ids of what it created, never a secret.
+/// Its first record binds it to its plan and target (<see cref="JournalBinding"/>).
 /// </summary>
 public sealed class RunJournal
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly object _gate = new();
     private readonly string? _path;
     private readonly List<JournalEntry> _entries;
 
-    private RunJournal(string? path, List<JournalEntry> entries)
+    private RunJournal(string? path, List<JournalEntry> entries, JournalBinding? binding, IReadOnlyList<int> unreadable)
     {
         _path = path;
         _entries = entries;
+        Binding = binding;
+        UnreadableLines = unreadable;
     }
 
     /// <summary>A journal kept only in memory (no resume across processes).</summary>
-    public static RunJournal InMemory() => new(null, []);
+    public static RunJournal InMemory() => new(null, [], null, []);
 
-    /// <summary>Opens the journal file, reading what an earlier run recorded (missing file: a new run).</summary>
+    /// <summary>
+    /// Opens the journal file, reading what an earlier run recorded (missing file: a new run). A line that is not a record (torn by
+    /// a killed run, or garbled) is skipped and counted in <see cref="UnreadableLines"/>; the records after it still count.
+    /// </summary>
     public static RunJournal Open(string path)
     {
         var entries = new List<JournalEntry>();
+        var unreadable = new List<int>();
+        JournalBinding? binding = null;
         if (File.Exists(path))
         {
+            var number = 0;
             foreach (var line in File.ReadLines(path))
             {
+                number++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                try
+                switch (JournalLines.Read(line))
                 {
-                    entries.Add(JsonSerializer.Deserialize<JournalEntry>(line, Json)!);
-                }
-                catch (JsonException)
-                {
-                    // A run killed mid-write leaves a torn last line; everything before it stands.
-                    break;
+                    case JournalEntry entry:
+                        entries.Add(entry);
+                        break;
+                    // Only the first record binds the journal; a header further down was not written by a run.
+                    case JournalBinding header when binding is null && entries.Count == 0:
+                        binding = header;
+                        break;
+                    default:
+                        unreadable.Add(number);
+                        break;
                 }
             }
         }
-        return new(path, entries);
+        return new(path, entries, binding, unreadable);
+    }
+
+    /// <summary>The plan and target the journal was written for; null for a new journal or one written before journals had a header.</summary>
+    public JournalBinding? Binding { get; private set; }
+
+    /// <summary>Numbers (from 1) of lines that held no record and were skipped.</summary>
+    public IReadOnlyList<int> UnreadableLines { get; }
+
+    /// <summary>Whether the journal holds any record (a header or a step), as opposed to nothing or only unreadable lines.</summary>
+    public bool HasRecords => Binding is not null || Entries.Count > 0;
+
+    /// <summary>
+    /// Why this journal cannot resume <paramref name="plan"/>, or null. A bound journal compares the plan's hash; one written before
+    /// journals had a header is refused only when it records a step the plan does not have.
+    /// </summary>
+    public string? PlanProblem(Plan plan)
+    {
+        if (Binding is { } binding) return binding.PlanProblem(plan, _path ?? "in memory");
+        var unknown = Completed().Keys.Except(plan.Steps.Select(s => s.Key)).FirstOrDefault();
+        return unknown is null
+            ? null
+            : $"the journal {_path} records step '{unknown}', which this plan does not have: it belongs to another plan. Use another --journal file.";
+    }
+
+    /// <summary>
+    /// Binds a journal that holds no record yet to <paramref name="binding"/> by writing it as the first record. A bound journal, or
+    /// an older one with steps, is left as it is (check <see cref="PlanProblem"/> and <see cref="JournalBinding.TargetProblem"/> first).
+    /// </summary>
+    public void Bind(JournalBinding binding)
+    {
+        lock (_gate)
+        {
+            if (Binding is not null || _entries.Count > 0) return;
+            Binding = binding;
+            Write(JournalLines.Header(binding));
+        }
     }
 
     public string? Path => _path;
@@ -101,69 +145,27 @@ public sealed class RunJournal
         lock (_gate)
         {
             _entries.Add(entry);
-            if (_path is null) return;
-            // Owner-only: a journal names the tenant's objects and the keyIds of its secrets.
-            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!;
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var stream = new FileStream(_path, options);
-            using var writer = new StreamWriter(stream);
-            writer.Write(JsonSerializer.Serialize(entry, Json));
-            writer.Write('\n');
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
+            Write(JournalLines.Entry(entry));
         }
+    }
+
+    private void Write(string line)
+    {
+        if (_path is null) return;
+        // Owner-only: a journal names the tenant's objects and the keyIds of its secrets.
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var stream = new FileStream(_path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(line);
+        writer.Write('\n');
+        writer.Flush();
+        stream.Flush(flushToDisk: true);
     }
 }
 
-/// <summary>One line of the journal: a finished step, its values and how to undo what it created.</summary>
-public sealed record JournalEntry
-{
-    public required string Key { get; init; }
-    public string? Outcome { get; init; }
-    public DateTimeOffset At { get; init; }
-    public Dictionary<string, string> Values { get; init; } = [];
-    public JournalUndo? Undo { get; init; }
-    public string? Error { get; init; }
-
-    /// <summary>For a client secret: <c>made</c> (journaled before its value went anywhere) or <c>removed</c> (taken back by the run).</summary>
-    public string? Secret { get; init; }
-
-    public const string SecretWasMade = "made";
-    public const string SecretWasRemoved = "removed";
-    internal const string AppObjectIdName = "app.id";
-    internal const string SecretKeyIdName = "secret.keyId";
-
-    /// <summary>A new secret, by keyId, before its value is handed to anyone.</summary>
-    public static JournalEntry SecretUnsaved(string stepKey, string appObjectId, string keyId, DateTimeOffset at) => new()
-    {
-        Key = stepKey,
-        At = at,
-        Secret = SecretWasMade,
-        Values = new() { [AppObjectIdName] = appObjectId, [SecretKeyIdName] = keyId },
-    };
-
-    /// <summary>A secret the run removed again (nobody held it).</summary>
-    public static JournalEntry SecretRemoved(string stepKey, string appObjectId, string keyId, DateTimeOffset at) => new()
-    {
-        Key = stepKey,
-        At = at,
-        Secret = SecretWasRemoved,
-        Values = new() { [AppObjectIdName] = appObjectId, [SecretKeyIdName] = keyId },
-    };
-}
-
-/// <summary>A client secret a journal records: the step that made it, the app's object id and the secret's keyId (never its value).</summary>
-public sealed record JournaledSecret(string StepKey, string AppObjectId, string KeyId);
-
-/// <summary>A resolved undo: a Graph request (method, absolute URL, body) or a cmdlet with its parameters.</summary>
-public sealed record JournalUndo
-{
-    public string? Method { get; init; }
-    public string? Url { get; init; }
-    public string? Body { get; init; }
-    public string? Cmdlet { get; init; }
-    public Dictionary<string, JsonElement>? Parameters { get; init; }
-}
+/// <summary>A journal that belongs to another plan or target than the one it is used with; found before anything changed.</summary>
+public sealed class JournalMismatchException(string message) : InvalidOperationException(message);

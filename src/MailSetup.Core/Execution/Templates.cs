@@ -6,6 +6,20 @@ namespace MailSetup.Core.Execution;
 /// <summary>Fills <c>{references}</c> and <c>{result.Property}</c> in plan text with run-time values.</summary>
 public static class Templates
 {
+    public const string ResultPrefix = "result.";
+
+    /// <summary>The names of the placeholders in <paramref name="template"/>, in order (<c>exo.sp.id</c>, <c>result.id</c>).</summary>
+    public static IEnumerable<string> PlaceholdersIn(string template)
+    {
+        for (var start = template.IndexOf('{'); start >= 0; start = template.IndexOf('{', start + 1))
+        {
+            var end = template.IndexOf('}', start);
+            if (end < 0) yield break;
+            var name = template[(start + 1)..end];
+            if (name.Length > 0 && !name.Contains('"') && !name.Contains(':')) yield return name;
+        }
+    }
+
     public static string Fill(string template, IReadOnlyDictionary<string, string> values, JsonElement? result = null)
     {
         if (!template.Contains('{')) return template;

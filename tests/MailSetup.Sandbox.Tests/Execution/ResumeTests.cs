@@ -62,7 +62,8 @@ public sealed class ResumeTests
 
         var other = run.Plan(PlanCases.All["graph-mail"]);
         var error =
-            await Assert.ThrowsAsync<InvalidOperationException>(() => run.Runner().RunAsync(other, RunJournal.Open(journalPath), null, default));
+            await Assert.ThrowsAsync<JournalMismatchException>(() => run.Runner().RunAsync(other, RunJournal.Open(journalPath), null, default));
+        Assert.Contains("records step", error.Message);
         Assert.Contains("belongs to another plan", error.Message);
     }
 }

@@ -66,6 +66,11 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
     {
         var (output, error) = (io.Output, io.Error);
         var plan = _services.Plans.Build(job.Request);
+        // A journal resumes only the plan it was written for, on the target it was written for: checked before anything is asked or done.
+        var journal = RunJournal.Open(job.JournalPath);
+        if ((journal.PlanProblem(plan) ?? journal.Binding?.TargetProblem(job.Target.JournalTarget, job.JournalPath)) is { } mismatch)
+            return await io.UsageAsync([new(_journal.Name, mismatch)]);
+        if (JournalInput.UnreadableNotice(journal) is { } unreadable) await error.WriteLineAsync(unreadable);
         if (!job.Yes)
         {
             await output.WriteAsync(_services.Renderers.Get("text").Render(plan));
@@ -82,7 +87,7 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
         }
 
         await using var workspace = await TenantWorkspace.OpenAsync(job.Target, _services, error, cancellationToken);
-        var journal = RunJournal.Open(job.JournalPath);
+        journal.Bind(JournalBinding.For(plan, job.Target.JournalTarget));
         await error.WriteLineAsync($"mailsetup: applying {plan.Steps.Count} steps to {workspace.Description}; journal {job.JournalPath}");
         // The new secret goes to --secret-out, else (binding made sure) to a terminal that stdout and stderr both are; a file that
         // fails after addPassword hands it to a new owner-only file in the state folder, named in the output.
@@ -108,7 +113,7 @@ internal sealed class ApplyCommand : CliCommand<ApplyCommand.Input>
         }
         catch (InvalidOperationException e)
         {
-            // Found before any step ran: a journal of another plan, a secret of a stopped run that could not be removed.
+            // Found before any step ran: a secret of a stopped run that could not be removed.
             return await io.FailureAsync(new(_journal.Name, e.Message));
         }
 

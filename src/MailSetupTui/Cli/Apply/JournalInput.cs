@@ -1,11 +1,11 @@
-using System.Text.Json;
+using MailSetup.Core.Execution;
 
 namespace MailSetupTui.Cli;
 
 /// <summary>
 /// --journal, checked before anything is read from it or written to it: an existing journal must be a
-/// bounded text file of journal lines (JSON objects with a step key), so a binary file, a device or some
-/// other file is bad input rather than a run that resumes from garbage or a rollback that hangs.
+/// bounded text file with at least one journal record, so a binary file, a device or some other file is bad
+/// input rather than a run that resumes from garbage, a rollback that hangs or one that finds "nothing to remove".
 /// </summary>
 internal static class JournalInput
 {
@@ -28,18 +28,19 @@ internal static class JournalInput
         }
         var (text, problem) = InputFile.ReadText(path, MaxBytes, Expected);
         if (text is null) return problem;
-        var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        if (first is null) return mayBeNew ? null : $"{shown} is empty: it records no run; expected {Expected}.";
-        try
-        {
-            using var line = JsonDocument.Parse(first);
-            if (line.RootElement.ValueKind == JsonValueKind.Object && line.RootElement.TryGetProperty("key", out var key)
-                && key.ValueKind == JsonValueKind.String)
-                return null;
-        }
-        catch (JsonException)
-        {
-        }
-        return $"{shown} is not a journal (its first line is not a journal entry); expected {Expected}.";
+        if (text.All(char.IsWhiteSpace)) return mayBeNew ? null : $"{shown} is empty: it records no run; expected {Expected}.";
+        // Torn or garbled lines are skipped when the journal is read; a file without a single record is not a journal at all.
+        return RunJournal.Open(path).HasRecords
+            ? null
+            : $"{shown} is not a journal (no line of it is a journal record); expected {Expected}.";
+    }
+
+    /// <summary>The line apply and rollback print when lines of the journal were skipped, or null.</summary>
+    public static string? UnreadableNotice(RunJournal journal)
+    {
+        var lines = journal.UnreadableLines;
+        if (lines.Count == 0) return null;
+        var shown = string.Join(", ", lines.Take(10).Select(n => $"line {n}")) + (lines.Count > 10 ? ", ..." : "");
+        return $"mailsetup: the journal {journal.Path} has {lines.Count} unreadable line(s) ({shown}); skipped them";
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MailSetup.App;
 using MailSetup.Core.Clouds;
+using MailSetup.Core.Execution;
 using MailSetup.Core.Identity;
 
 namespace MailSetupTui.Cli;
@@ -9,6 +10,9 @@ namespace MailSetupTui.Cli;
 internal sealed record TenantTarget(bool Sandbox, SignInOptions? SignIn)
 {
     private static readonly string[] AuthKinds = ["device", "secret", "certificate", "env"];
+
+    /// <summary>The target as a journal records it, so a journal is used only where it was written.</summary>
+    public string JournalTarget => Sandbox ? JournalTargets.Sandbox : JournalTargets.Tenant(SignIn!.Tenant!, SignIn.Cloud);
 
     /// <summary>Reads --sandbox, --tenant, --auth, --client-id, --certificate-path; nothing given means the sandbox.</summary>
     public static TenantTarget? Read(ParseResult result, TargetOptions options, Cloud cloud, IEnvironment environment, List<CliError> errors)

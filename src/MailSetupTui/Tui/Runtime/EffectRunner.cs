@@ -243,10 +243,13 @@ internal sealed class EffectRunner(TuiTarget target, ToolServices services, Acti
         var journalPath = services.Folders.NewJournal(Clock.GetUtcNow());
         var runner = new PlanRunner(workspace.Clients.Graph, workspace.Clients.Exchange,
             new CertificateMaker(services.Folders.Certificates, Clock), new PostingSecretSink(this), Clock);
+        var journal = RunJournal.Open(journalPath);
+        var target = workspace.IsSandbox ? JournalTargets.Sandbox : JournalTargets.Tenant(workspace.TenantId, workspace.Cloud);
+        journal.Bind(JournalBinding.For(plan, target));
         ApplyResult result;
         try
         {
-            result = await runner.RunAsync(plan, RunJournal.Open(journalPath), e => post(new ApplyStepMsg(e)), cancellationToken);
+            result = await runner.RunAsync(plan, journal, e => post(new ApplyStepMsg(e)), cancellationToken);
         }
         catch (ForeignAppsException taken)
         {
