@@ -273,15 +273,7 @@ public sealed class MailFailureTests
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         var token = await mail.TokenAsync();
 
-        await using var smtp =
-            await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false);
-        await smtp.ReadUntilAsync(RawMailClient.SmtpFinal);
-        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
-        await smtp.CommandAsync("STARTTLS", RawMailClient.SmtpFinal);
-        await smtp.StartTlsAsync();
-        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
-        Assert.Equal(["235 2.7.0 Authentication successful"],
-            await smtp.CommandAsync("AUTH XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token), RawMailClient.SmtpFinal));
+        await using var smtp = await mail.SmtpLoggedInAsync(token);
 
         var denied = Assert.Single(await smtp.CommandAsync($"MAIL FROM:<{sales}>", RawMailClient.SmtpFinal));
         Assert.Equal("550 5.7.60 SMTP; Client does not have permissions to send as this sender", denied);

@@ -9,18 +9,8 @@ namespace MailSetup.Sandbox.Tests.Mail;
 /// </summary>
 public sealed class MailKitVerdictTests
 {
-    public static TheoryData<MailProtocol, SaslMechanismKind> Logins() => new()
-    {
-        { MailProtocol.Imap, SaslMechanismKind.XOAuth2 },
-        { MailProtocol.Imap, SaslMechanismKind.OAuthBearer },
-        { MailProtocol.Pop, SaslMechanismKind.XOAuth2 },
-        { MailProtocol.Pop, SaslMechanismKind.OAuthBearer },
-        { MailProtocol.Smtp, SaslMechanismKind.XOAuth2 },
-        { MailProtocol.Smtp, SaslMechanismKind.OAuthBearer },
-    };
-
     [Theory]
-    [MemberData(nameof(Logins))]
+    [MemberData(nameof(MailLoginTests.Logins), MemberType = typeof(MailLoginTests))]
     public async Task MailKit_logs_in_where_our_probe_does(MailProtocol protocol, SaslMechanismKind mechanism)
     {
         await using var mail = await MailSandbox.StartAsync();

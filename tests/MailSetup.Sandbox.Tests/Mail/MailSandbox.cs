@@ -114,6 +114,20 @@ public sealed class MailSandbox : IAsyncDisposable
         }, timeout.Token);
     }
 
+    /// <summary>A raw SMTP session through STARTTLS and AUTH XOAUTH2 as the mailbox, asserting the login was accepted.</summary>
+    public async Task<RawMailClient> SmtpLoggedInAsync(string token, string mailbox = Support)
+    {
+        var smtp = await RawMailClient.ConnectAsync(Servers.Host, Servers.SmtpPort, Servers.Certificate, implicitTls: false);
+        await smtp.ReadUntilAsync(RawMailClient.SmtpFinal);
+        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
+        await smtp.CommandAsync("STARTTLS", RawMailClient.SmtpFinal);
+        await smtp.StartTlsAsync();
+        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
+        Assert.Equal(["235 2.7.0 Authentication successful"],
+            await smtp.CommandAsync("AUTH XOAUTH2 " + RawMailClient.XOAuth2(mailbox, token), RawMailClient.SmtpFinal));
+        return smtp;
+    }
+
     /// <summary>Every line the server sent in a probe, in order.</summary>
     public static IReadOnlyList<string> ServerLines(MailProbeResult result) =>
         result.Trace.Where(e => e.Direction == TraceDirection.Server).Select(e => e.Text).ToList();

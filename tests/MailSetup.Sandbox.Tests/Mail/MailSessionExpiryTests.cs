@@ -29,14 +29,7 @@ public sealed class MailSessionExpiryTests
         await using var mail = await MailSandbox.StartAsync();
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         var token = await mail.TokenAsync();
-        await using var smtp = await RawMailClient.ConnectAsync(mail.Servers.Host, mail.Servers.SmtpPort, mail.Servers.Certificate, implicitTls: false);
-        await smtp.ReadLineAsync();
-        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
-        await smtp.CommandAsync("STARTTLS", RawMailClient.SmtpFinal);
-        await smtp.StartTlsAsync();
-        await smtp.CommandAsync("EHLO client.example", RawMailClient.SmtpFinal);
-        Assert.Equal(["235 2.7.0 Authentication successful"],
-            await smtp.CommandAsync("AUTH XOAUTH2 " + RawMailClient.XOAuth2(MailSandbox.Support, token), RawMailClient.SmtpFinal));
+        await using var smtp = await mail.SmtpLoggedInAsync(token);
 
         mail.Clock.Advance(TimeSpan.FromMinutes(61));
         await smtp.WriteLineAsync($"MAIL FROM:<{MailSandbox.Support}>");

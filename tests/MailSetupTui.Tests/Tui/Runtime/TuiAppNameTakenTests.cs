@@ -1,12 +1,6 @@
-using MailSetup.App;
-using MailSetup.Core.Clouds;
 using MailSetup.Sandbox.State;
 using MailSetup.Testing;
-using MailSetupTui.Tests.Support;
 using MailSetupTui.Tui.Input;
-using MailSetupTui.Tui.Runtime;
-using MailSetupTui.Tui.Terminal;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailSetupTui.Tests.Tui.Runtime;
 
@@ -25,12 +19,8 @@ public sealed class TuiAppNameTakenTests : IDisposable
     [Fact]
     public async Task The_apply_stops_listing_the_portal_app_and_its_number_adopts_it_keeping_its_permissions()
     {
-        var terminal = new TestTerminal(interactive: true, width: 120, height: 40);
-        await using var provider = TestServices.Collection(_state.Path)
-            .AddSingleton<IEnvironment>(new DictionaryEnvironment(new Dictionary<string, string> { ["TERM"] = "xterm-256color" }))
-            .AddSingleton<ITerminal>(terminal)
-            .BuildServiceProvider();
-        var services = ToolServices.From(provider);
+        var (services, terminal, provider) = TuiLauncherInProcessTests.BuildIn(_state.Path);
+        await using var _ = provider;
         var tenant = SandboxTenant.LoadOrSeed(services.Folders.SandboxStore, TestClock.Default);
         var portal = new SandboxApplication
         {
@@ -44,7 +34,7 @@ public sealed class TuiAppNameTakenTests : IDisposable
         tenant.Change(s => s.Applications.Add(portal));
         var appsBefore = tenant.Read(s => s.Applications.Count);
 
-        var run = TuiLauncher.RunAsync(services, TextWriter.Null, new TuiTarget(true, CloudCatalog.Global, null), [], CancellationToken.None);
+        var run = TuiLauncherInProcessTests.Launch(services, TextWriter.Null);
         var screen = await terminal.Opened.WaitAsync(Slow);
         await screen.WaitForAsync("signed in", Slow);
         screen.Type("p");

@@ -21,19 +21,24 @@ public sealed class TuiLauncherInProcessTests : IDisposable
 
     public void Dispose() => _state.Dispose();
 
-    private (ToolServices Services, TestTerminal Terminal, ServiceProvider Provider) Build(bool interactive = true, string? term = "xterm-256color")
+    private (ToolServices Services, TestTerminal Terminal, ServiceProvider Provider) Build(bool interactive = true,
+        string? term = "xterm-256color") => BuildIn(_state.Path, interactive, term);
+
+    /// <summary>Program's services with the state in <paramref name="statePath"/> and a 120x40 test terminal.</summary>
+    internal static (ToolServices Services, TestTerminal Terminal, ServiceProvider Provider) BuildIn(string statePath, bool interactive = true,
+        string? term = "xterm-256color")
     {
         var terminal = new TestTerminal(interactive, width: 120, height: 40);
         var environment = new Dictionary<string, string>();
         if (term is not null) environment["TERM"] = term;
-        var provider = TestServices.Collection(_state.Path)
+        var provider = TestServices.Collection(statePath)
             .AddSingleton<IEnvironment>(new DictionaryEnvironment(environment))
             .AddSingleton<ITerminal>(terminal)
             .BuildServiceProvider();
         return (ToolServices.From(provider), terminal, provider);
     }
 
-    private static Task<int> Launch(ToolServices services, TextWriter error) =>
+    internal static Task<int> Launch(ToolServices services, TextWriter error) =>
         TuiLauncher.RunAsync(services, error, new TuiTarget(true, CloudCatalog.Global, null), [], CancellationToken.None);
 
     /// <summary>
