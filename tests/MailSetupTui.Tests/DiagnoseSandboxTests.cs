@@ -139,7 +139,8 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         var result = await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", Support);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app", result.Stderr);
+        Assert.Contains("the sandbox tenant has no mail app set up yet; set one up first: mailsetup apply --preset imap-app,smtp-app", result.Stderr);
+        Assert.Contains($"or name one of its seeded apps: --client-id {SeededMailApps.ScannerSmtpAppId} ('Scanner SMTP')", result.Stderr);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public static class SeededMailApps
     public static string ScannerSmtpAppId { get; } = TenantSeed.DerivedId("app-id:scanner-smtp");
     public static string LegacyImapSyncAppId { get; } = TenantSeed.DerivedId("app-id:legacy-imap-sync");
 
+    /// <summary>The client ids of the seeded apps, to tell them from the apps made since.</summary>
+    public static IReadOnlyList<string> AppIds => [ScannerSmtpAppId, LegacyImapSyncAppId];
+
     /// <summary>Secrets made in the portal last 24 months at most (its longest choice).</summary>
     private static readonly TimeSpan SecretLifetime = TimeSpan.FromDays(730);
 
