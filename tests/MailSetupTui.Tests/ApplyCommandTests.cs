@@ -190,8 +190,9 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Contains("Rolled back: 7 removed.", rollback.Stdout);
         var state = new SandboxStateStore(_store.Path).Load()!;
         Assert.DoesNotContain(state.Applications, a => a.DisplayName == "Mail Relay");
-        Assert.Empty(state.Exchange.ServicePrincipals);
-        Assert.Empty(state.Exchange.MailboxPermissions);
+        // Only what the journal made is gone: the seeded Legacy IMAP Sync keeps its registration and its FullAccess.
+        Assert.Equal([SeededMailApps.LegacyImapSyncAppId], state.Exchange.ServicePrincipals.Select(sp => sp.AppId));
+        Assert.Equal([SeededMailApps.LegacyImapSyncMailbox], state.Exchange.MailboxPermissions.Select(p => p.Identity));
 
         // A second rollback finds what is gone and says so, rather than claiming to remove it again. Remove-MailboxPermission of a
         // permission that is not there succeeds in Exchange (no "gone" signal), so rollback asks Get-MailboxPermission first.

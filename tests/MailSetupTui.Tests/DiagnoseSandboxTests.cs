@@ -139,7 +139,37 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
         var result = await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", Support);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app", result.Stderr);
+        Assert.Contains("the sandbox tenant has no mail app set up yet; set one up first: mailsetup apply --preset imap-app,smtp-app", result.Stderr);
+        Assert.Contains($"or name one of its seeded apps: --client-id {SeededMailApps.ScannerSmtpAppId} ('Scanner SMTP')", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_seeded_scanner_app_is_diagnosed_as_not_registered_in_exchange()
+    {
+        var result = await RunAsync("diagnose", "smtp", "--sandbox", "--mailbox", "noreply@contoso.onmicrosoft.com", "--client-id",
+            SeededMailApps.ScannerSmtpAppId);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("smtp: login FAILED", result.Stdout);
+        Assert.Contains("[error] exchange-no-service-principal", result.Stdout);
+        Assert.Contains($"New-ServicePrincipal -AppId {SeededMailApps.ScannerSmtpAppId} -ObjectId ", result.Stdout);
+        Assert.Contains("added a temporary client secret to 'Scanner SMTP'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_seeded_legacy_sync_apps_expired_secret_is_refused_a_token_with_AADSTS7000222()
+    {
+        var secretFile = _folder.File("legacy-secret.txt");
+        File.WriteAllText(secretFile, SeededMailApps.LegacyImapSyncSecret);
+
+        var result = await RunAsync("diagnose", "imap", "--sandbox", "--mailbox", SeededMailApps.LegacyImapSyncMailbox, "--client-id",
+            SeededMailApps.LegacyImapSyncAppId, "--secret-file", secretFile);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("token: FAILED (AADSTS7000222", result.Stdout);
+        Assert.Contains("[error] aadsts-7000222", result.Stdout);
+        Assert.DoesNotContain("== imap", result.Stdout);
+        Assert.DoesNotContain(SeededMailApps.LegacyImapSyncSecret, result.Stdout + result.Stderr);
     }
 
     [Fact]

@@ -91,6 +91,32 @@ public sealed class PreflightCommandTests : IDisposable
         Assert.Equal("not-checked", links[^1].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task The_seeded_scanner_app_made_in_the_portal_breaks_at_the_exchange_registration_with_the_fix()
+    {
+        var scanner = SeededMailApps.ScannerSmtpAppId;
+
+        var result =
+            await RunAsync("preflight", "smtp", "--sandbox", "--client-id", scanner, "--mailbox", "noreply@contoso.onmicrosoft.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[ok]   Client secret or certificate: 'scanner' ends ", result.Stdout);
+        Assert.Contains($"[FAIL] Registered with Exchange (New-ServicePrincipal): Get-ServicePrincipal lists no AppId {scanner}", result.Stdout);
+        Assert.Contains($"fix: New-ServicePrincipal -AppId {scanner} -ObjectId ", result.Stdout);
+        Assert.Contains("result: broken at \"Registered with Exchange (New-ServicePrincipal)\"", result.Stdout);
+    }
+
+    [Fact]
+    public async Task The_seeded_legacy_sync_app_breaks_at_its_expired_secret()
+    {
+        var result = await RunAsync("preflight", "imap", "--sandbox", "--client-id", SeededMailApps.LegacyImapSyncAppId, "--mailbox",
+            SeededMailApps.LegacyImapSyncMailbox);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[FAIL] Client secret or certificate: every credential has expired; the latest, 'imap sync' ends ", result.Stdout);
+        Assert.Contains("result: broken at \"Client secret or certificate\"", result.Stdout);
+    }
+
     [Theory]
     [InlineData("imap --sandbox", "--mailbox: is required")]
     [InlineData("imap --sandbox --mailbox x@y --cloud china", "--cloud: does not go with --sandbox")]

@@ -97,8 +97,8 @@ public sealed class Workspace : IAsyncDisposable
         return asked ?? MailTarget.For(protocol, Cloud);
     }
 
-    /// <summary>The mail app with <paramref name="clientId"/>, or the sandbox's newest mail app; null when there is none (or on a real
-    /// tenant).</summary>
+    /// <summary>The mail app with <paramref name="clientId"/>, or the sandbox's newest mail app made since seeding; null when there is none
+    /// (or on a real tenant).</summary>
     public SandboxMailApp? FindSandboxApp(string? clientId) => _sandboxMail?.FindApp(clientId);
 
     /// <summary>

@@ -44,11 +44,14 @@ public sealed class SandboxDiagnosisSession : IAsyncDisposable
         return new SandboxDiagnosisSession(SandboxSession.Open(tenant, status), mail);
     }
 
-    /// <summary>The app given, or the newest app with Exchange mail permissions; null when there is none.</summary>
+    /// <summary>
+    /// The app given, or the newest app with Exchange mail permissions made since the tenant was seeded (its seeded, broken apps
+    /// are diagnosed only when named); null when there is none.
+    /// </summary>
     public SandboxMailApp? FindApp(string? clientId)
     {
         var apps = SandboxMailApps.List(Tenant);
-        if (clientId is null) return apps.FirstOrDefault();
+        if (clientId is null) return apps.FirstOrDefault(a => !SeededMailApps.AppIds.Contains(a.AppId));
         return apps.FirstOrDefault(a => a.AppId.Equals(clientId, StringComparison.OrdinalIgnoreCase))
             ?? Tenant.Read(s => s.Applications.Where(a => a.AppId.Equals(clientId, StringComparison.OrdinalIgnoreCase))
                 .Select(a => new SandboxMailApp(a.AppId, a.Id, a.DisplayName, a.CreatedDateTime)).FirstOrDefault());

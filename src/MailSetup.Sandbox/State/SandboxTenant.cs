@@ -29,14 +29,14 @@ public sealed class SandboxTenant
 
     /// <summary>A fresh seeded tenant in memory (tests, and the first run).</summary>
     public static SandboxTenant CreateSeeded(TimeProvider clock, TenantSeedOptions? options = null, SandboxStateStore? store = null) =>
-        new(TenantSeed.Create(options ?? new TenantSeedOptions()), clock, store);
+        new(TenantSeed.Create(options ?? new TenantSeedOptions(), clock.GetUtcNow()), clock, store);
 
     /// <summary>The tenant saved in the store, or a newly seeded one saved there.</summary>
     /// <exception cref="SandboxStateException">The saved file cannot be used.</exception>
     public static SandboxTenant LoadOrSeed(SandboxStateStore store, TimeProvider clock, TenantSeedOptions? options = null)
     {
         using var held = store.Lock();
-        var state = store.Load() ?? TenantSeed.Create(options ?? new TenantSeedOptions());
+        var state = store.Load() ?? TenantSeed.Create(options ?? new TenantSeedOptions(), clock.GetUtcNow());
         var tenant = new SandboxTenant(state, clock, store);
         tenant._saved = store.Save(state);
         held.Saved();

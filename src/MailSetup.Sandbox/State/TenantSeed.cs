@@ -8,8 +8,9 @@ namespace MailSetup.Sandbox.State;
 /// The seeded tenant <c>contoso.onmicrosoft.com</c>: an admin, user mailboxes, the shared mailboxes
 /// support@, sales@, noreply@ and archive@ (IMAP disabled there), the mail-enabled security group
 /// mail-apps@, the Exchange Online and Microsoft Graph resource service principals with the
-/// catalog's roles and scopes, and SMTP AUTH off for the tenant (as for tenants made after January
-/// 2020). Everything is deterministic: the same options give the same tenant.
+/// catalog's roles and scopes, SMTP AUTH off for the tenant (as for tenants made after January
+/// 2020), and two mail apps made by hand, each broken as real ones are (<see cref="SeededMailApps"/>).
+/// Everything is deterministic: the same options and seeding day give the same tenant.
 /// </summary>
 public static class TenantSeed
 {
@@ -33,7 +34,8 @@ public static class TenantSeed
         ["Vance", "Wilber", "Gonzalez", "Reyes", "Siciliani", "Braun", "Khan", "Archie", "Mueller", "Davis",
          "Lindqvist", "Gu", "Holloway", "Robbins", "Bowen", "Hagen", "Wilke", "Fernandez", "Gupta", "Lovric"];
 
-    public static TenantState Create(TenantSeedOptions options)
+    /// <param name="seededAt">Now, by the sandbox's clock: the seeded apps' dates count back from its day.</param>
+    public static TenantState Create(TenantSeedOptions options, DateTimeOffset seededAt)
     {
         if (options.UserMailboxes is < 0 or > TenantSeedOptions.MaxUserMailboxes)
             throw new ArgumentOutOfRangeException(nameof(options), options.UserMailboxes,
@@ -77,6 +79,7 @@ public static class TenantSeed
 
         foreach (var resource in ApiResource.All) state.ServicePrincipals.Add(ResourceServicePrincipal(resource));
         AddAdminClient(state);
+        SeededMailApps.Add(state, seededAt);
         state.Exchange.SmtpClientAuthenticationDisabled = true;
         return state;
     }
@@ -161,6 +164,6 @@ public static class TenantSeed
         });
     }
 
-    private static string DerivedId(string name) =>
+    internal static string DerivedId(string name) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("mailsetup-sandbox:" + name)).AsSpan(0, 16)).ToString();
 }

@@ -31,7 +31,7 @@ public sealed class ExchangeAdminApiTests
 
         Assert.Equal(appObjectId, registered["ObjectId"]!.GetValue<string>());
         Assert.NotEqual(spId, registered["ObjectId"]!.GetValue<string>());
-        var stored = host.Tenant.Read(s => s.Exchange.ServicePrincipals.Single());
+        var stored = host.Tenant.Read(s => s.Exchange.ServicePrincipals.Single(sp => sp.AppId == appId));
         Assert.Equal(appObjectId, stored.ObjectId);
         var found = Assert.Single(await exchange.RunAsync("Get-ServicePrincipal", new { Identity = appId }));
         Assert.Equal(appObjectId, found["ObjectId"]!.GetValue<string>());
@@ -50,7 +50,7 @@ public sealed class ExchangeAdminApiTests
         Assert.Equal(400, again.Status);
         Assert.Equal("ADObjectAlreadyExistsException", again.ErrorCode);
         Assert.Contains(appId, again.ErrorMessage);
-        Assert.Single(host.Tenant.Read(s => s.Exchange.ServicePrincipals.ToList()));
+        Assert.Single(host.Tenant.Read(s => s.Exchange.ServicePrincipals.Where(sp => sp.AppId == appId).ToList()));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ExchangeAdminApiTests
         var added = Assert.Single(await exchange.RunAsync("Add-MailboxPermission", grant));
         Assert.Equal(["FullAccess"], added["AccessRights"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray());
         await exchange.RunAsync("Add-MailboxPermission", grant); // granting again changes nothing
-        Assert.Single(host.Tenant.Read(s => s.Exchange.MailboxPermissions.ToList()));
+        Assert.Single(host.Tenant.Read(s => s.Exchange.MailboxPermissions.Where(p => p.Identity == Support).ToList()));
 
         var all = await exchange.RunAsync("Get-MailboxPermission", new { Identity = Support });
         Assert.Equal(["NT AUTHORITY\\SELF", spId], all.Select(p => p["User"]!.GetValue<string>()).ToArray());

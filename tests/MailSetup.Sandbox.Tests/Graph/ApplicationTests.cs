@@ -198,8 +198,9 @@ public sealed class ApplicationTests
 
         var error = await Assert.ThrowsAsync<ODataError>(() => graph.ServicePrincipals[sp.Id].GetAsync());
         Assert.Equal("Request_ResourceNotFound", error.Error!.Code);
-        Assert.Empty((await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo.GetAsync())!.Value!);
-        Assert.Empty(host.Tenant.Read(s => s.Applications));
+        Assert.DoesNotContain((await graph.ServicePrincipals[exchange.Id].AppRoleAssignedTo.GetAsync())!.Value!,
+            a => a.PrincipalId.ToString() == sp.Id);
+        Assert.DoesNotContain(host.Tenant.Read(s => s.Applications.ToList()), a => a.Id == app.Id);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class MailFailureTests
         mail.Tenant.Change(s => s.Exchange.SmtpClientAuthenticationDisabled = false);
         mail.Tenant.Change(s =>
         {
-            var sp = s.Exchange.ServicePrincipals.Single();
+            var sp = s.Exchange.ServicePrincipals.Single(r => r.AppId == mail.AppId);
             sp.ObjectId = mail.AppObjectId; // the classic mistake: New-ServicePrincipal -ObjectId <app registration's id>
             sp.Identity = mail.AppObjectId;
         });

@@ -3,6 +3,7 @@ using MailSetup.App.Diagnosis;
 using MailSetup.App.Workspaces;
 using MailSetup.Core.Identity;
 using MailSetup.Core.Identity.MailTokens;
+using MailSetup.Sandbox.State;
 
 namespace MailSetupTui.Cli;
 
@@ -69,8 +70,9 @@ internal sealed class DiagnoseSource : IAsyncDisposable
         else if (app is null)
             Unavailable =
                 new("--sandbox",
-                    "the sandbox tenant has no mail app yet; set one up first: mailsetup apply --preset imap-app,smtp-app --app-name \"Mail " +
-                    $"Relay\" --mailbox {_settings.Mailbox}");
+                    "the sandbox tenant has no mail app set up yet; set one up first: mailsetup apply --preset imap-app,smtp-app --app-name " +
+                    $"\"Mail Relay\" --mailbox {_settings.Mailbox}; or name one of its seeded apps: --client-id {SeededMailApps.ScannerSmtpAppId} " +
+                    $"('{SeededMailApps.ScannerSmtpName}') or {SeededMailApps.LegacyImapSyncAppId} ('{SeededMailApps.LegacyImapSyncName}').");
         else
         {
             AppId = app.AppId;
