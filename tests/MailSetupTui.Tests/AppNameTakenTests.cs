@@ -22,7 +22,7 @@ public sealed class AppNameTakenTests : IDisposable
     public AppNameTakenTests()
     {
         _store = new SandboxStateStore(_folder.File("state/mailsetup/sandbox-tenant.json"));
-        var state = TenantSeed.Create(new TenantSeedOptions());
+        var state = TenantSeed.Create(new TenantSeedOptions(), TestClock.Default.GetUtcNow());
         _portalApp = new SandboxApplication
         {
             Id = Guid.NewGuid().ToString(),
