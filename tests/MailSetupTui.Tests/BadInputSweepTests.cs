@@ -236,6 +236,8 @@ public sealed class BadInputSweepTests : IDisposable
                 "'-1'")));
         cases.AddRange(Each("--mailboxes", ["sandbox", "serve"], "--mailboxes",
             ("", "'' is not a number of mailboxes"), ("-1", "'-1'"), ("many", "'many'")));
+        cases.AddRange(Each("--approval-secret-file", ["sandbox", "serve"], "--approval-secret-file", [.. BadPaths, .. BadInputFiles,
+            ("{d}/empty.txt", "'{d}/empty.txt' is not usable"), ("{d}/binary.bin", "is not a text file")]));
         cases.AddRange(Each("--tenant", [], "--tenant", BadTenants));
         cases.AddRange(Each("--cloud", [], "--cloud", ("", "unknown cloud ''"), ("mars", "unknown cloud 'mars'")));
         cases.Add(C("--sandbox/--tenant", "give --sandbox or --tenant, not both", "--sandbox", "--tenant", "contoso.com"));
