@@ -23,6 +23,19 @@ public sealed record Cloud(
     /// </summary>
     public string DelegatedScopePrefix => Name == CloudName.Global ? "https://outlook.office.com/" : $"https://{Exchange.Name}/";
 
+    /// <summary>
+    /// The app-only token scope with its standing: Microsoft documents it for the global cloud only (FACTS.md); elsewhere it follows
+    /// the Exchange host by pattern, unless the admin named that host.
+    /// </summary>
+    public CloudHost ExchangeScope => Documented(ExchangeDefaultScope);
+
+    /// <summary>The delegated scope prefix with its standing, as <see cref="ExchangeScope"/>.</summary>
+    public CloudHost DelegatedPrefix => Documented(DelegatedScopePrefix);
+
+    private CloudHost Documented(string value) => Name == CloudName.Global || Exchange.IsOverridden
+        ? new CloudHost(value)
+        : CloudHost.Unconfirmed(value, $"no Microsoft page gives it for {DisplayName}; it follows the Exchange host");
+
     /// <summary>Every host that is not confirmed, with its role, for warnings.</summary>
     public IEnumerable<(string Role, CloudHost Host)> UnconfirmedHosts()
     {

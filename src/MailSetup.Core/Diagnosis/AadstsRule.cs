@@ -81,7 +81,7 @@ public sealed partial class AadstsRule : IDiagnosisRule
             "The resource principal was not found in the tenant: the scope names a resource the tenant does not have (a wrong scope URL, " +
             "or Exchange Online's service principal missing).",
             f =>
-                $"Ask for {f.CloudOrGlobal.ExchangeDefaultScope}; check the resource exists: GET /servicePrincipals?$filter=appId eq " +
+                $"Ask for {f.CloudOrGlobal.ExchangeScope.Display}; check the resource exists: GET /servicePrincipals?$filter=appId eq " +
                 "'00000002-0000-0ff1-ce00-000000000000'."),
         ["65001"] = new(FindingSeverity.Error,
             "Consent is missing: the app's permissions were never granted in this tenant.",
@@ -93,12 +93,12 @@ public sealed partial class AadstsRule : IDiagnosisRule
         ["70011"] = new(FindingSeverity.Error,
             "The scope is invalid for this flow.",
             f =>
-                $"App-only: ask for exactly {f.CloudOrGlobal.ExchangeDefaultScope}. " +
+                $"App-only: ask for exactly {f.CloudOrGlobal.ExchangeScope.Display}. " +
                 $"Delegated: {f.CloudOrGlobal.DelegatedScopePrefix}IMAP.AccessAsUser.All (or POP.AccessAsUser.All, SMTP.Send) plus offline_access."),
         ["700022"] = new(FindingSeverity.Error,
             "The scope names more than one resource (e.g. a Graph and an Exchange scope); a token has one audience.",
             f =>
-                $"Request one token per resource: for IMAP/POP/SMTP only {f.CloudOrGlobal.ExchangeDefaultScope} (app-only) " +
+                $"Request one token per resource: for IMAP/POP/SMTP only {f.CloudOrGlobal.ExchangeScope.Display} (app-only) " +
                 $"or {f.CloudOrGlobal.DelegatedScopePrefix}... scopes (delegated)."),
         ["7000218"] = new(FindingSeverity.Error,
             "The request carries no client secret or assertion; for device code this means \"Allow public client flows\" is off on the app.",

@@ -57,7 +57,7 @@ public static class ExchangeFixes
         };
         if (protocol != MailProtocol.Smtp) steps.Add($"give the mailbox permission: {AddMailboxPermission(facts)}");
         steps.Add(
-            $"request the token for {facts.CloudOrGlobal.ExchangeDefaultScope} and check it carries {Role(protocol)} (mailsetup token inspect)");
+            $"request the token for {facts.CloudOrGlobal.ExchangeScope.Display} and check it carries {Role(protocol)} (mailsetup token inspect)");
         steps.Add($"verify: {TestAuthorization(facts)}; changes can take up to 30 minutes to replicate");
         return string.Join("; ", steps.Select((s, i) => $"{i + 1}. {s}"));
     }

@@ -30,7 +30,7 @@ public sealed class TokenAudienceRule : IDiagnosisRule
             yield return new Finding("token-graph-audience", FindingSeverity.Error, $"aud={audience}",
                 "This is a Microsoft Graph token; IMAP, POP and SMTP accept only tokens for Exchange Online.",
                 token.IsAppOnly
-                    ? $"Request the token with scope {cloud.ExchangeDefaultScope}."
+                    ? $"Request the token with scope {cloud.ExchangeScope.Display}."
                     : $"Request the token with scopes {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All (or POP.AccessAsUser.All, SMTP.Send) " +
                         "offline_access.");
             yield break;
@@ -40,7 +40,7 @@ public sealed class TokenAudienceRule : IDiagnosisRule
             other
                 ? $"The token is for another cloud's Exchange; the mailbox is in {cloud.DisplayName}."
                 : "The token is not for Exchange Online, so IMAP, POP and SMTP reject it.",
-            $"Request the token with scope {cloud.ExchangeDefaultScope} (app-only) or {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All " +
+            $"Request the token with scope {cloud.ExchangeScope.Display} (app-only) or {cloud.DelegatedScopePrefix}IMAP.AccessAsUser.All " +
             "(delegated).");
     }
 }

@@ -5,6 +5,13 @@ namespace MailSetup.Core.Plans;
 /// <summary>What the admin should read before applying a plan: advice, caveats and dates.</summary>
 internal static class PlanNotices
 {
+    /// <summary>The token scopes the mail software of this setup will ask for.</summary>
+    private static IEnumerable<(string What, Clouds.CloudHost Scope)> UsedScopes(SetupRequest request)
+    {
+        if (request.AppOnlyProtocols.Count > 0) yield return ("app-only IMAP/POP/SMTP token scope", request.Cloud.ExchangeScope);
+        if (request.DelegatedProtocols.Count > 0) yield return ("delegated IMAP/POP/SMTP scope prefix", request.Cloud.DelegatedPrefix);
+    }
+
     public static IReadOnlyList<PlanNotice> For(SetupRequest request, IReadOnlyList<Permission> rbacPermissions, DateTimeOffset now)
     {
         var notices = new List<PlanNotice>();
@@ -14,6 +21,10 @@ internal static class PlanNotices
         foreach (var (role, host) in request.Cloud.UnconfirmedHosts())
             Warn("unconfirmed-host",
                 $"The {role} host of {request.Cloud.DisplayName} is {host.Display}. Override it if your tenant's documentation says otherwise.");
+        foreach (var (what, scope) in UsedScopes(request).Where(s => !s.Scope.Confirmed))
+            Warn("unconfirmed-scope",
+                $"The {what} is {scope.Display}. If tokens are refused for it (AADSTS500011, AADSTS70011), set the Exchange host your " +
+                "tenant's documentation gives (--exchange-host); the scope follows it.");
 
         switch (request.Scoping)
         {

@@ -1,4 +1,5 @@
 using MailSetup.Core.Clouds;
+using MailSetup.Core.Plans.Rendering;
 
 namespace MailSetup.Core.Tests.Clouds;
 
@@ -50,5 +51,36 @@ public sealed class CloudCatalogTests
         Assert.False(CloudCatalog.TryParse("azure-germany", out _));
         Assert.True(CloudCatalog.TryParse(" CHINA ", out var china));
         Assert.Equal(CloudName.China, china.Name);
+    }
+
+    [Fact]
+    public void Only_the_global_clouds_token_scopes_are_confirmed_and_an_exchange_host_override_confirms_them()
+    {
+        Assert.Equal(["global"], CloudCatalog.All.Where(c => c.ExchangeScope.Confirmed).Select(c => c.Key));
+        Assert.Equal(["global"], CloudCatalog.All.Where(c => c.DelegatedPrefix.Confirmed).Select(c => c.Key));
+        Assert.StartsWith("https://outlook.office365.us/.default (unconfirmed: no Microsoft page", CloudCatalog.UsGovHigh.ExchangeScope.Display);
+        var overridden = CloudCatalog.China.WithOverrides(new CloudHostOverrides(Exchange: "partner.outlook.cn"));
+        Assert.True(overridden.ExchangeScope.Confirmed);
+    }
+
+    [Theory]
+    [InlineData("usgov-high", "imap-app", true)]
+    [InlineData("usgov-dod", "delegated-mail", true)]
+    [InlineData("china", "smtp-app", true)]
+    [InlineData("global", "imap-app", false)]
+    [InlineData("usgov-high", "graph-mail", false)]
+    public void A_plan_that_uses_an_unconfirmed_token_scope_warns_of_it_in_every_format(string cloud, string preset, bool warns)
+    {
+        var input = new MailSetup.Core.Plans.SetupRequestInput { Presets = preset, AppName = "Scoped", Cloud = cloud };
+        var plan = new MailSetup.Core.Plans.PlanBuilder(MailSetup.Testing.TestClock.Default).Build(MailSetup.Testing.TestPlans.Request(input));
+
+        Assert.Equal(warns, plan.Notices.Any(n => n.Code == "unconfirmed-scope"));
+        IPlanRenderer[] renderers = [new TextPlanRenderer(), new JsonPlanRenderer(), new HttpPlanRenderer(), new PowerShellPlanRenderer()];
+        foreach (var renderer in renderers)
+        {
+            // Formats wrap long notices (comment lines in scripts): read them as one line.
+            var text = System.Text.RegularExpressions.Regex.Replace(renderer.Render(plan), @"\s*\n[#\s]*", " ");
+            Assert.True(warns == text.Contains("unconfirmed: no Microsoft page gives it", StringComparison.Ordinal), renderer.Format);
+        }
     }
 }

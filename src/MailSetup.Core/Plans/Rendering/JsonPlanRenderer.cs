@@ -142,6 +142,16 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        json.WriteStartObject("scopes");
+        foreach (var (role, scope) in new[] { ("exchangeAppOnly", cloud.ExchangeScope), ("exchangeDelegatedPrefix", cloud.DelegatedPrefix) })
+        {
+            json.WriteStartObject(role);
+            json.WriteString("value", scope.Name);
+            json.WriteBoolean("confirmed", scope.Confirmed);
+            if (scope.Note is not null) json.WriteString("note", scope.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -41,13 +41,14 @@ internal static class PowerShellSummaryWriter
             Show(script, "Token endpoint", new PowerShellString()
                 .Text($"https://{cloud.Login.Name}/").Variable("$tenantId").Text("/oauth2/v2.0/token"));
         if (request.AppOnlyProtocols.Count > 0)
-            Show(script, "Scope (IMAP/POP/SMTP app)", new PowerShellString().Text(cloud.ExchangeDefaultScope));
+            Show(script, "Scope (IMAP/POP/SMTP app)", new PowerShellString().Text(cloud.ExchangeScope.Display));
         if (request.Permissions.Any(p => p.Resource == ApiResource.MicrosoftGraph && p.Kind == PermissionKind.Application))
             Show(script, "Scope (Graph app)", new PowerShellString().Text($"https://{cloud.Graph.Name}/.default"));
         if (request.DelegatedProtocols.Count > 0)
         {
             var scopes = request.DelegatedProtocols.Select(p => cloud.DelegatedScopePrefix + DelegatedScope(p)).Append("offline_access");
-            Show(script, "Scopes (signed-in user)", new PowerShellString().Text(string.Join(" ", scopes)));
+            var standing = cloud.DelegatedPrefix.Confirmed ? "" : $" (prefix unconfirmed: {cloud.DelegatedPrefix.Note})";
+            Show(script, "Scopes (signed-in user)", new PowerShellString().Text(string.Join(" ", scopes) + standing));
         }
         foreach (var protocol in request.AppOnlyProtocols.Concat(request.DelegatedProtocols).Distinct().Order())
             Show(script, $"{protocol.ToString().ToUpperInvariant()} server", new PowerShellString().Text(Server(cloud, protocol)));
