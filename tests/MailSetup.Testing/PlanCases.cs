@@ -22,6 +22,7 @@ public static class PlanCases
         ["graph-send"] = Alone("graph-send"),
         ["graph-gateway"] = Alone("graph-gateway"),
         ["delegated-mail"] = Alone("delegated-mail"),
+        ["delegated-mail-password"] = Alone("delegated-mail") with { DelegatedFlow = "password" },
         ["imap-smtp-three-mailboxes-send-as"] = new()
         {
             Presets = "imap-app,smtp-app",

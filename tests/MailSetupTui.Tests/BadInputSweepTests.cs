@@ -41,6 +41,7 @@ public sealed class BadInputSweepTests : IDisposable
     }
 
     private static readonly string[] Plan = ["plan", "--preset", "imap-app", "--app-name", "Mail", "--mailbox", "a@contoso.com"];
+    private static readonly string[] Delegated = ["plan", "--preset", "delegated-mail", "--app-name", "Mail"];
     private static readonly string[] Apply = ["apply", "--preset", "imap-app", "--app-name", "Mail", "--mailbox", "a@contoso.com", "--yes"];
     private static readonly string[] Rollback = ["rollback", "--journal", "{d}/journal.jsonl", "--yes"];
     private static readonly string[] DiagnoseToken = ["diagnose", "imap", "--mailbox", "a@contoso.com", "--token-file", "{d}/tok"];
@@ -200,6 +201,13 @@ public sealed class BadInputSweepTests : IDisposable
         cases.AddRange(Each("--secret-days", Plan, "--secret-days", ("", "--secret-days"), ("99999999999999999999", "99999999999999999999"),
             ("0", "'0'")));
         cases.AddRange(Each("--cloud", Plan, "--cloud", ("", "''"), ("mars", "'mars'")));
+        cases.AddRange(Each("--delegated-flow", Delegated, "--delegated-flow", ("", "'' is not a sign-in flow"),
+            ("browser", "'browser' is not a sign-in flow")));
+        cases.AddRange(Each("--delegated-flow", Plan, "--delegated-flow", ("password", "goes with a preset that has delegated permissions")));
+        cases.Add(C("--delegated-flow/--preset", "imap-app sign(s) in as the app", "plan", "--preset", "imap-app,delegated-mail",
+            "--app-name", "Mail"));
+        cases.Add(C("--certificate/--delegated-flow", "holds no secret or certificate", [.. Delegated, "--certificate"]));
+        cases.Add(C("--secret-days/--delegated-flow", "holds no secret or certificate", [.. Delegated, "--secret-days", "30"]));
         cases.AddRange(Each("--format", Plan, "--format", ("", "unknown format ''")));
         cases.AddRange(Each("--scope", Plan, "--scope", ("", "''"), ("all", "'all'")));
 

@@ -115,7 +115,8 @@ internal sealed class GraphStepExecutor(GraphServiceClient graph)
     /// Reads the object's current values of the body's properties; merged lists become the union of
     /// both, and what that adds is described. The change is needed when any property would differ.
     /// </summary>
-    private async Task<(bool Needed, string Body, string? Merged)> PrepareChangeAsync(GraphStep step, RequestInformation request, CancellationToken cancellationToken)
+    private async Task<(bool Needed, string Body, string? Merged)> PrepareChangeAsync(GraphStep step, RequestInformation request,
+        CancellationToken cancellationToken)
     {
         var body = JsonNode.Parse(ReadContent(request))!.AsObject();
         var properties = body.Where(p => !p.Key.StartsWith('@')).Select(p => p.Key).ToList();

@@ -126,7 +126,9 @@ public sealed class PlanRunner(
                     ? madeOn : DateTimeOffset.MinValue;
             Finish(run, number, step, outcome, watch.Elapsed, detail, produced, created);
         }
-        catch (Exception e) when (e is not ForeignAppsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        // The name check's stop goes to the caller whole: it is bad input (nothing changed), not a failed step.
+        catch (Exception e) when (e is not ForeignAppsException
+            && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Finish(run, number, step, StepOutcome.Failed, watch.Elapsed, e.Message, null, null);
             run.Stopped = true;

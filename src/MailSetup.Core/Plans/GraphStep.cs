@@ -20,7 +20,10 @@ public sealed record GraphProbe(
 
 public sealed record ProbeMatch(string Property, string Value, ProbeComparison Comparison = ProbeComparison.Equals)
 {
-    /// <summary>Whether <paramref name="actual"/> (the item's property as text, null when missing) satisfies this match for <paramref name="wanted"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="actual"/> (the item's property as text, null when missing) satisfies this match for
+    /// <paramref name="wanted"/> (the value with its references filled).
+    /// </summary>
     public bool Accepts(string? actual, string wanted) => Comparison switch
     {
         ProbeComparison.StartsWith => actual?.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) == true,

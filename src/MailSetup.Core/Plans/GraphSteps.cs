@@ -90,17 +90,23 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
         resultCollection: "value",
         captures: AppCaptures());
 
-    /// <summary>Sets the API permissions the app asks for (what the portal calls "configured permissions").</summary>
-    public GraphStep SetPermissions(IReadOnlyList<Permission> permissions, bool adopting, bool publicClient)
+    /// <summary>
+    /// Sets the API permissions the app asks for (what the portal calls "configured permissions"), and for delegated setups whether it
+    /// is a public client (<paramref name="publicClient"/>; null leaves the setting alone).
+    /// </summary>
+    public GraphStep SetPermissions(IReadOnlyList<Permission> permissions, bool adopting, bool? publicClient)
     {
         var why = adopting
             ? "Adds the permissions the presets need to the app's requiredResourceAccess; permissions the app already has are kept: " +
                 "its current list is read and merged in before the PATCH."
             : "Sets exactly the permissions the presets need. An app-only setup leaves out the delegated User.Read that the portal adds " +
                 "by default.";
-        if (publicClient)
+        if (publicClient == true)
             why += " Device-code sign-in for the delegated permissions needs 'Allow public client flows' (isFallbackPublicClient), " +
-                "else AADSTS7000218.";
+                "else AADSTS7000218; the app holds no secret, as a public client must.";
+        else if (publicClient == false)
+            why += " The password flow with a client secret is a confidential client: 'Allow public client flows' (isFallbackPublicClient) " +
+                "is turned off, since a public client that presents a secret is refused (AADSTS700025).";
         return Step(
             key: "set-permissions",
             title: "Set the app's API permissions",
@@ -109,7 +115,7 @@ internal sealed class GraphSteps(GraphServiceClient graph, string credentialName
             request: (g, v) =>
             {
                 var body = new Application { RequiredResourceAccess = RequiredAccess(permissions, v) };
-                if (publicClient) body.IsFallbackPublicClient = true;
+                if (publicClient is { } isPublic) body.IsFallbackPublicClient = isPublic;
                 return g.Applications[v.Text(References.AppObjectId)].ToPatchRequestInformation(body);
             },
             mergedLists: adopting ? ["requiredResourceAccess"] : null);

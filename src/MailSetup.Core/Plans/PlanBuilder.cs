@@ -43,7 +43,7 @@ public sealed class PlanBuilder(TimeProvider clock)
         // With every permission scoped by RBAC there is nothing to set in Entra (and an empty PATCH
         // would wipe an adopted app's list).
         if (entraPermissions.Count > 0)
-            steps.Add(graphSteps.SetPermissions(entraPermissions, adopting, request.HasDelegatedPermissions));
+            steps.Add(graphSteps.SetPermissions(entraPermissions, adopting, request.HasDelegatedPermissions ? request.PublicClient : null));
         steps.AddRange(CredentialSteps(request, graphSteps, now, credentialName, adopting));
         steps.Add(graphSteps.CreateServicePrincipal());
         foreach (var permission in entraPermissions.Where(p => p.Kind == PermissionKind.Application))

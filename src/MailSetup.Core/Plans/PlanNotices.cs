@@ -5,6 +5,13 @@ namespace MailSetup.Core.Plans;
 /// <summary>What the admin should read before applying a plan: advice, caveats and dates.</summary>
 internal static class PlanNotices
 {
+    /// <summary>Which sign-in flows the app will take, in its shape (public or confidential client).</summary>
+    private static string FlowNotice(SetupRequest request) => request.PublicClient
+        ? "Sign-in: a public client with no secret ('Allow public client flows' on). People sign in by device code (or interactively); " +
+          "the password flow works without a secret too, where MFA and Conditional Access allow it. Client-credential (app-only) tokens do not."
+        : "Sign-in: a confidential client with a client secret ('Allow public client flows' off). The password flow (ROPC) works with the " +
+          "secret; device-code sign-in, which sends no secret, is refused (AADSTS7000218): for it use --delegated-flow device.";
+
     /// <summary>The token scopes the mail software of this setup will ask for.</summary>
     private static IEnumerable<(string What, Clouds.CloudHost Scope)> UsedScopes(SetupRequest request)
     {
@@ -81,6 +88,12 @@ internal static class PlanNotices
                     "The certificate's private key is made on this machine and saved with mode 0600; only the public certificate is uploaded.");
                 break;
         }
+
+        if (request.HasDelegatedPermissions) Tell("delegated-flow", FlowNotice(request));
+        if (request.LeftOutForPublicClient.Count > 0)
+            Warn("public-client-app-permissions",
+                $"Left out: {string.Join(", ", request.LeftOutForPublicClient.Select(p => p.Name))} (application), which the preset also lists: " +
+                $"they need a client secret or certificate, and a device-code app has none. For them, use --delegated-flow password.");
 
         if (request.DelegatedProtocols.Count > 0)
             Tell("delegated-scopes",

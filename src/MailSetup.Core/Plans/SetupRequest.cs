@@ -13,8 +13,24 @@ public sealed record SetupRequest(
     MailboxScoping Scoping,
     Cloud Cloud)
 {
+    /// <summary>How people sign in when the presets have delegated permissions (device code unless the password flow is asked for).</summary>
+    public DelegatedFlow DelegatedFlow { get; init; } = DelegatedFlow.DeviceCode;
+
+    /// <summary>
+    /// What the app asks for. A public client (device code) holds no credential, so the application permissions a delegated preset
+    /// also lists are left out: nothing could use them (<see cref="LeftOutForPublicClient"/>).
+    /// </summary>
     public IReadOnlyList<Permission> Permissions =>
-        Presets.SelectMany(p => p.Permissions).DistinctBy(p => p.QualifiedName).ToList();
+        AllPermissions.Where(p => !(PublicClient && p.Kind == PermissionKind.Application)).ToList();
+
+    /// <summary>The application permissions a device-code setup leaves out.</summary>
+    public IReadOnlyList<Permission> LeftOutForPublicClient =>
+        PublicClient ? AllPermissions.Where(p => p.Kind == PermissionKind.Application).ToList() : [];
+
+    /// <summary>An app people sign in to by device code: public client flows on, no secret or certificate.</summary>
+    public bool PublicClient => DelegatedFlow == DelegatedFlow.DeviceCode && AllPermissions.Any(p => p.Kind == PermissionKind.Delegated);
+
+    private IEnumerable<Permission> AllPermissions => Presets.SelectMany(p => p.Permissions).DistinctBy(p => p.QualifiedName);
 
     public IReadOnlyList<MailProtocol> AppOnlyProtocols =>
         Presets.SelectMany(p => p.AppOnlyProtocols).Distinct().Order().ToList();
@@ -40,6 +56,9 @@ public abstract record CredentialRequest
     public const int CertificateDays = 365;
 
     public sealed record ClientSecret(int LifetimeDays) : CredentialRequest;
+
+    /// <summary>No credential: a public client, which people sign in to by device code.</summary>
+    public sealed record None : CredentialRequest;
     public sealed record Certificate(int LifetimeDays) : CredentialRequest;
 }
 

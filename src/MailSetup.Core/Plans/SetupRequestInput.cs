@@ -17,6 +17,9 @@ public sealed record SetupRequestInput
     public string? Cloud { get; init; }
     public string? SecretDays { get; init; }
     public bool Certificate { get; init; }
+
+    /// <summary><c>device</c> (the default) or <c>password</c>: see <see cref="Plans.DelegatedFlow"/>.</summary>
+    public string? DelegatedFlow { get; init; }
 }
 
 /// <summary>A mailboxes file: one address a line; blank lines and lines starting with # are skipped.</summary>

@@ -22,14 +22,16 @@ public static class SetupRequestParser
         var check = new Checks(input, names);
         var presets = check.Presets();
         var app = check.App();
-        var credential = check.Credential();
+        var flow = check.DelegatedFlow(presets);
+        var credential = flow.PublicClient ? check.NoCredential() : check.Credential();
         var mailboxes = check.Mailboxes();
         var cloud = check.Cloud();
         var scoping = check.Scoping(presets);
         check.SendAs(presets, mailboxes);
 
         if (check.Errors.Count > 0) return (null, check.Errors);
-        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!), check.Errors);
+        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!) { DelegatedFlow = flow.Flow },
+            check.Errors);
     }
 
     /// <summary>One parse: the input, how the caller names its fields, and the problems found so far.</summary>
@@ -120,6 +122,46 @@ public static class SetupRequestParser
             Fail(SetupField.SecretDays, input.SecretDays,
                 $"'{input.SecretDays}' is not a lifetime Entra accepts; "
                 + $"expected a whole number of days from 1 to {CredentialRequest.MaxSecretDays}.");
+            return null;
+        }
+
+        /// <summary>
+        /// The sign-in shape of a delegated setup. Device code (the default) makes a public client with no credential, which fits only
+        /// presets with delegated permissions; the flow means nothing for presets without them.
+        /// </summary>
+        public (DelegatedFlow Flow, bool PublicClient) DelegatedFlow(IReadOnlyList<Preset>? presets)
+        {
+            var delegated = presets?.Any(p => p.Permissions.Any(q => q.Kind == PermissionKind.Delegated)) ?? false;
+            var flow = Plans.DelegatedFlow.DeviceCode;
+            if (input.DelegatedFlow is { } text && !DelegatedFlows.TryParse(text, out flow))
+            {
+                Fail(SetupField.DelegatedFlow, text,
+                    $"'{Shorten(text)}' is not a sign-in flow; expected {DelegatedFlows.DeviceName} (a public client: device code, no secret) " +
+                    $"or {DelegatedFlows.PasswordName} (a confidential client: the password flow with a client secret).");
+                return (flow, false);
+            }
+            if (input.DelegatedFlow is not null && presets is not null && !delegated)
+                Fail(SetupField.DelegatedFlow, input.DelegatedFlow,
+                    "goes with a preset that has delegated permissions (delegated-mail); the presets given sign in as the app itself.");
+            var publicClient = delegated && flow == Plans.DelegatedFlow.DeviceCode;
+            var appOnly = presets?.Where(p => p.Permissions.All(q => q.Kind == PermissionKind.Application)).Select(p => p.Name).ToList() ?? [];
+            if (publicClient && appOnly.Count > 0)
+                Fail(SetupField.DelegatedFlow, input.DelegatedFlow ?? DelegatedFlows.DeviceName,
+                    $"{string.Join(", ", appOnly)} sign(s) in as the app, which needs a client secret or certificate, and a device-code app is " +
+                    $"a public client with none: add {Name(SetupField.DelegatedFlow)} {DelegatedFlows.PasswordName}, or set the two up as " +
+                    "separate apps.", SetupField.Presets);
+            return (flow, publicClient);
+        }
+
+        /// <summary>A public client has no credential: asking for one is a contradiction, named.</summary>
+        public CredentialRequest? NoCredential()
+        {
+            if (!input.Certificate && input.SecretDays is null) return new CredentialRequest.None();
+            var field = input.Certificate ? SetupField.Certificate : SetupField.SecretDays;
+            Fail(field, input.SecretDays ?? "true",
+                $"a device-code app is a public client and holds no secret or certificate; for a credential add " +
+                $"{Name(SetupField.DelegatedFlow)} {DelegatedFlows.PasswordName} (the password flow, a confidential client).",
+                SetupField.DelegatedFlow);
             return null;
         }
 

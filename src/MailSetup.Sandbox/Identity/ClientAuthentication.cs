@@ -6,7 +6,8 @@ namespace MailSetup.Sandbox.Identity;
 /// <summary>
 /// Finds the app behind <c>client_id</c> and checks its proof: a client secret (compared with the
 /// stored hashes), a certificate-signed client assertion, or none at all, which only an app with
-/// "Allow public client flows" may do, and never for client credentials.
+/// "Allow public client flows" may do, and never for client credentials; in the user flows such an
+/// app must present none (AADSTS700025).
 /// </summary>
 internal static class ClientAuthentication
 {
@@ -17,6 +18,9 @@ internal static class ClientAuthentication
         var (application, servicePrincipal) = Find(request, state);
         var secret = request.Optional("client_secret");
         var assertion = request.Optional("client_assertion");
+        // In the user flows an app with public client flows on is a public client, and a public client holds no credential.
+        if (!confidentialOnly && application.IsFallbackPublicClient == true && (secret is not null || assertion is not null))
+            throw EntraErrors.PublicClientWithCredential();
         ClientProof proof;
         if (secret is not null)
         {

@@ -41,6 +41,10 @@ internal static class EntraErrors
     public static EntraErrorException NoClientCredential() => new(new(Unauthorized, "invalid_client", 7000218,
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
 
+    /// <summary>FACTS.md: a public client ("Allow public client flows") that presents a client secret or assertion.</summary>
+    public static EntraErrorException PublicClientWithCredential() => new(new(Unauthorized, "invalid_client", 700025,
+        "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."));
+
     public static EntraErrorException MalformedAssertion(string reason) => new(new(Unauthorized, "invalid_client", 50027,
         $"JWT token is invalid or malformed. [Reason - {reason}]"));
 

@@ -57,15 +57,29 @@ public sealed class PlanBuilderTests
     }
 
     [Fact]
-    public void Delegated_mail_grants_all_user_consent_for_its_scopes_and_admin_consent_for_its_roles()
+    public void Delegated_mail_by_password_is_a_confidential_client_with_a_secret_and_admin_consent_for_its_roles()
     {
-        var plan = Build("delegated-mail");
+        var plan = Build("delegated-mail-password");
         var grant = Step<GraphStep>(plan, "consent-graph-delegated");
         Assert.Contains("\"scope\": \"offline_access IMAP.AccessAsUser.All POP.AccessAsUser.All SMTP.Send User.Read\"", grant.Preview.Body);
         Assert.Contains("\"consentType\": \"AllPrincipals\"", grant.Preview.Body);
         Assert.Contains(plan.Steps, s => s.Key == "consent-graph-Mail.Send");
         Assert.Contains(plan.Steps, s => s.Key == "consent-graph-User.Read.All");
+        Assert.Contains(plan.Steps, s => s.Key == "add-secret");
+        Assert.Contains("\"isFallbackPublicClient\": false", Step<GraphStep>(plan, "set-permissions").Preview.Body);
         Assert.DoesNotContain(plan.Steps, s => s.Key == "register-exchange-sp");
+    }
+
+    [Fact]
+    public void Delegated_mail_by_device_code_is_a_public_client_with_no_credential_and_leaves_its_app_roles_out()
+    {
+        var plan = Build("delegated-mail");
+        Assert.Contains("\"isFallbackPublicClient\": true", Step<GraphStep>(plan, "set-permissions").Preview.Body);
+        Assert.DoesNotContain(plan.Steps, s => s.Key is "add-secret" or "upload-certificate" or "generate-certificate");
+        Assert.DoesNotContain(plan.Steps, s => s.Key.StartsWith("consent-graph-Mail.Send", StringComparison.Ordinal));
+        Assert.Contains(plan.Steps, s => s.Key == "consent-graph-delegated");
+        Assert.Contains(plan.Notices, n => n.Code == "public-client-app-permissions" && n.Text.Contains("Mail.Send, User.Read.All"));
+        Assert.Contains(plan.Notices, n => n.Code == "delegated-flow" && n.Text.Contains("device code"));
     }
 
     [Fact]

@@ -303,7 +303,7 @@ public sealed class PowerShellPlanRendererTests
     [Fact]
     public void Captures_follow_the_plans_paths_with_their_fallbacks()
     {
-        var script = Render(PlanCases.All["delegated-mail"]);
+        var script = Render(PlanCases.All["delegated-mail-password"]);
 
         Assert.Contains("$graphResourceId = $item.id\n", script, StringComparison.Ordinal);
         Assert.Contains(

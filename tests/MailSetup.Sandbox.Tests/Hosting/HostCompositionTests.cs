@@ -69,7 +69,8 @@ public sealed class HostCompositionTests
         var again = await Sandboxes.Graph(second).Applications[appObjectId].GetAsync();
         Assert.Equal("Persistent", again!.DisplayName);
         Assert.Equal("kept", Assert.Single(again.PasswordCredentials!).DisplayName);
-        Assert.True(second.Tenant.Read(s => SecretHash.Matches(secret, s.Applications.Single(a => a.AppId == appId).PasswordCredentials.Single().SecretHash)));
+        Assert.True(second.Tenant.Read(s =>
+            SecretHash.Matches(secret, s.Applications.Single(a => a.AppId == appId).PasswordCredentials.Single().SecretHash)));
         var exchange = new ExchangeClient(second);
         Assert.Single(await exchange.RunAsync("Get-ServicePrincipal", new { Identity = appId }));
         Assert.False(Assert.Single(await exchange.RunAsync("Get-TransportConfig"))["SmtpClientAuthenticationDisabled"]!.GetValue<bool>());

@@ -93,8 +93,10 @@ public sealed class TuiEndToEndTests : IDisposable
         tmux.SendKeys("a");
         tmux.WaitForText("Done: ", Slow);
         tmux.SendKeys("Enter");
-        tmux.WaitForText("New client secret");
-        tmux.SendKeys("d", "5", "a");
+        // A device-code app is a public client: the apply made no secret to show.
+        tmux.SendKeys("5");
+        Assert.DoesNotContain("New client secret", tmux.WaitForText("Diagnostics"));
+        tmux.SendKeys("a");
         tmux.WaitForText("auth device code (delegated)");
         tmux.SendKeys("Enter");
 

@@ -101,8 +101,12 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 json.WriteString("kind", "certificate");
                 json.WriteNumber("lifetimeDays", certificate.LifetimeDays);
                 break;
+            case CredentialRequest.None:
+                json.WriteString("kind", "none");
+                break;
         }
         json.WriteEndObject();
+        if (request.HasDelegatedPermissions) json.WriteString("delegatedFlow", DelegatedFlows.Name(request.DelegatedFlow));
         Strings(json, "mailboxes", request.Mailboxes);
         json.WriteBoolean("sendAs", request.SendAs);
         json.WriteStartObject("scoping");
@@ -218,7 +222,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 json.WriteStartObject();
                 json.WriteString("property", match.Property);
                 json.WriteString("value", match.Value);
-                if (match.Comparison != ProbeComparison.Equals) json.WriteString("comparison", JsonNamingPolicy.CamelCase.ConvertName(match.Comparison.ToString()));
+                if (match.Comparison != ProbeComparison.Equals)
+                    json.WriteString("comparison", JsonNamingPolicy.CamelCase.ConvertName(match.Comparison.ToString()));
                 json.WriteEndObject();
             }
             json.WriteEndArray();

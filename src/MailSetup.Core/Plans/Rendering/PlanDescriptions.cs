@@ -16,6 +16,7 @@ internal static class PlanDescriptions
     public static string Credential(CredentialRequest credential) => credential switch
     {
         CredentialRequest.ClientSecret secret => $"client secret, {secret.LifetimeDays.ToString(CultureInfo.InvariantCulture)} days",
+        CredentialRequest.None => "none (a public client: people sign in by device code)",
         CredentialRequest.Certificate certificate =>
             $"certificate (self-signed, {certificate.LifetimeDays.ToString(CultureInfo.InvariantCulture)} days)",
         _ => credential.ToString(),

@@ -45,6 +45,7 @@ internal static class PowerShellHeaderWriter
             CredentialRequest.ClientSecret secret =>
                 string.Create(CultureInfo.InvariantCulture,
                     $"client secret, valid {secret.LifetimeDays} days (its value is shown once, when the script makes it)"),
+            CredentialRequest.None => "none: a public client, which people sign in to by device code",
             CredentialRequest.Certificate certificate =>
                 string.Create(CultureInfo.InvariantCulture, $"self-signed certificate made on this machine, valid {certificate.LifetimeDays} days"),
             _ => request.Credential.ToString(),

@@ -76,6 +76,13 @@ internal sealed class SetupOptions
         Description = "Use a self-signed certificate instead of a client secret.",
     };
 
+    public Option<string> DelegatedFlow { get; } = new("--delegated-flow")
+    {
+        Description = "For delegated presets (delegated-mail): device (default; a public client people sign in to by device code, no secret) " +
+            "or password (a confidential client: the password flow with a client secret).",
+        HelpName = "device|password",
+    };
+
     public Option<string> LoginHost { get; } = HostOption("--login-host", "sign-in (token) host");
 
     public Option<string> GraphHost { get; } = HostOption("--graph-host", "Microsoft Graph host");
@@ -87,7 +94,7 @@ internal sealed class SetupOptions
     public IEnumerable<Option> All =>
     [
         Preset, AppName, AppId, Mailbox, MailboxesFile, SendAs, Scope, ScopeGroup, Cloud,
-        SecretDays, Certificate, LoginHost, GraphHost, ExchangeHost, SmtpHost,
+        SecretDays, Certificate, DelegatedFlow, LoginHost, GraphHost, ExchangeHost, SmtpHost,
     ];
 
     /// <summary>The host overrides with their values, in the order CloudHostOverrides takes them.</summary>

@@ -201,7 +201,9 @@ internal sealed class SandboxServeCommand : CliCommand<SandboxServeCommand.Input
     {
         const string expected = "a file with the approval secret (16 to 256 printable characters, no spaces) on its first line";
         if (result.GetValue(_approvalSecretFile) is not { } path) return null;
-        var (text, problem) = InputFile.PathProblem(path, expected) is { } pathProblem ? (null, pathProblem) : InputFile.ReadText(path, 4096, expected);
+        var (text, problem) = InputFile.PathProblem(path, expected) is { } pathProblem
+            ? (null, pathProblem)
+            : InputFile.ReadText(path, 4096, expected);
         var secret = text?.Split('\n')[0].TrimEnd('\r');
         if (secret is { Length: >= DeviceApprovalSecrets.MinimumLength and <= 256 } && secret.All(c => c is > ' ' and < '\u007f'))
             return secret;

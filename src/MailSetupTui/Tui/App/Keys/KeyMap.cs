@@ -42,7 +42,8 @@ public static partial class KeyMap
     private static readonly KeyHelp FormatHelp = new("Tab", "the export prompt: the next format (text, json, http, powershell)", OnHelpScreen: false);
     private static readonly KeyHelp ApplyDoneHelp = new("Enter", "the apply view, once finished: close it", OnHelpScreen: false);
     private static readonly KeyHelp AdoptHelp = new(
-        "1 2 3 4 5 6 7 8 9", "the apply view, stopped because other apps have the name: adopt the app of that number, then review its plan", OnHelpScreen: false);
+        "1 2 3 4 5 6 7 8 9", "the apply view, stopped because other apps have the name: adopt the app of that number, then review its plan",
+        OnHelpScreen: false);
     private static readonly KeyHelp SubmitHelp = new(
         "Enter Esc", "a text input: done (the password prompt runs the login, a file prompt saves or exports); cancel", OnHelpScreen: false);
     private static readonly KeyHelp CursorHelp = new("← →", "a text input: move the cursor", OnHelpScreen: false);
