@@ -126,6 +126,22 @@ public sealed class PowerShellPlanRendererTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sends_each_graph_change_only_when_what_it_sets_differs_so_a_re_run_reports_unchanged(string name)
+    {
+        var plan = Build(PlanCases.All[name]);
+        var code = PowerShellScriptReader.Read(Renderer.Render(plan)).Code;
+        var changes = plan.Steps.OfType<GraphStep>()
+            .Where(s => s is { Preview.Method: "PATCH", Probe: null, Ownership: null, ResultCollection: null } && s.Action != StepAction.Create)
+            .ToList();
+
+        Assert.NotEmpty(changes);
+        // Each change reads what it would set, compares, and only then sends its PATCH.
+        Assert.Equal(changes.Count, code.Count(l => l == "if (Test-BodyApplied -Body $body -Current $current) {"));
+        Assert.Contains("function Test-BodyApplied {", code);
+    }
+
     /// <summary>A probe's wanted value as the script must write it: the text, or a table naming the comparison.</summary>
     private static string Wanted(ProbeMatch match)
     {
@@ -349,7 +365,7 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains("$rsa = [System.Security.Cryptography.RSA]::Create(2048)", script, StringComparison.Ordinal);
         Assert.Contains("[System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Contoso SMTP', $rsa, ", script,
             StringComparison.Ordinal);
-        Assert.Contains("$certificate = $certificateRequest.CreateSelfSigned($notBefore, $notBefore.AddDays(365))", script, StringComparison.Ordinal);
+        Assert.Contains("$certificate = $certificateRequest.CreateSelfSigned($now.AddMinutes(-5), $now.AddDays(365))", script, StringComparison.Ordinal);
         Assert.Contains("Read-Host -AsSecureString", script, StringComparison.Ordinal);
         Assert.Contains(
             "Write-PrivateFile -Path $certificateFile -Bytes " +

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MailSetup.Core.Plans.Rendering;
 
@@ -49,6 +50,10 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
             script.Close();
             script.Line(label.Status(label.Done));
         }
+        else if (IsChange(step))
+        {
+            WriteChange(step, label);
+        }
         else
         {
             WriteRequest(step, step.Captures.Count > 0 || step.ResultCollection is not null ? "$answer" : "$null");
@@ -65,6 +70,39 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
         var root = step.Probe is not null || step.ResultCollection is not null ? "$item" : "$answer";
         PowerShellCaptureWriter.Write(script, variables, label, root, step.Captures);
     }
+
+    /// <summary>
+    /// A PATCH that sets properties of something that exists (not an upsert that creates it): like the runner,
+    /// the script sends it only when the properties differ, so a re-run reports it unchanged.
+    /// </summary>
+    public static bool IsChange(GraphStep step) =>
+        step.Preview is { Method: "PATCH", Body: not null } && step.Action != StepAction.Create && step.Probe is null
+        && step.Ownership is null && step.ResultCollection is null && step.Captures.Count == 0;
+
+    private void WriteChange(GraphStep step, PowerShellStepLabel label)
+    {
+        var preview = step.Preview;
+        var properties = JsonNode.Parse(preview.Body!)!.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')).ToList();
+        // Merged lists need what the app has too: they are among the properties read.
+        var read = Select(preview.Url, properties.Union(step.MergedLists));
+        if (step.MergedLists.Count > 0) script.Comment("The app exists already: keep what it has in these lists (a PATCH replaces whole lists).");
+        script.Line($"$current = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET -Uri {variables.Expression(read)} -OutputType PSObject }}");
+        if (step.MergedLists.Count > 0)
+        {
+            script.Line(
+                $"$body = Merge-AppLists -Body $body -Current $current " +
+                $"-Properties {string.Join(", ", step.MergedLists.Select(PowerShellQuoting.SingleQuoted))}");
+        }
+        script.Open("if (Test-BodyApplied -Body $body -Current $current) {");
+        script.Line(label.Status("unchanged"));
+        script.Continue("} else {");
+        script.Line($"$null = Invoke-WithRetry {{ {Call(step)} -OutputType PSObject }}");
+        script.Line(label.Status(label.Done));
+        script.Close();
+    }
+
+    private static string Select(string url, IEnumerable<string> properties) =>
+        url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "$select=" + string.Join(",", properties);
 
     private void WriteBody(string body)
     {
@@ -91,7 +129,7 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
         if (mergedLists.Count > 0)
         {
             script.Comment("The app exists already: keep what it has in these lists (a PATCH replaces whole lists).");
-            var read = preview.Url + (preview.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "$select=" + string.Join(",", mergedLists);
+            var read = Select(preview.Url, mergedLists);
             script.Line(
                 $"$current = Invoke-WithRetry {{ Invoke-MgGraphRequest -Method GET -Uri {variables.Expression(read)} -OutputType PSObject }}");
             script.Line(
@@ -99,6 +137,13 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
                 $"-Properties {string.Join(", ", mergedLists.Select(PowerShellQuoting.SingleQuoted))}");
         }
 
+        script.Line($"{assignTo} = Invoke-WithRetry {{ {Call(step)} -OutputType PSObject }}");
+    }
+
+    /// <summary>The step's request as an <c>Invoke-MgGraphRequest</c> call, without <c>-OutputType</c>.</summary>
+    private string Call(GraphStep step)
+    {
+        var preview = step.Preview;
         var call = $"Invoke-MgGraphRequest -Method {preview.Method} -Uri {variables.Expression(preview.Url)}";
         if (preview.Body is not null)
         {
@@ -111,7 +156,7 @@ internal sealed class PowerShellGraphStepWriter(PowerShellScriptBuilder script, 
         if (extraHeaders.Count > 0)
             call += " -Headers @{ " +
                 string.Join("; ", extraHeaders.Select(h => $"{PowerShellQuoting.SingleQuoted(h.Key)} = {variables.Expression(h.Value)}")) + " }";
-        script.Line($"{assignTo} = Invoke-WithRetry {{ {call} -OutputType PSObject }}");
+        return call;
     }
 
     private string Wanted(IReadOnlyList<ProbeMatch> matches) =>

@@ -109,6 +109,47 @@ internal static class PowerShellHelperFunctions
         }
         """;
 
+    public const string TestBodyApplied = """
+        # Makes a change step safe to run again, as mailsetup's runner does: what the PATCH would set
+        # is read first, and sent only when it differs. Compared as Entra means it: lists as sets,
+        # text ignoring case, @odata annotations and empty values left out.
+        function Test-SameJson {
+            param([object] $A, [object] $B)
+            if ($null -eq $A -or $null -eq $B) { return ($null -eq $A) -and ($null -eq $B) }
+            if ($A -is [System.Collections.IList] -or $B -is [System.Collections.IList]) {
+                if (-not ($A -is [System.Collections.IList] -and $B -is [System.Collections.IList]) -or $A.Count -ne $B.Count) { return $false }
+                foreach ($pair in @(@{ From = $A; In = $B }, @{ From = $B; In = $A })) {
+                    foreach ($x in $pair.From) {
+                        $found = $false
+                        foreach ($y in $pair.In) { if (Test-SameJson $x $y) { $found = $true; break } }
+                        if (-not $found) { return $false }
+                    }
+                }
+                return $true
+            }
+            $object = [System.Management.Automation.PSCustomObject]
+            if ($A -is $object -or $B -is $object) {
+                if (-not ($A -is $object -and $B -is $object)) { return $false }
+                $inA = @($A.PSObject.Properties | Where-Object { -not $_.Name.StartsWith('@') -and $null -ne $_.Value })
+                $inB = @($B.PSObject.Properties | Where-Object { -not $_.Name.StartsWith('@') -and $null -ne $_.Value })
+                if ($inA.Count -ne $inB.Count) { return $false }
+                foreach ($property in $inA) { if (-not (Test-SameJson $property.Value $B.($property.Name))) { return $false } }
+                return $true
+            }
+            return "$A" -eq "$B"
+        }
+
+        function Test-BodyApplied {
+            param([string] $Body, [psobject] $Current)
+            $wanted = ConvertFrom-Json -InputObject $Body
+            foreach ($property in $wanted.PSObject.Properties) {
+                if ($property.Name.StartsWith('@')) { continue }
+                if (-not (Test-SameJson $property.Value $Current.($property.Name))) { return $false }
+            }
+            return $true
+        }
+        """;
+
     /// <summary>Writes a function at column 0, with <c>\n</c> endings whatever the source file's.</summary>
     public static void Write(PowerShellScriptBuilder script, string function)
     {

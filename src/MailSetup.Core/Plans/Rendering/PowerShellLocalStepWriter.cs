@@ -46,11 +46,13 @@ internal sealed partial class PowerShellLocalStepWriter(PowerShellScriptBuilder 
         script.Line(
             $"$certificateRequest = [{X509}.CertificateRequest]::new({PowerShellQuoting.SingleQuoted(subject)}, $rsa, " +
             $"[System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)");
-        script.Comment("Valid from a few minutes ago, so a clock slightly ahead of Entra's does not reject it.");
-        script.Line("$notBefore = [System.DateTimeOffset]::UtcNow.AddMinutes(-5)");
+        // The same dates as mailsetup apply's certificate (CertificateMaker): both reach the same end state.
+        script.Comment(string.Create(CultureInfo.InvariantCulture,
+            $"Valid from a few minutes ago, so a clock slightly ahead of Entra's does not reject it, until {days} days from now."));
+        script.Line("$now = [System.DateTimeOffset]::UtcNow");
         script.Line(
             string.Create(CultureInfo.InvariantCulture,
-                $"$certificate = $certificateRequest.CreateSelfSigned($notBefore, $notBefore.AddDays({days}))"));
+                $"$certificate = $certificateRequest.CreateSelfSigned($now.AddMinutes(-5), $now.AddDays({days}))"));
         script.Line($"Write-PrivateFile -Path $certificateFile -Bytes ($certificate.Export([{X509}.X509ContentType]::Pfx, $pfxPassword))");
         script.Line(label.Status(label.Done));
         script.Close();

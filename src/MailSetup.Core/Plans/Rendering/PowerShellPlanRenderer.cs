@@ -48,6 +48,8 @@ public sealed class PowerShellPlanRenderer : IPlanRenderer
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.WritePrivateFile);
         if (graphSteps.Any(s => s.MergedLists.Count > 0))
             PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.MergeAppLists);
+        if (graphSteps.Any(PowerShellGraphStepWriter.IsChange))
+            PowerShellHelperFunctions.Write(script, PowerShellHelperFunctions.TestBodyApplied);
 
         if (makesCertificate)
         {
