@@ -20,9 +20,7 @@ public sealed class DelegatedFlowShapeTests
     public async Task A_device_code_app_is_a_public_client_without_a_secret_and_the_password_flow_works_without_one_but_not_with_one()
     {
         await using var run = new SandboxRun(mailboxes: 3);
-        var applied = await run.ApplyAsync(run.Plan(PlanCases.All["delegated-mail"]));
-        Assert.True(applied.Succeeded, PlanRunnerTests.Describe(applied));
-        var appId = applied.Values[References.AppClientId.Name];
+        var appId = await AppliedAsync(run, "delegated-mail");
         var app = run.Tenant.Read(s => s.Applications.Single(a => a.AppId == appId));
         Assert.True(app.IsFallbackPublicClient);
         Assert.Empty(app.PasswordCredentials);
@@ -40,9 +38,7 @@ public sealed class DelegatedFlowShapeTests
     public async Task A_password_flow_app_is_a_confidential_client_and_signs_users_in_with_its_secret()
     {
         await using var run = new SandboxRun(mailboxes: 3);
-        var applied = await run.ApplyAsync(run.Plan(PlanCases.All["delegated-mail-password"]));
-        Assert.True(applied.Succeeded, PlanRunnerTests.Describe(applied));
-        var appId = applied.Values[References.AppClientId.Name];
+        var appId = await AppliedAsync(run, "delegated-mail-password");
         Assert.False(run.Tenant.Read(s => s.Applications.Single(a => a.AppId == appId).IsFallbackPublicClient) ?? false);
 
         var withSecret = await PasswordFlowAsync(run, appId, Assert.Single(run.Secrets));
@@ -51,6 +47,14 @@ public sealed class DelegatedFlowShapeTests
         Assert.True(withSecret.Ok, withSecret.Body.ToString());
         Assert.False(withoutSecret.Ok);
         Assert.Contains("AADSTS7000218", withoutSecret.Body.GetProperty("error_description").GetString());
+    }
+
+    /// <summary>Applies the named plan case to the sandbox; the app's client id.</summary>
+    private static async Task<string> AppliedAsync(SandboxRun run, string caseName)
+    {
+        var applied = await run.ApplyAsync(run.Plan(PlanCases.All[caseName]));
+        Assert.True(applied.Succeeded, PlanRunnerTests.Describe(applied));
+        return applied.Values[References.AppClientId.Name];
     }
 
     private static async Task<(bool Ok, JsonElement Body)> PasswordFlowAsync(SandboxRun run, string appId, string? secret)

@@ -136,26 +136,23 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         json.WriteString("displayName", cloud.DisplayName);
         if (cloud.ExchangeEnvironmentName is null) json.WriteNull("exchangeEnvironmentName");
         else json.WriteString("exchangeEnvironmentName", cloud.ExchangeEnvironmentName);
-        json.WriteStartObject("hosts");
-        foreach (var (role, host) in new[] { ("login", cloud.Login), ("graph", cloud.Graph), ("exchange", cloud.Exchange), ("smtp", cloud.Smtp) })
+        WriteFacts(json, "hosts", "name", [("login", cloud.Login), ("graph", cloud.Graph), ("exchange", cloud.Exchange), ("smtp", cloud.Smtp)]);
+        WriteFacts(json, "scopes", "value", [("exchangeAppOnly", cloud.ExchangeScope), ("exchangeDelegatedPrefix", cloud.DelegatedPrefix)]);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Cloud facts by role, each with its value, whether Microsoft confirms it, and why not.</summary>
+    private static void WriteFacts(Utf8JsonWriter json, string name, string valueName, IEnumerable<(string Role, CloudHost Fact)> facts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (role, fact) in facts)
         {
             json.WriteStartObject(role);
-            json.WriteString("name", host.Name);
-            json.WriteBoolean("confirmed", host.Confirmed);
-            if (host.Note is not null) json.WriteString("note", host.Note);
+            json.WriteString(valueName, fact.Name);
+            json.WriteBoolean("confirmed", fact.Confirmed);
+            if (fact.Note is not null) json.WriteString("note", fact.Note);
             json.WriteEndObject();
         }
-        json.WriteEndObject();
-        json.WriteStartObject("scopes");
-        foreach (var (role, scope) in new[] { ("exchangeAppOnly", cloud.ExchangeScope), ("exchangeDelegatedPrefix", cloud.DelegatedPrefix) })
-        {
-            json.WriteStartObject(role);
-            json.WriteString("value", scope.Name);
-            json.WriteBoolean("confirmed", scope.Confirmed);
-            if (scope.Note is not null) json.WriteString("note", scope.Note);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 
