@@ -365,7 +365,8 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains("$rsa = [System.Security.Cryptography.RSA]::Create(2048)", script, StringComparison.Ordinal);
         Assert.Contains("[System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Contoso SMTP', $rsa, ", script,
             StringComparison.Ordinal);
-        Assert.Contains("$certificate = $certificateRequest.CreateSelfSigned($now.AddMinutes(-5), $now.AddDays(365))", script, StringComparison.Ordinal);
+        Assert.Contains("$certificate = $certificateRequest.CreateSelfSigned($now.AddMinutes(-5), $now.AddDays(365))", script,
+            StringComparison.Ordinal);
         Assert.Contains("Read-Host -AsSecureString", script, StringComparison.Ordinal);
         Assert.Contains(
             "Write-PrivateFile -Path $certificateFile -Bytes " +

@@ -17,7 +17,8 @@ internal static class PowerShellHelperFunctions
                 try {
                     return & $Request
                 } catch {
-                    $transient = "$_" -match '\b(404|429)\b|NotFound|not found|could(n''t| not) be found|does not exist|does not reference a valid|TooManyRequests'
+                    $transient = "$_" -match ('\b(404|429)\b|NotFound|not found|could(n''t| not) be found|does not exist' +
+                        '|does not reference a valid|TooManyRequests')
                     if (-not $transient -or $attempt -ge $delays.Count) { throw }
                     Write-Warning "Not there yet, or throttled; trying again in $($delays[$attempt]) s. ($_)"
                     Start-Sleep -Seconds $delays[$attempt]
