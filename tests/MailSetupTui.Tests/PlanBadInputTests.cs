@@ -21,6 +21,13 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
+    public async Task An_unknown_smtp_auth_value_is_rejected_naming_it()
+    {
+        CliAssert.UsageError(await RunAsync([.. With("--preset", "smtp-app"), "--smtp-auth", "org"]), "--smtp-auth",
+            "unknown SMTP AUTH setting 'org'; expected mailbox (default: turned on for the given mailboxes only) or tenant");
+    }
+
+    [Fact]
     public async Task Empty_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", "")), "--app-name", "is empty; expected a display name of 1 to 120 characters");

@@ -99,16 +99,38 @@ internal static class ExchangeSteps
         Cmdlet.Create("Get-CASMailbox", Text("Identity", mailbox))));
 
     public static ExchangeStep CheckSmtpAuth() => Step(
-        "verify-smtp-auth", "Check that SMTP AUTH is enabled for the tenant",
+        "verify-smtp-auth", "Check whether SMTP AUTH is enabled for the tenant",
         "SMTP AUTH is off by default in tenants created after January 2020 and then rejects OAuth too ('535 5.7.139 ... " +
-        "SmtpClientAuthentication is disabled for the Tenant'). Enable with Set-TransportConfig -SmtpClientAuthenticationDisabled $false.",
+        "SmtpClientAuthentication is disabled for the Tenant'). No mailbox was given to turn it on for: turn it on per mailbox " +
+        "with Set-CASMailbox -Identity ADDR -SmtpClientAuthenticationDisabled $false (the mailbox setting wins over the tenant's).",
         StepAction.Verify,
         Cmdlet.Create("Get-TransportConfig"));
+
+    /// <summary>Per mailbox, so SMTP AUTH (and with it basic-auth SMTP) stays off for every other mailbox.</summary>
+    public static ExchangeStep EnableSmtpAuth(string mailbox) => ForMailbox(mailbox, Change(
+        $"smtp-auth-{mailbox}", $"Turn SMTP AUTH on for {mailbox}",
+        "SMTP AUTH is off by default in tenants created after January 2020, and then OAuth logins fail too ('535 5.7.139 ... " +
+        "SmtpClientAuthentication is disabled'). The mailbox setting wins over the tenant's, so only this mailbox is opened. " +
+        "Unchanged when it is on for the mailbox already; rollback leaves it on.",
+        Cmdlet.Create("Set-CASMailbox", Text("Identity", mailbox), Flag("SmtpClientAuthenticationDisabled", false)),
+        new(Cmdlet.Create("Get-CASMailbox", Text("Identity", mailbox)), [new("SmtpClientAuthenticationDisabled", "False", ProbeComparison.Equals)])));
+
+    /// <summary>Only with --smtp-auth tenant: it opens SMTP AUTH for every mailbox that does not turn it off itself.</summary>
+    public static ExchangeStep EnableSmtpAuthForTenant() => Change(
+        "smtp-auth-tenant", "Turn SMTP AUTH on for the whole tenant",
+        "Asked for with --smtp-auth tenant: every mailbox without a setting of its own accepts SMTP AUTH again, basic authentication " +
+        "(passwords) included. Unchanged when it is on already; rollback leaves it on.",
+        Cmdlet.Create("Set-TransportConfig", Flag("SmtpClientAuthenticationDisabled", false)),
+        new(Cmdlet.Create("Get-TransportConfig"), [new("SmtpClientAuthenticationDisabled", "False", ProbeComparison.Equals)]));
 
     private static ExchangeStep ForMailbox(string mailbox, ExchangeStep step) => step with { Mailbox = mailbox };
 
     private static string Join(IReadOnlyList<MailProtocol> protocols) =>
         string.Join("/", protocols.Select(p => p.ToString().ToUpperInvariant()));
+
+    /// <summary>A setting changed in place: nothing is created, so there is nothing for rollback to remove.</summary>
+    private static ExchangeStep Change(string key, string title, string why, Cmdlet cmdlet, ExchangeProbe probe) =>
+        Step(key, title, why, StepAction.Change, cmdlet) with { Probe = probe };
 
     private static ExchangeStep Step(string key, string title, string why, StepAction action, Cmdlet cmdlet) => new()
     {

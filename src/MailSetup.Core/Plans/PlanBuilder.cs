@@ -114,15 +114,24 @@ public sealed class PlanBuilder(TimeProvider clock)
             if (appOnly.Count > 0) exchange.Add(ExchangeSteps.GrantFullAccess(mailbox, appOnly));
             if (request.SendAs) exchange.Add(ExchangeSteps.GrantSendAs(mailbox));
         }
+        exchange.AddRange(SmtpAuthSteps(request));
         foreach (var mailbox in request.Mailboxes)
         {
             if (needsExchangeSp) exchange.Add(ExchangeSteps.TestAuthorization(mailbox));
             if (protocols.Count > 0) exchange.Add(ExchangeSteps.CheckMailboxProtocols(mailbox, protocols));
         }
-        if (protocols.Contains(MailProtocol.Smtp)) exchange.Add(ExchangeSteps.CheckSmtpAuth());
 
         if (exchange.Count == 0) return exchange;
         return exchange.Prepend(ExchangeSteps.Connect(request.Cloud));
+    }
+
+    /// <summary>SMTP AUTH on where the logins need it: the given mailboxes, or the whole tenant only when asked.</summary>
+    private static IEnumerable<PlanStep> SmtpAuthSteps(SetupRequest request)
+    {
+        if (!request.LogsInOverSmtp) return [];
+        if (request.SmtpAuth == SmtpAuthScope.Tenant) return [ExchangeSteps.EnableSmtpAuthForTenant()];
+        if (request.Mailboxes.Count == 0) return [ExchangeSteps.CheckSmtpAuth()];
+        return request.Mailboxes.Select(ExchangeSteps.EnableSmtpAuth);
     }
 
     public static string AppLabel(SetupRequest request) => request.App switch

@@ -58,6 +58,15 @@ internal static class PlanNotices
         if (request.AppOnlyProtocols.Count > 0 && request.Mailboxes.Count == 0)
             Warn("no-mailboxes", "No mailboxes given: the app can log in to none until it has FullAccess on one (--mailbox ADDR).");
 
+        if (request.LogsInOverSmtp && request.SmtpAuth == SmtpAuthScope.Tenant)
+            Warn("smtp-auth-tenant",
+                "--smtp-auth tenant turns SMTP AUTH on for the whole tenant: it re-opens basic-auth (password) SMTP for every mailbox that " +
+                "does not turn it off itself. The default, --smtp-auth mailbox, turns it on for the given mailboxes only.");
+        else if (request.LogsInOverSmtp && request.Mailboxes.Count == 0)
+            Warn("smtp-auth-no-mailboxes",
+                "No mailboxes given: SMTP AUTH is turned on for none, and it is off in tenants created after January 2020. Give them with " +
+                "--mailbox ADDR (SMTP AUTH is turned on for each), or --smtp-auth tenant to turn it on for every mailbox.");
+
         switch (request.Credential)
         {
             case CredentialRequest.ClientSecret secret:

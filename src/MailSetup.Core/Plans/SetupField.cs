@@ -17,4 +17,5 @@ public enum SetupField
     Cloud,
     SecretDays,
     Certificate,
+    SmtpAuth,
 }

@@ -11,7 +11,8 @@ public sealed record SetupRequest(
     IReadOnlyList<string> Mailboxes,
     bool SendAs,
     MailboxScoping Scoping,
-    Cloud Cloud)
+    Cloud Cloud,
+    SmtpAuthScope SmtpAuth = SmtpAuthScope.Mailbox)
 {
     public IReadOnlyList<Permission> Permissions =>
         Presets.SelectMany(p => p.Permissions).DistinctBy(p => p.QualifiedName).ToList();
@@ -23,6 +24,19 @@ public sealed record SetupRequest(
         Presets.SelectMany(p => p.DelegatedProtocols).Distinct().Order().ToList();
 
     public bool HasDelegatedPermissions => Permissions.Any(p => p.Kind == PermissionKind.Delegated);
+
+    /// <summary>Whether anything logs in over SMTP AUTH (as the app or as a user), so SMTP AUTH must be on.</summary>
+    public bool LogsInOverSmtp => AppOnlyProtocols.Contains(MailProtocol.Smtp) || DelegatedProtocols.Contains(MailProtocol.Smtp);
+}
+
+/// <summary>
+/// Where SMTP AUTH is turned on. Per mailbox by default (the mailbox setting wins over the tenant's); tenant-wide only when asked,
+/// since that re-opens SMTP AUTH, basic authentication included, for every mailbox.
+/// </summary>
+public enum SmtpAuthScope
+{
+    Mailbox,
+    Tenant,
 }
 
 /// <summary>Create a new app registration, or adopt one that exists.</summary>

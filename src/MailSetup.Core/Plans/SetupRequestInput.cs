@@ -17,6 +17,9 @@ public sealed record SetupRequestInput
     public string? Cloud { get; init; }
     public string? SecretDays { get; init; }
     public bool Certificate { get; init; }
+
+    /// <summary>mailbox (default) or tenant: where SMTP AUTH is turned on.</summary>
+    public string? SmtpAuth { get; init; }
 }
 
 /// <summary>A mailboxes file: one address a line; blank lines and lines starting with # are skipped.</summary>

@@ -27,9 +27,10 @@ public static class SetupRequestParser
         var cloud = check.Cloud();
         var scoping = check.Scoping(presets);
         check.SendAs(presets, mailboxes);
+        var smtpAuth = check.SmtpAuth(presets);
 
         if (check.Errors.Count > 0) return (null, check.Errors);
-        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!), check.Errors);
+        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!, smtpAuth), check.Errors);
     }
 
     /// <summary>One parse: the input, how the caller names its fields, and the problems found so far.</summary>
@@ -233,6 +234,25 @@ public static class SetupRequestParser
                 Fail(SetupField.SendAs, null,
                     $"only matters when the app sends mail, and presets {PresetNames(presets)} do not send; "
                     + "expected smtp-app, graph-send or delegated-mail.");
+        }
+
+        public SmtpAuthScope SmtpAuth(IReadOnlyList<Preset>? presets)
+        {
+            if (input.SmtpAuth is null) return SmtpAuthScope.Mailbox;
+            var kind = input.SmtpAuth.Trim().ToLowerInvariant();
+            if (kind is not ("mailbox" or "tenant"))
+            {
+                Fail(SetupField.SmtpAuth, input.SmtpAuth,
+                    $"unknown SMTP AUTH setting '{Shorten(input.SmtpAuth)}'; expected mailbox (default: turned on for the given mailboxes only) "
+                    + "or tenant (for every mailbox).");
+                return SmtpAuthScope.Mailbox;
+            }
+            var smtp = presets?.Any(p => p.AppOnlyProtocols.Contains(MailProtocol.Smtp) || p.DelegatedProtocols.Contains(MailProtocol.Smtp));
+            if (kind == "tenant" && smtp == false)
+                Fail(SetupField.SmtpAuth, input.SmtpAuth,
+                    $"only matters when the app logs in over SMTP, and presets {PresetNames(presets!)} do not; "
+                    + "expected smtp-app or delegated-mail, or drop it.");
+            return kind == "tenant" ? SmtpAuthScope.Tenant : SmtpAuthScope.Mailbox;
         }
     }
 

@@ -166,7 +166,24 @@ public sealed class PlanBuilderTests
         Assert.Equal(3, sendAs.Count);
         Assert.All(sendAs, s => Assert.Equal("{sp.id}", s.Cmdlet.TextOf("Trustee")));
         Assert.Equal(3, plan.Steps.Count(s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" }));
-        Assert.Single(plan.Steps, s => s.Key == "verify-smtp-auth");
+        Assert.DoesNotContain(plan.Steps, s => s.Key == "verify-smtp-auth");
+    }
+
+    [Fact]
+    public void Smtp_auth_is_turned_on_per_mailbox_and_for_the_tenant_only_when_asked()
+    {
+        var plan = Build("imap-smtp-three-mailboxes-send-as");
+        var perMailbox = plan.Steps.OfType<ExchangeStep>().Where(s => s.Cmdlet.Name == "Set-CASMailbox").ToList();
+        Assert.Equal(3, perMailbox.Count);
+        Assert.All(perMailbox, s => Assert.Equal((StepAction.Change, false, s.Mailbox),
+            (s.Action, s.Cmdlet.Parameters.Single(p => p.Name == "SmtpClientAuthenticationDisabled").Value, s.Cmdlet.TextOf("Identity"))));
+        Assert.All(perMailbox, s => Assert.Equal("Get-CASMailbox", s.Probe!.Query.Name));
+        Assert.DoesNotContain(plan.Steps, s => s is ExchangeStep { Cmdlet.Name: "Set-TransportConfig" });
+
+        var tenant = Build("smtp-app-tenant-auth");
+        Assert.DoesNotContain(tenant.Steps, s => s is ExchangeStep { Cmdlet.Name: "Set-CASMailbox" });
+        Assert.Equal(StepAction.Change, Step<ExchangeStep>(tenant, "smtp-auth-tenant").Action);
+        Assert.Contains(tenant.Notices, n => n.Code == "smtp-auth-tenant" && n.Text.Contains("every mailbox"));
     }
 
     [Fact]

@@ -421,8 +421,9 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains(
             $"    Get-CASMailbox -Identity '{Support}' -ErrorAction Stop | Format-List Identity, ImapEnabled, PopEnabled, " +
             $"SmtpClientAuthenticationDisabled | Out-Host\n", script, StringComparison.Ordinal);
-        Assert.Contains("    Get-TransportConfig -ErrorAction Stop | Format-List SmtpClientAuthenticationDisabled | Out-Host\n", script,
-            StringComparison.Ordinal);
+        Assert.Contains(
+            $"    $null = Invoke-WithRetry {{ Set-CASMailbox -Identity '{Support}' -SmtpClientAuthenticationDisabled:$false -ErrorAction Stop }}\n",
+            script, StringComparison.Ordinal);
         Assert.Contains(
             $"    Test-ServicePrincipalAuthorization -Identity $spObjectId -Resource '{Support}' -ErrorAction Stop | Format-Table -AutoSize | " +
             $"Out-Host\n", script, StringComparison.Ordinal);

@@ -24,6 +24,7 @@ internal sealed class SetupOptionNames : ISetupFieldNames
         SetupField.Cloud => "--cloud",
         SetupField.SecretDays => "--secret-days",
         SetupField.Certificate => "--certificate",
+        SetupField.SmtpAuth => "--smtp-auth",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -76,6 +76,12 @@ internal sealed class SetupOptions
         Description = "Use a self-signed certificate instead of a client secret.",
     };
 
+    public Option<string> SmtpAuth { get; } = new("--smtp-auth")
+    {
+        Description = "Where SMTP AUTH is turned on for SMTP logins: mailbox (default, the given mailboxes only) or tenant (every mailbox).",
+        HelpName = "mailbox|tenant",
+    };
+
     public Option<string> LoginHost { get; } = HostOption("--login-host", "sign-in (token) host");
 
     public Option<string> GraphHost { get; } = HostOption("--graph-host", "Microsoft Graph host");
@@ -87,7 +93,7 @@ internal sealed class SetupOptions
     public IEnumerable<Option> All =>
     [
         Preset, AppName, AppId, Mailbox, MailboxesFile, SendAs, Scope, ScopeGroup, Cloud,
-        SecretDays, Certificate, LoginHost, GraphHost, ExchangeHost, SmtpHost,
+        SecretDays, Certificate, SmtpAuth, LoginHost, GraphHost, ExchangeHost, SmtpHost,
     ];
 
     /// <summary>The host overrides with their values, in the order CloudHostOverrides takes them.</summary>

@@ -28,6 +28,7 @@ internal static class SetupRequestReader
             Cloud = result.ValueOrDefault(options.Cloud),
             SecretDays = result.ValueOrDefault(options.SecretDays),
             Certificate = result.ValueOrDefault(options.Certificate),
+            SmtpAuth = result.ValueOrDefault(options.SmtpAuth),
         };
         var (request, inputErrors) = SetupRequestParser.Parse(input, SetupOptionNames.Instance);
         errors.AddRange(inputErrors.Select(e => new CliError(SetupOptionNames.Instance.Subject(e), e.Message)));

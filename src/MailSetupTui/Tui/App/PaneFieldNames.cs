@@ -27,6 +27,7 @@ internal sealed class PaneFieldNames : ISetupFieldNames
         SetupField.Cloud => "cloud",
         SetupField.SecretDays => "secret lifetime",
         SetupField.Certificate => "certificate",
+        SetupField.SmtpAuth => "SMTP AUTH",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
