@@ -70,7 +70,8 @@ internal static class ExchangeSteps
         $"rbac-{permission.Name}", $"Assign '{permission.ExchangeRbacRole}' to the app, scoped to '{scopeName}'",
         $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: " +
         $"RBAC grants add to Entra consent, so an Entra grant would open every mailbox."
-            + (permission.Name == "SMTP.SendAsApp" ? " For SMTP under RBAC the Entra app holds no SMTP.SendAsApp permission at all." : ""),
+            + (permission.Name == "SMTP.SendAsApp" ? " For SMTP under RBAC this assignment is the whole grant: the Entra app holds no SMTP.SendAsApp permission and the app gets " +
+              "no mailbox permission (either would make Exchange check mailbox permissions)." : ""),
         StepAction.Create,
         Cmdlet.Create("New-ManagementRoleAssignment",
             Text("App", Sp), Text("Role", permission.ExchangeRbacRole!), Text("CustomResourceScope", scopeName)));

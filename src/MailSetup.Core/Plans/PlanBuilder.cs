@@ -109,9 +109,13 @@ public sealed class PlanBuilder(TimeProvider clock)
                 exchange.Add(ExchangeSteps.CreateAccessPolicy(policy.Group, AppLabel(request)));
                 break;
         }
+        // Under RBAC the role assignment "Application SMTP.SendAsApp" is the whole grant for SMTP: a mailbox permission on top would
+        // only make Exchange check mailbox permissions. IMAP and POP have no RBAC role, so they keep FullAccess.
+        var rbacSmtp = rbacPermissions.Any(p => p.Name == "SMTP.SendAsApp");
+        var fullAccessProtocols = appOnly.Where(p => !(rbacSmtp && p == MailProtocol.Smtp)).ToList();
         foreach (var mailbox in request.Mailboxes)
         {
-            if (appOnly.Count > 0) exchange.Add(ExchangeSteps.GrantFullAccess(mailbox, appOnly));
+            if (fullAccessProtocols.Count > 0) exchange.Add(ExchangeSteps.GrantFullAccess(mailbox, fullAccessProtocols));
             if (request.SendAs) exchange.Add(ExchangeSteps.GrantSendAs(mailbox));
         }
         exchange.AddRange(SmtpAuthSteps(request));

@@ -170,6 +170,20 @@ public sealed class PlanBuilderTests
     }
 
     [Fact]
+    public void Smtp_under_rbac_gets_the_role_assignment_and_no_mailbox_permission_nor_entra_consent()
+    {
+        var plan = Build("smtp-app-rbac");
+
+        Assert.DoesNotContain(plan.Steps, s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" });
+        Assert.DoesNotContain(plan.Steps, s => s.Key.StartsWith("consent-", StringComparison.Ordinal) || s.Key == "set-permissions");
+        Assert.Equal("Application SMTP.SendAsApp", Step<ExchangeStep>(plan, "rbac-SMTP.SendAsApp").Cmdlet.TextOf("Role"));
+        // IMAP has no RBAC role: it keeps FullAccess under RBAC.
+        var imapToo = TestPlans.Build(PlanCases.All["smtp-app-rbac"] with { Presets = "imap-app,smtp-app" });
+        var fullAccess = Assert.Single(imapToo.Steps, s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" });
+        Assert.DoesNotContain("SMTP", fullAccess.Title + fullAccess.Why);
+    }
+
+    [Fact]
     public void Smtp_auth_is_turned_on_per_mailbox_and_for_the_tenant_only_when_asked()
     {
         var plan = Build("imap-smtp-three-mailboxes-send-as");
