@@ -28,6 +28,14 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
+    public async Task Send_as_with_graph_send_is_refused_naming_the_option_and_why()
+    {
+        var result = await RunAsync([.. With("--preset", "graph-send"), "--send-as"]);
+        CliAssert.UsageError(result, "--send-as",
+            "adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user (limit which users with --scope rbac)");
+    }
+
+    [Fact]
     public async Task Empty_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", "")), "--app-name", "is empty; expected a display name of 1 to 120 characters");

@@ -230,10 +230,18 @@ public static class SetupRequestParser
                 Fail(SetupField.SendAs, null,
                     "grants SendAs on the given mailboxes, and none were given; "
                     + $"add {Usage(SetupField.Mailboxes)} or {Usage(SetupField.MailboxFiles)}.");
-            if (presets is not null && !presets.Any(p => p.Name is "smtp-app" or "graph-send" or "delegated-mail"))
+            if (presets is null) return;
+            // SendAs is a mailbox permission Exchange checks for SMTP; Graph's Mail.Send needs none and cannot be narrowed by it.
+            var smtpSending = presets.Any(p => p.Name is "smtp-app" or "delegated-mail");
+            if (!smtpSending && presets.Any(p => p.Name == "graph-send"))
                 Fail(SetupField.SendAs, null,
-                    $"only matters when the app sends mail, and presets {PresetNames(presets)} do not send; "
-                    + "expected smtp-app, graph-send or delegated-mail.");
+                    $"adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user "
+                    + $"(limit which users with {Name(SetupField.Scope)} rbac), and SendAs only matters for sending over SMTP; "
+                    + $"drop {Name(SetupField.SendAs)}, or add smtp-app to send over SMTP.");
+            else if (!smtpSending)
+                Fail(SetupField.SendAs, null,
+                    $"only matters when the app sends mail over SMTP, and presets {PresetNames(presets)} do not; "
+                    + "expected smtp-app or delegated-mail.");
         }
 
         public SmtpAuthScope SmtpAuth(IReadOnlyList<Preset>? presets)

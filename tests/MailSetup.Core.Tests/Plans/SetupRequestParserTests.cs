@@ -70,7 +70,9 @@ public sealed class SetupRequestParserTests
         { "secret and certificate", Good with { SecretDays = "90", Certificate = true }, [SetupField.SecretDays, SetupField.Certificate],
             "not both" },
         { "unknown cloud", Good with { Cloud = "chna" }, [SetupField.Cloud], "unknown cloud 'chna' (did you mean 'china'?)" },
-        { "send-as without sending preset", Good with { SendAs = true }, [SetupField.SendAs], "presets imap-app do not send" },
+        { "send-as without sending preset", Good with { SendAs = true }, [SetupField.SendAs], "presets imap-app do not" },
+        { "send-as with graph-send", Good with { Presets = "graph-send", SendAs = true }, [SetupField.SendAs],
+            "adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user" },
     };
 
     [Theory]
