@@ -11,6 +11,9 @@ internal static class ExchangeSteps
 {
     private static readonly string Sp = References.ServicePrincipalId.Placeholder;
 
+    /// <summary>The trustee of mailbox permissions: the identity Exchange gave the registration (Microsoft's page uses its Identity).</summary>
+    private static readonly string ExoApp = References.ExchangeAppIdentity.Placeholder;
+
     public static ExchangeStep Connect(Cloud cloud)
     {
         var parameters = new List<CmdletParameter> { Switch("Device") };
@@ -25,19 +28,25 @@ internal static class ExchangeSteps
     public static ExchangeStep RegisterServicePrincipal() => Step(
         "register-exchange-sp", "Register the app in Exchange Online",
         "Exchange only honours app tokens of apps it knows. -ObjectId must be the enterprise app's object id ({sp.id}); " +
-        "the app registration's ({app.id}) is the most common mistake, and logins then fail with 'AUTHENTICATE failed'.",
+        "the app registration's ({app.id}) is the most common mistake, and logins then fail with 'AUTHENTICATE failed'. " +
+        "The identity Exchange returns for the registration ({exo.sp.identity}) is the trustee of the app's mailbox permissions.",
         StepAction.Create,
         Cmdlet.Create("New-ServicePrincipal",
             Text("AppId", References.AppClientId.Placeholder),
             Text("ObjectId", Sp),
-            Text("DisplayName", References.AppDisplayName.Placeholder)));
+            Text("DisplayName", References.AppDisplayName.Placeholder))) with
+    {
+        // Read from the new registration, or from the one the probe finds on a re-run.
+        Captures = [new(References.ExchangeAppIdentity, "Identity")],
+        Produces = [References.ExchangeAppIdentity],
+    };
 
     public static ExchangeStep GrantFullAccess(string mailbox, IReadOnlyList<MailProtocol> protocols) => ForMailbox(mailbox, Step(
         $"fullaccess-{mailbox}", $"Give the app FullAccess to {mailbox}",
         $"An app logging in over {Join(protocols)} as {mailbox} needs FullAccess on that mailbox; without it the login fails even with a good token.",
         StepAction.Create,
         Cmdlet.Create("Add-MailboxPermission",
-            Text("Identity", mailbox), Text("User", Sp), Text("AccessRights", "FullAccess"), Flag("AutoMapping", false))));
+            Text("Identity", mailbox), Text("User", ExoApp), Text("AccessRights", "FullAccess"), Flag("AutoMapping", false))));
 
     public static ExchangeStep GrantSendAs(string mailbox) => ForMailbox(mailbox, Step(
         $"sendas-{mailbox}", $"Let the app send as {mailbox}",
@@ -45,7 +54,7 @@ internal static class ExchangeSteps
         "as this sender'.",
         StepAction.Create,
         Cmdlet.Create("Add-RecipientPermission",
-            Text("Identity", mailbox), Text("Trustee", Sp), Text("AccessRights", "SendAs"), Flag("Confirm", false))));
+            Text("Identity", mailbox), Text("Trustee", ExoApp), Text("AccessRights", "SendAs"), Flag("Confirm", false))));
 
     public static ExchangeStep ReadScopeGroup(string group) => new()
     {

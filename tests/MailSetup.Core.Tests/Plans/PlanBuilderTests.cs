@@ -164,7 +164,7 @@ public sealed class PlanBuilderTests
         var plan = Build("imap-smtp-three-mailboxes-send-as");
         var sendAs = plan.Steps.OfType<ExchangeStep>().Where(s => s.Cmdlet.Name == "Add-RecipientPermission").ToList();
         Assert.Equal(3, sendAs.Count);
-        Assert.All(sendAs, s => Assert.Equal("{sp.id}", s.Cmdlet.TextOf("Trustee")));
+        Assert.All(sendAs, s => Assert.Equal("{exo.sp.identity}", s.Cmdlet.TextOf("Trustee")));
         Assert.Equal(3, plan.Steps.Count(s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" }));
         Assert.DoesNotContain(plan.Steps, s => s.Key == "verify-smtp-auth");
     }
@@ -181,6 +181,19 @@ public sealed class PlanBuilderTests
         var imapToo = TestPlans.Build(PlanCases.All["smtp-app-rbac"] with { Presets = "imap-app,smtp-app" });
         var fullAccess = Assert.Single(imapToo.Steps, s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" });
         Assert.DoesNotContain("SMTP", fullAccess.Title + fullAccess.Why);
+    }
+
+    [Fact]
+    public void Mailbox_permissions_name_the_identity_exchange_returned_for_the_registration()
+    {
+        var plan = Build("imap-smtp-three-mailboxes-send-as");
+        var register = Step<ExchangeStep>(plan, "register-exchange-sp");
+        Assert.Equal(("exo.sp.identity", "Identity"), (Assert.Single(register.Captures).Target.Name, register.Captures[0].Path));
+        Assert.Contains(References.ExchangeAppIdentity, register.Produces);
+        var fullAccess = Step<ExchangeStep>(plan, "fullaccess-" + PlanCases.Support);
+        Assert.Equal("{exo.sp.identity}", fullAccess.Cmdlet.TextOf("User"));
+        Assert.Contains(References.ExchangeAppIdentity, fullAccess.Consumes);
+        Assert.Equal("{exo.sp.identity}", fullAccess.Probe!.Query.TextOf("User"));
     }
 
     [Fact]
