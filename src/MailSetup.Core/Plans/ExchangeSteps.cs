@@ -75,6 +75,20 @@ internal static class ExchangeSteps
             Text("Name", scopeName),
             Text("RecipientRestrictionFilter", $"MemberOfGroup -eq '{References.GroupDistinguishedName.Placeholder}'")));
 
+    /// <summary>
+    /// A scope found by name on a re-run may filter on another group (an earlier --scope-group): this brings its filter to the
+    /// group asked for now. Compared by the group's distinguished name, which the filter names however Exchange writes it out.
+    /// </summary>
+    public static ExchangeStep UpdateManagementScope(string scopeName, string group) => Change(
+        "update-management-scope", $"Make the management scope '{scopeName}' match the members of {group}",
+        $"Unchanged when the scope's filter already names {group}; otherwise (a scope an earlier run made for another group) its filter " +
+        "is replaced, so the app's roles follow the group asked for now. Rollback leaves the filter as it is.",
+        Cmdlet.Create("Set-ManagementScope",
+            Text("Identity", scopeName),
+            Text("RecipientRestrictionFilter", $"MemberOfGroup -eq '{References.GroupDistinguishedName.Placeholder}'")),
+        new(Cmdlet.Create("Get-ManagementScope", Text("Identity", scopeName)),
+            [new("RecipientRestrictionFilter", References.GroupDistinguishedName.Placeholder, ProbeComparison.Contains)]));
+
     public static ExchangeStep AssignScopedRole(Permission permission, string scopeName) => Step(
         $"rbac-{permission.Name}", $"Assign '{permission.ExchangeRbacRole}' to the app, scoped to '{scopeName}'",
         $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: " +

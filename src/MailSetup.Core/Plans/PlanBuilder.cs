@@ -103,6 +103,7 @@ public sealed class PlanBuilder(TimeProvider clock)
                 var scopeName = $"mailsetup {AppLabel(request)} scope";
                 exchange.Add(ExchangeSteps.ReadScopeGroup(rbac.Group));
                 exchange.Add(ExchangeSteps.CreateManagementScope(scopeName, rbac.Group));
+                exchange.Add(ExchangeSteps.UpdateManagementScope(scopeName, rbac.Group));
                 exchange.AddRange(rbacPermissions.Select(p => ExchangeSteps.AssignScopedRole(p, scopeName)));
                 break;
             case MailboxScoping.AccessPolicy policy:
