@@ -111,10 +111,23 @@ internal static class ExchangeSteps
             Text("Description", $"Restrict {appLabel} to members of {group}")));
 
     public static ExchangeStep TestAuthorization(string mailbox) => ForMailbox(mailbox, Step(
-        $"verify-authorization-{mailbox}", $"Check what the app may do in {mailbox}",
-        "Lists the roles Exchange grants the app on this mailbox, and whether a scope limits them.",
+        $"verify-authorization-{mailbox}", $"Check what the app's RBAC roles allow in {mailbox}",
+        "Lists the RBAC roles Exchange grants the app on this mailbox, and whether the scope includes it. It leaves out what Entra " +
+        "consent grants, so it checks only RBAC grants.",
         StepAction.Verify,
         Cmdlet.Create("Test-ServicePrincipalAuthorization", Text("Identity", Sp), Text("Resource", mailbox))));
+
+    public static ExchangeStep CheckFullAccess(string mailbox) => ForMailbox(mailbox, Step(
+        $"verify-fullaccess-{mailbox}", $"Check the app's FullAccess on {mailbox}",
+        "Lists the app's permissions on the mailbox: FullAccess must be among them (Test-ServicePrincipalAuthorization does not show it).",
+        StepAction.Verify,
+        Cmdlet.Create("Get-MailboxPermission", Text("Identity", mailbox), Text("User", ExoApp))));
+
+    public static ExchangeStep CheckSendAs(string mailbox) => ForMailbox(mailbox, Step(
+        $"verify-sendas-{mailbox}", $"Check the app's SendAs on {mailbox}",
+        "Lists the app's recipient permissions on the mailbox: SendAs must be among them.",
+        StepAction.Verify,
+        Cmdlet.Create("Get-RecipientPermission", Text("Identity", mailbox), Text("Trustee", ExoApp))));
 
     public static ExchangeStep CheckMailboxProtocols(string mailbox, IReadOnlyList<MailProtocol> protocols) => ForMailbox(mailbox, Step(
         $"verify-protocols-{mailbox}", $"Check that {Join(protocols)} {(protocols.Count == 1 ? "is" : "are")} enabled on {mailbox}",

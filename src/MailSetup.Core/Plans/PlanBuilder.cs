@@ -122,7 +122,10 @@ public sealed class PlanBuilder(TimeProvider clock)
         exchange.AddRange(SmtpAuthSteps(request));
         foreach (var mailbox in request.Mailboxes)
         {
-            if (needsExchangeSp) exchange.Add(ExchangeSteps.TestAuthorization(mailbox));
+            // Each grant checked by what reads it back: Test-ServicePrincipalAuthorization ignores Entra consent and shows RBAC only.
+            if (rbacPermissions.Count > 0) exchange.Add(ExchangeSteps.TestAuthorization(mailbox));
+            if (fullAccessProtocols.Count > 0) exchange.Add(ExchangeSteps.CheckFullAccess(mailbox));
+            if (request.SendAs) exchange.Add(ExchangeSteps.CheckSendAs(mailbox));
             if (protocols.Count > 0) exchange.Add(ExchangeSteps.CheckMailboxProtocols(mailbox, protocols));
         }
 

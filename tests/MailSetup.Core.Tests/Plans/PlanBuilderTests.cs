@@ -20,8 +20,21 @@ public sealed class PlanBuilderTests
         [
             "check-app-name", "read-exo-resource", "create-app", "set-permissions", "add-secret", "create-sp", "consent-exo-IMAP.AccessAsApp",
             "connect-exchange", "register-exchange-sp", $"fullaccess-{PlanCases.Support}",
-            $"verify-authorization-{PlanCases.Support}", $"verify-protocols-{PlanCases.Support}",
+            $"verify-fullaccess-{PlanCases.Support}", $"verify-protocols-{PlanCases.Support}",
         ], keys);
+    }
+
+    [Fact]
+    public void Test_service_principal_authorization_checks_only_plans_where_rbac_grants()
+    {
+        static IEnumerable<string> Checks(Plan plan) => plan.Steps.OfType<ExchangeStep>().Where(s => s.Action == StepAction.Verify)
+            .Select(s => s.Cmdlet.Name).Distinct();
+
+        Assert.DoesNotContain("Test-ServicePrincipalAuthorization", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Get-MailboxPermission", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Get-RecipientPermission", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Test-ServicePrincipalAuthorization", Checks(Build("smtp-app-rbac")));
+        Assert.DoesNotContain("Get-MailboxPermission", Checks(Build("smtp-app-rbac")));
     }
 
     public static TheoryData<string> Cases() => new(PlanCases.All.Keys);

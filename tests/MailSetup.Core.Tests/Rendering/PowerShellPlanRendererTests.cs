@@ -425,8 +425,8 @@ public sealed class PowerShellPlanRendererTests
             $"    $null = Invoke-WithRetry {{ Set-CASMailbox -Identity '{Support}' -SmtpClientAuthenticationDisabled:$false -ErrorAction Stop }}\n",
             script, StringComparison.Ordinal);
         Assert.Contains(
-            $"    Test-ServicePrincipalAuthorization -Identity $spObjectId -Resource '{Support}' -ErrorAction Stop | Format-Table -AutoSize | " +
-            $"Out-Host\n", script, StringComparison.Ordinal);
+            $"    Get-MailboxPermission -Identity '{Support}' -User $exoAppIdentity -ErrorAction Stop | Format-Table -AutoSize Identity, User, " +
+            $"AccessRights | Out-Host\n", script, StringComparison.Ordinal);
         Assert.Contains("} catch {\n    Write-Warning \"[", script, StringComparison.Ordinal);
     }
 
