@@ -35,7 +35,8 @@ public static class PlanCases
         ["imap-app-china"] = new() { Presets = "imap-app", AppName = "Contoso IMAP", Mailboxes = [Support], Cloud = "china" },
         ["imap-app-adopt"] = new() { Presets = "imap-app", AppId = ExistingAppId, Mailboxes = [Support] },
         ["smtp-app-certificate"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP", Mailboxes = [Support], Certificate = true },
-        ["smtp-app-rbac"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP Scoped", Mailboxes = [Support], Scope = "rbac", ScopeGroup = Group },
+        ["smtp-app-rbac"] =
+            new() { Presets = "smtp-app", AppName = "Contoso SMTP Scoped", Mailboxes = [Support], Scope = "rbac", ScopeGroup = Group },
         ["smtp-app-tenant-auth"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP Tenant", Mailboxes = [Support], SmtpAuth = "tenant" },
     };
 

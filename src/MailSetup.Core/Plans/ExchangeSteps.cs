@@ -60,7 +60,8 @@ internal static class ExchangeSteps
     {
         Key = "read-scope-group",
         Title = $"Read the scope group {group}",
-        Why = "A management scope filters recipients by the group's distinguished name, and the group must be a mail-enabled security group.",
+        Why = "A management scope filters recipients by the group's distinguished name. The group may be a Microsoft 365 group, a " +
+              "mail-enabled security group or a distribution list; only its direct members are in scope (not members of nested groups).",
         Action = StepAction.Read,
         Cmdlet = Cmdlet.Create("Get-Group", Text("Identity", group)),
         Captures = [new(References.GroupDistinguishedName, "DistinguishedName")],
@@ -93,8 +94,9 @@ internal static class ExchangeSteps
         $"rbac-{permission.Name}", $"Assign '{permission.ExchangeRbacRole}' to the app, scoped to '{scopeName}'",
         $"Grants {permission.Name} for the scope's mailboxes only. The app gets no unscoped Entra consent for it: " +
         $"RBAC grants add to Entra consent, so an Entra grant would open every mailbox."
-            + (permission.Name == "SMTP.SendAsApp" ? " For SMTP under RBAC this assignment is the whole grant: the Entra app holds no SMTP.SendAsApp permission and the app gets " +
-              "no mailbox permission (either would make Exchange check mailbox permissions)." : ""),
+            + (permission.Name == "SMTP.SendAsApp"
+                ? " For SMTP under RBAC this assignment is the whole grant: the Entra app holds no SMTP.SendAsApp permission and the app " +
+                  "gets no mailbox permission (either would make Exchange check mailbox permissions)." : ""),
         StepAction.Create,
         Cmdlet.Create("New-ManagementRoleAssignment",
             Text("App", Sp), Text("Role", permission.ExchangeRbacRole!), Text("CustomResourceScope", scopeName)));

@@ -62,7 +62,10 @@ public abstract record MailboxScoping
 {
     public sealed record None : MailboxScoping;
 
-    /// <summary>Exchange RBAC for Applications: a management scope over a mail-enabled security group.</summary>
+    /// <summary>
+    /// Exchange RBAC for Applications: a management scope over a Microsoft 365 group, mail-enabled security group or distribution
+    /// list (its direct members).
+    /// </summary>
     public sealed record Rbac(string Group) : MailboxScoping;
 
     /// <summary>Legacy Application Access Policy (Graph and EWS only); Microsoft advises against new ones.</summary>

@@ -188,10 +188,14 @@ public static class SetupRequestParser
                 Fail(SetupField.Scope, input.Scope, $"unknown scoping '{input.Scope}'; expected rbac (recommended) or access-policy (legacy).");
                 return null;
             }
+            // RBAC scopes take any of the three mail-enabled group kinds; an access policy only a mail-enabled security group.
+            var groupKinds = kind == "rbac"
+                ? "a Microsoft 365 group, mail-enabled security group or distribution list"
+                : "a mail-enabled security group";
             if (string.IsNullOrWhiteSpace(input.ScopeGroup))
             {
                 Fail(SetupField.ScopeGroup, input.ScopeGroup,
-                    $"is required with {scope} {kind}; expected the address of a mail-enabled security group, e.g. mail-apps@contoso.com.");
+                    $"is required with {scope} {kind}; expected the address of {groupKinds}, e.g. mail-apps@contoso.com.");
                 return null;
             }
             var group = input.ScopeGroup.Trim();
@@ -199,7 +203,7 @@ public static class SetupRequestParser
             if (problem is not null)
             {
                 Fail(SetupField.ScopeGroup, input.ScopeGroup,
-                    $"'{Shorten(input.ScopeGroup)}' {problem}; expected the address of a mail-enabled security group.");
+                    $"'{Shorten(input.ScopeGroup)}' {problem}; expected the address of {groupKinds}.");
                 return null;
             }
             if (presets is null) return null;

@@ -102,7 +102,8 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
                 "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
 
         if (rbacApp is not null && !RbacGrants(state, rbacApp, Role(protocol), mailbox))
-            return Refuse($"the RBAC role assignment Application {Role(protocol)} of {rbacApp.ObjectId} does not include {mailbox.Mail} in its scope");
+            return Refuse(
+                $"the RBAC role assignment Application {Role(protocol)} of {rbacApp.ObjectId} does not include {mailbox.Mail} in its scope");
         // Under RBAC the role assignment is the grant: no mailbox permission is needed (Entra consent would make Exchange check them).
         var self = rbacApp is not null
                    || (!claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail)));

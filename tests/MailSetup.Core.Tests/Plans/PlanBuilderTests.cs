@@ -210,6 +210,18 @@ public sealed class PlanBuilderTests
     }
 
     [Fact]
+    public void An_rbac_plan_tells_the_admin_the_role_it_needs_the_delay_and_that_nested_members_are_out_of_scope()
+    {
+        var notices = Build("graph-gateway-rbac").Notices.ToDictionary(n => n.Code, n => n.Text);
+
+        Assert.Contains("Exchange Administrator role (or membership of Organization Management)", notices["rbac-admin-role"]);
+        Assert.Contains("between 30 minutes and 2 hours", notices["rbac-delay"]);
+        Assert.Contains("members of groups nested in it are not", notices["rbac-nested-groups"]);
+        Assert.Contains("Microsoft 365 group, a mail-enabled security group or a distribution list", notices["rbac-nested-groups"]);
+        Assert.DoesNotContain("rbac-delay", Build("graph-mail-access-policy").Notices.Select(n => n.Code));
+    }
+
+    [Fact]
     public void Smtp_auth_is_turned_on_per_mailbox_and_for_the_tenant_only_when_asked()
     {
         var plan = Build("imap-smtp-three-mailboxes-send-as");

@@ -55,7 +55,8 @@ internal sealed class SetupOptions
 
     public Option<string> ScopeGroup { get; } = new("--scope-group")
     {
-        Description = "Address of the mail-enabled security group for --scope.",
+        Description = "Address of the group for --scope: for rbac a Microsoft 365 group, mail-enabled security group or distribution " +
+                      "list; for access-policy a mail-enabled security group.",
         HelpName = "address",
     };
 

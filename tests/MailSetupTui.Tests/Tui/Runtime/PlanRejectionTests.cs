@@ -44,7 +44,8 @@ public sealed class PlanRejectionTests : IDisposable
 
         var status = await RejectedStatusAsync(state);
 
-        Assert.StartsWith("cannot plan: scope group: is required with scoping rbac; expected the address of a mail-enabled security group", status);
+        Assert.StartsWith("cannot plan: scope group: is required with scoping rbac; expected the address of a Microsoft 365 group, " +
+            "mail-enabled security group or distribution list", status);
         Assert.DoesNotContain("--", status);
     }
 
