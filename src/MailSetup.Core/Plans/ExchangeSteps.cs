@@ -103,7 +103,7 @@ internal static class ExchangeSteps
 
     public static ExchangeStep CreateAccessPolicy(string group, string appLabel) => Step(
         "create-access-policy", $"Restrict the app to members of {group} (application access policy)",
-        "Legacy scoping (seed 004): limits Graph and EWS access to the group's members. It never limits IMAP, POP or SMTP, " +
+        "Legacy scoping (application access policy): limits Graph and EWS access to the group's members. It never limits IMAP, POP or SMTP, " +
         "can take over an hour to apply, and Microsoft advises creating no new policies: prefer --scope rbac.",
         StepAction.Create,
         Cmdlet.Create("New-ApplicationAccessPolicy",
