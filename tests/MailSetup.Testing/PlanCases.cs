@@ -36,6 +36,9 @@ public static class PlanCases
         ["imap-app-china"] = new() { Presets = "imap-app", AppName = "Contoso IMAP", Mailboxes = [Support], Cloud = "china" },
         ["imap-app-adopt"] = new() { Presets = "imap-app", AppId = ExistingAppId, Mailboxes = [Support] },
         ["smtp-app-certificate"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP", Mailboxes = [Support], Certificate = true },
+        ["smtp-app-rbac"] =
+            new() { Presets = "smtp-app", AppName = "Contoso SMTP Scoped", Mailboxes = [Support], Scope = "rbac", ScopeGroup = Group },
+        ["smtp-app-tenant-auth"] = new() { Presets = "smtp-app", AppName = "Contoso SMTP Tenant", Mailboxes = [Support], SmtpAuth = "tenant" },
     };
 
     public static IReadOnlyList<string> Formats { get; } = ["text", "json", "http", "powershell"];

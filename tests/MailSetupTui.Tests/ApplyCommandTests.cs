@@ -32,7 +32,7 @@ public sealed class ApplyCommandTests : IDisposable
     {
         var first = await RunAsync(Apply("--secret-out", _folder.File("secret.txt")));
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Done: 8 changed, 6 unchanged.", first.Stdout);
+        Assert.Contains("Done: 9 changed, 5 unchanged.", first.Stdout);
         Assert.Contains("applying 14 steps to the sandbox tenant contoso.onmicrosoft.com", first.Stderr);
 
         var secondSecret = _folder.File("second.txt");
@@ -79,8 +79,8 @@ public sealed class ApplyCommandTests : IDisposable
         var result = await RunAsync(Apply("--secret-out", _folder.File("secret.txt"), "--format", "json"));
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(8, json.RootElement.GetProperty("changed").GetInt32());
-        Assert.Equal(6, json.RootElement.GetProperty("unchanged").GetInt32());
+        Assert.Equal(9, json.RootElement.GetProperty("changed").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("unchanged").GetInt32());
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(14, steps.Count);
         Assert.Equal("create-app", steps[2].GetProperty("key").GetString());

@@ -42,6 +42,9 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     public async Task All_three_protocols_stream_a_trace_and_each_result_is_explained_with_the_live_setup()
     {
         await ApplyAsync();
+        // The plan turned SMTP AUTH on for the mailbox; without that setting it follows the tenant, off by the seed's default.
+        SandboxTenant.LoadOrSeed(_store, TestClock.Default)
+            .Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = null);
 
         var result = await RunAsync("diagnose", "all", "--sandbox", "--mailbox", Support);
 
@@ -105,6 +108,9 @@ public sealed partial class DiagnoseSandboxTests : IDisposable
     public async Task Json_output_has_each_protocol_with_findings_and_a_redacted_trace()
     {
         await ApplyAsync();
+        // The plan turned SMTP AUTH on for the mailbox; without that setting it follows the tenant, off by the seed's default.
+        SandboxTenant.LoadOrSeed(_store, TestClock.Default)
+            .Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = null);
 
         var result = await RunAsync("diagnose", "all", "--sandbox", "--mailbox", Support, "--format", "json");
 

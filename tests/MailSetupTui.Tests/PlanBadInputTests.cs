@@ -21,6 +21,21 @@ public sealed class PlanBadInputTests
     }
 
     [Fact]
+    public async Task An_unknown_smtp_auth_value_is_rejected_naming_it()
+    {
+        CliAssert.UsageError(await RunAsync([.. With("--preset", "smtp-app"), "--smtp-auth", "org"]), "--smtp-auth",
+            "unknown SMTP AUTH setting 'org'; expected mailbox (default: turned on for the given mailboxes only) or tenant");
+    }
+
+    [Fact]
+    public async Task Send_as_with_graph_send_is_refused_naming_the_option_and_why()
+    {
+        var result = await RunAsync([.. With("--preset", "graph-send"), "--send-as"]);
+        CliAssert.UsageError(result, "--send-as",
+            "adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user (limit which users with --scope rbac)");
+    }
+
+    [Fact]
     public async Task Empty_app_name_is_rejected()
     {
         CliAssert.UsageError(await RunAsync(With("--app-name", "")), "--app-name", "is empty; expected a display name of 1 to 120 characters");

@@ -60,6 +60,9 @@ public sealed class PreflightCommandTests : IDisposable
     public async Task Smtp_stops_at_smtp_auth_disabled_for_the_tenant_with_the_fix_and_nothing_after_is_checked()
     {
         await ApplyAsync("smtp-app");
+        // The plan turned SMTP AUTH on for the mailbox; without that setting it follows the tenant, off by the seed's default.
+        SandboxTenant.LoadOrSeed(_store, TestClock.Default)
+            .Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = null);
 
         var result = await RunAsync("preflight", "smtp", "--sandbox", "--mailbox", Support);
 

@@ -6,26 +6,17 @@ namespace MailSetupTui.Tests;
 
 public sealed class PresetsCommandTests
 {
-    public static TheoryData<string, string> PresetSeeds { get; } = new()
-    {
-        { "imap-app", "000, 001" },
-        { "pop-app", "000, 001" },
-        { "smtp-app", "-" },
-        { "graph-mail", "004" },
-        { "graph-send", "002, 004" },
-        { "graph-gateway", "003" },
-        { "delegated-mail", "002" },
-    };
+    public static TheoryData<string> PresetNames { get; } = new(PresetCatalog.Names);
 
     [Theory]
-    [MemberData(nameof(PresetSeeds))]
-    public async Task Table_lists_each_preset_with_its_seeds_and_first_permission(string name, string seeds)
+    [MemberData(nameof(PresetNames))]
+    public async Task Table_lists_each_preset_with_its_procedure_and_first_permission(string name)
     {
         var result = await CliRunner.RunAsync("presets");
         Assert.Equal(0, result.ExitCode);
         var row = result.Stdout.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
-        Assert.EndsWith("  " + seeds, row);
         var preset = PresetCatalog.Get(name);
+        Assert.Contains("Follows " + preset.Procedure + ".", result.Stdout.Replace("\n   ", " ").Replace("\n  ", " "));
         Assert.Contains($"{preset.Permissions[0].QualifiedName} ({preset.Permissions[0].Kind.ToString().ToLowerInvariant()})", row);
         Assert.Contains(preset.Summary, result.Stdout.Replace("\n   ", " ").Replace("\n  ", " "));
     }
@@ -35,6 +26,7 @@ public sealed class PresetsCommandTests
     {
         var result = await CliRunner.RunAsync("presets");
         var lines = result.Stdout.Split('\n');
+        Assert.DoesNotContain("seed", result.Stdout, StringComparison.OrdinalIgnoreCase);
         Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
         Assert.StartsWith("NAME", lines[0]);
         Assert.Contains(lines, l => l.Trim() == "graph:GroupMember.Read.All (application)");
@@ -43,7 +35,7 @@ public sealed class PresetsCommandTests
     }
 
     [Fact]
-    public async Task JSON_is_an_array_of_every_preset_with_seeds_and_permissions()
+    public async Task JSON_is_an_array_of_every_preset_with_its_procedure_and_permissions()
     {
         var result = await CliRunner.RunAsync("presets", "--format", "json");
         Assert.Equal(0, result.ExitCode);
@@ -53,7 +45,7 @@ public sealed class PresetsCommandTests
             presets.Select(p => p.GetProperty("name").GetString()!).ToArray());
         foreach (var (element, preset) in presets.Zip(PresetCatalog.All))
         {
-            Assert.Equal(preset.Seeds, element.GetProperty("seeds").EnumerateArray().Select(s => s.GetString()!).ToArray());
+            Assert.Equal(preset.Procedure, element.GetProperty("procedure").GetString());
             Assert.Equal(preset.Summary, element.GetProperty("summary").GetString());
             var permissions = element.GetProperty("permissions").EnumerateArray().ToList();
             Assert.Equal(preset.Permissions.Select(p => p.Id.ToString()), permissions.Select(p => p.GetProperty("id").GetString()));

@@ -1,6 +1,6 @@
 namespace MailSetup.Core.Catalog;
 
-/// <summary>One preset per seed scenario; combinable as <c>imap-app,smtp-app</c>.</summary>
+/// <summary>One preset per setup scenario; combinable as <c>imap-app,smtp-app</c>.</summary>
 public static class PresetCatalog
 {
     private static Permission Exo(string name, PermissionKind kind = PermissionKind.Application) =>
@@ -9,20 +9,23 @@ public static class PresetCatalog
     private static Permission Graph(string name, PermissionKind kind = PermissionKind.Application) =>
         PermissionCatalog.Get(name, ApiResource.MicrosoftGraph, kind);
 
+    /// <summary>Microsoft's page "Authenticate an IMAP, POP or SMTP connection using OAuth".</summary>
+    private const string OAuthProcedure = "Microsoft's IMAP, POP and SMTP OAuth procedure";
+
     public static IReadOnlyList<Preset> All { get; } =
     [
         new("imap-app", "Read mailboxes over IMAP as the app (client credentials)",
-            [Exo("IMAP.AccessAsApp")], ["000", "001"], [MailProtocol.Imap], []),
+            [Exo("IMAP.AccessAsApp")], OAuthProcedure + " (client credentials)", [MailProtocol.Imap], []),
         new("pop-app", "Read mailboxes over POP as the app (client credentials)",
-            [Exo("POP.AccessAsApp")], ["000", "001"], [MailProtocol.Pop], []),
+            [Exo("POP.AccessAsApp")], OAuthProcedure + " (client credentials)", [MailProtocol.Pop], []),
         new("smtp-app", "Send over SMTP AUTH as the app (client credentials)",
-            [Exo("SMTP.SendAsApp")], [], [MailProtocol.Smtp], []),
+            [Exo("SMTP.SendAsApp")], OAuthProcedure + " (client credentials)", [MailProtocol.Smtp], []),
         new("graph-mail", "Read and write mail through Graph as the app",
-            [Graph("Mail.ReadWrite")], ["004"], [], []),
+            [Graph("Mail.ReadWrite")], "Microsoft Graph app-only access (client credentials)", [], []),
         new("graph-send", "Send mail through Graph as the app",
-            [Graph("Mail.Send")], ["002", "004"], [], []),
+            [Graph("Mail.Send")], "Microsoft Graph sendMail as the app (client credentials)", [], []),
         new("graph-gateway", "Email gateway delivering through Graph (users, groups, mail)",
-            [Graph("Group.Read.All"), Graph("GroupMember.Read.All"), Graph("Mail.ReadWrite"), Graph("User.Read.All")], ["003"], [], []),
+            [Graph("Group.Read.All"), Graph("GroupMember.Read.All"), Graph("Mail.ReadWrite"), Graph("User.Read.All")], "an email gateway on Microsoft Graph (client credentials)", [], []),
         new("delegated-mail", "A signed-in user's IMAP, POP and SMTP (device code or ROPC), plus app sending",
             [
                 Graph("offline_access", PermissionKind.Delegated),
@@ -33,7 +36,8 @@ public static class PresetCatalog
                 Graph("Mail.Send"),
                 Graph("User.Read.All"),
             ],
-            ["002"], [], [MailProtocol.Imap, MailProtocol.Pop, MailProtocol.Smtp]),
+            OAuthProcedure + " for a signed-in user (device code or password flow)", [],
+            [MailProtocol.Imap, MailProtocol.Pop, MailProtocol.Smtp]),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();

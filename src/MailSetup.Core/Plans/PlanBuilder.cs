@@ -103,26 +103,43 @@ public sealed class PlanBuilder(TimeProvider clock)
                 var scopeName = $"mailsetup {AppLabel(request)} scope";
                 exchange.Add(ExchangeSteps.ReadScopeGroup(rbac.Group));
                 exchange.Add(ExchangeSteps.CreateManagementScope(scopeName, rbac.Group));
+                exchange.Add(ExchangeSteps.UpdateManagementScope(scopeName, rbac.Group));
                 exchange.AddRange(rbacPermissions.Select(p => ExchangeSteps.AssignScopedRole(p, scopeName)));
                 break;
             case MailboxScoping.AccessPolicy policy:
                 exchange.Add(ExchangeSteps.CreateAccessPolicy(policy.Group, AppLabel(request)));
                 break;
         }
+        // Under RBAC the role assignment "Application SMTP.SendAsApp" is the whole grant for SMTP: a mailbox permission on top would
+        // only make Exchange check mailbox permissions. IMAP and POP have no RBAC role, so they keep FullAccess.
+        var rbacSmtp = rbacPermissions.Any(p => p.Name == "SMTP.SendAsApp");
+        var fullAccessProtocols = appOnly.Where(p => !(rbacSmtp && p == MailProtocol.Smtp)).ToList();
         foreach (var mailbox in request.Mailboxes)
         {
-            if (appOnly.Count > 0) exchange.Add(ExchangeSteps.GrantFullAccess(mailbox, appOnly));
+            if (fullAccessProtocols.Count > 0) exchange.Add(ExchangeSteps.GrantFullAccess(mailbox, fullAccessProtocols));
             if (request.SendAs) exchange.Add(ExchangeSteps.GrantSendAs(mailbox));
         }
+        exchange.AddRange(SmtpAuthSteps(request));
         foreach (var mailbox in request.Mailboxes)
         {
-            if (needsExchangeSp) exchange.Add(ExchangeSteps.TestAuthorization(mailbox));
+            // Each grant checked by what reads it back: Test-ServicePrincipalAuthorization ignores Entra consent and shows RBAC only.
+            if (rbacPermissions.Count > 0) exchange.Add(ExchangeSteps.TestAuthorization(mailbox));
+            if (fullAccessProtocols.Count > 0) exchange.Add(ExchangeSteps.CheckFullAccess(mailbox));
+            if (request.SendAs) exchange.Add(ExchangeSteps.CheckSendAs(mailbox));
             if (protocols.Count > 0) exchange.Add(ExchangeSteps.CheckMailboxProtocols(mailbox, protocols));
         }
-        if (protocols.Contains(MailProtocol.Smtp)) exchange.Add(ExchangeSteps.CheckSmtpAuth());
 
         if (exchange.Count == 0) return exchange;
         return exchange.Prepend(ExchangeSteps.Connect(request.Cloud));
+    }
+
+    /// <summary>SMTP AUTH on where the logins need it: the given mailboxes, or the whole tenant only when asked.</summary>
+    private static IEnumerable<PlanStep> SmtpAuthSteps(SetupRequest request)
+    {
+        if (!request.LogsInOverSmtp) return [];
+        if (request.SmtpAuth == SmtpAuthScope.Tenant) return [ExchangeSteps.EnableSmtpAuthForTenant()];
+        if (request.Mailboxes.Count == 0) return [ExchangeSteps.CheckSmtpAuth()];
+        return request.Mailboxes.Select(ExchangeSteps.EnableSmtpAuth);
     }
 
     public static string AppLabel(SetupRequest request) => request.App switch

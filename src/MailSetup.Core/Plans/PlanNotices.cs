@@ -52,6 +52,15 @@ internal static class PlanNotices
                     Warn("rbac-existing-consent",
                         $"If the adopted app already holds unscoped Entra consent for {string.Join(", ", rbacPermissions.Select(p => p.Name))}, " +
                         $"remove it, or the scope limits nothing.");
+                Warn("rbac-admin-role",
+                    "Applying RBAC for Applications needs the Exchange Administrator role (or membership of Organization Management) " +
+                    "for the account that connects to Exchange.");
+                Warn("rbac-delay",
+                    "RBAC changes take between 30 minutes and 2 hours to apply (Exchange caches them): until then the app may still be " +
+                    "refused, or still reach mailboxes a changed scope no longer covers.");
+                Tell("rbac-nested-groups",
+                    $"Only direct members of {rbac.Group} are in scope: members of groups nested in it are not. The group may be a " +
+                    "Microsoft 365 group, a mail-enabled security group or a distribution list.");
                 if (request.AppOnlyProtocols.Any(p => p is MailProtocol.Imap or MailProtocol.Pop))
                     Tell("rbac-imap-pop", "There is no RBAC role for IMAP or POP: those stay limited by FullAccess per mailbox.");
                 break;
@@ -71,10 +80,19 @@ internal static class PlanNotices
             Warn("mailboxes-unused",
                 $"The mailboxes given change nothing for {string.Join(",", request.Presets.Select(p => p.Name))}: " +
                 $"Graph application permissions are not granted per mailbox. To limit the app to some mailboxes, " +
-                $"put them in a mail-enabled security group and use --scope rbac.");
+                $"put them in a Microsoft 365 group, mail-enabled security group or distribution list and use --scope rbac.");
 
         if (request.AppOnlyProtocols.Count > 0 && request.Mailboxes.Count == 0)
             Warn("no-mailboxes", "No mailboxes given: the app can log in to none until it has FullAccess on one (--mailbox ADDR).");
+
+        if (request.LogsInOverSmtp && request.SmtpAuth == SmtpAuthScope.Tenant)
+            Warn("smtp-auth-tenant",
+                "--smtp-auth tenant turns SMTP AUTH on for the whole tenant: it re-opens basic-auth (password) SMTP for every mailbox that " +
+                "does not turn it off itself. The default, --smtp-auth mailbox, turns it on for the given mailboxes only.");
+        else if (request.LogsInOverSmtp && request.Mailboxes.Count == 0)
+            Warn("smtp-auth-no-mailboxes",
+                "No mailboxes given: SMTP AUTH is turned on for none, and it is off in tenants created after January 2020. Give them with " +
+                "--mailbox ADDR (SMTP AUTH is turned on for each), or --smtp-auth tenant to turn it on for every mailbox.");
 
         switch (request.Credential)
         {

@@ -15,10 +15,14 @@ public static class References
     public static Reference GroupDistinguishedName { get; } = new("group.dn", "distinguished name of the scope group in Exchange");
     public static Reference AppDisplayName { get; } = new("app.displayName", "display name of the app registration");
 
+    /// <summary>What Exchange calls the registered app: the trustee of its mailbox permissions, as Microsoft's OAuth page grants them.</summary>
+    public static Reference ExchangeAppIdentity { get; } =
+        new("exo.sp.identity", "identity Exchange returns for the app's registration (Get-ServicePrincipal Identity)");
+
     /// <summary>Every reference a plan can hold, so renderers can turn any stand-in back into its name.</summary>
     public static IReadOnlyList<Reference> All { get; } =
         new[] { AppObjectId, AppClientId, AppDisplayName, ServicePrincipalId, SecretValue, SecretKeyId, CertificateKey, CertificateThumbprint,
-            GroupDistinguishedName }
+            GroupDistinguishedName, ExchangeAppIdentity }
             .Concat(ApiResource.All.Select(ResourceServicePrincipal))
             .Concat(PermissionCatalog.All.Select(PermissionId))
             .ToList();

@@ -18,4 +18,5 @@ public enum SetupField
     SecretDays,
     Certificate,
     DelegatedFlow,
+    SmtpAuth,
 }

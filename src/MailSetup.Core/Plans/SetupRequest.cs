@@ -11,7 +11,8 @@ public sealed record SetupRequest(
     IReadOnlyList<string> Mailboxes,
     bool SendAs,
     MailboxScoping Scoping,
-    Cloud Cloud)
+    Cloud Cloud,
+    SmtpAuthScope SmtpAuth = SmtpAuthScope.Mailbox)
 {
     /// <summary>How people sign in when the presets have delegated permissions (device code unless the password flow is asked for).</summary>
     public DelegatedFlow DelegatedFlow { get; init; } = DelegatedFlow.DeviceCode;
@@ -39,6 +40,19 @@ public sealed record SetupRequest(
         Presets.SelectMany(p => p.DelegatedProtocols).Distinct().Order().ToList();
 
     public bool HasDelegatedPermissions => Permissions.Any(p => p.Kind == PermissionKind.Delegated);
+
+    /// <summary>Whether anything logs in over SMTP AUTH (as the app or as a user), so SMTP AUTH must be on.</summary>
+    public bool LogsInOverSmtp => AppOnlyProtocols.Contains(MailProtocol.Smtp) || DelegatedProtocols.Contains(MailProtocol.Smtp);
+}
+
+/// <summary>
+/// Where SMTP AUTH is turned on. Per mailbox by default (the mailbox setting wins over the tenant's); tenant-wide only when asked,
+/// since that re-opens SMTP AUTH, basic authentication included, for every mailbox.
+/// </summary>
+public enum SmtpAuthScope
+{
+    Mailbox,
+    Tenant,
 }
 
 /// <summary>Create a new app registration, or adopt one that exists.</summary>
@@ -67,7 +81,10 @@ public abstract record MailboxScoping
 {
     public sealed record None : MailboxScoping;
 
-    /// <summary>Exchange RBAC for Applications: a management scope over a mail-enabled security group.</summary>
+    /// <summary>
+    /// Exchange RBAC for Applications: a management scope over a Microsoft 365 group, mail-enabled security group or distribution
+    /// list (its direct members).
+    /// </summary>
     public sealed record Rbac(string Group) : MailboxScoping;
 
     /// <summary>Legacy Application Access Policy (Graph and EWS only); Microsoft advises against new ones.</summary>

@@ -20,6 +20,8 @@ public sealed record SetupRequestInput
 
     /// <summary><c>device</c> (the default) or <c>password</c>: see <see cref="Plans.DelegatedFlow"/>.</summary>
     public string? DelegatedFlow { get; init; }
+    /// <summary>mailbox (default) or tenant: where SMTP AUTH is turned on.</summary>
+    public string? SmtpAuth { get; init; }
 }
 
 /// <summary>A mailboxes file: one address a line; blank lines and lines starting with # are skipped.</summary>

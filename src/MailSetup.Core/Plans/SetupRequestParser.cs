@@ -28,9 +28,10 @@ public static class SetupRequestParser
         var cloud = check.Cloud();
         var scoping = check.Scoping(presets);
         check.SendAs(presets, mailboxes);
+        var smtpAuth = check.SmtpAuth(presets);
 
         if (check.Errors.Count > 0) return (null, check.Errors);
-        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!) { DelegatedFlow = flow.Flow },
+        return (new SetupRequest(app!, presets!, credential!, mailboxes, input.SendAs, scoping!, cloud!, smtpAuth) { DelegatedFlow = flow.Flow },
             check.Errors);
     }
 
@@ -229,10 +230,14 @@ public static class SetupRequestParser
                 Fail(SetupField.Scope, input.Scope, $"unknown scoping '{input.Scope}'; expected rbac (recommended) or access-policy (legacy).");
                 return null;
             }
+            // RBAC scopes take any of the three mail-enabled group kinds; an access policy only a mail-enabled security group.
+            var groupKinds = kind == "rbac"
+                ? "a Microsoft 365 group, mail-enabled security group or distribution list"
+                : "a mail-enabled security group";
             if (string.IsNullOrWhiteSpace(input.ScopeGroup))
             {
                 Fail(SetupField.ScopeGroup, input.ScopeGroup,
-                    $"is required with {scope} {kind}; expected the address of a mail-enabled security group, e.g. mail-apps@contoso.com.");
+                    $"is required with {scope} {kind}; expected the address of {groupKinds}, e.g. mail-apps@contoso.com.");
                 return null;
             }
             var group = input.ScopeGroup.Trim();
@@ -240,7 +245,7 @@ public static class SetupRequestParser
             if (problem is not null)
             {
                 Fail(SetupField.ScopeGroup, input.ScopeGroup,
-                    $"'{Shorten(input.ScopeGroup)}' {problem}; expected the address of a mail-enabled security group.");
+                    $"'{Shorten(input.ScopeGroup)}' {problem}; expected the address of {groupKinds}.");
                 return null;
             }
             if (presets is null) return null;
@@ -271,10 +276,37 @@ public static class SetupRequestParser
                 Fail(SetupField.SendAs, null,
                     "grants SendAs on the given mailboxes, and none were given; "
                     + $"add {Usage(SetupField.Mailboxes)} or {Usage(SetupField.MailboxFiles)}.");
-            if (presets is not null && !presets.Any(p => p.Name is "smtp-app" or "graph-send" or "delegated-mail"))
+            if (presets is null) return;
+            // SendAs is a mailbox permission Exchange checks for SMTP; Graph's Mail.Send needs none and cannot be narrowed by it.
+            var smtpSending = presets.Any(p => p.Name is "smtp-app" or "delegated-mail");
+            if (!smtpSending && presets.Any(p => p.Name == "graph-send"))
                 Fail(SetupField.SendAs, null,
-                    $"only matters when the app sends mail, and presets {PresetNames(presets)} do not send; "
-                    + "expected smtp-app, graph-send or delegated-mail.");
+                    $"adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user "
+                    + $"(limit which users with {Name(SetupField.Scope)} rbac), and SendAs only matters for sending over SMTP; "
+                    + $"drop {Name(SetupField.SendAs)}, or add smtp-app to send over SMTP.");
+            else if (!smtpSending)
+                Fail(SetupField.SendAs, null,
+                    $"only matters when the app sends mail over SMTP, and presets {PresetNames(presets)} do not; "
+                    + "expected smtp-app or delegated-mail.");
+        }
+
+        public SmtpAuthScope SmtpAuth(IReadOnlyList<Preset>? presets)
+        {
+            if (input.SmtpAuth is null) return SmtpAuthScope.Mailbox;
+            var kind = input.SmtpAuth.Trim().ToLowerInvariant();
+            if (kind is not ("mailbox" or "tenant"))
+            {
+                Fail(SetupField.SmtpAuth, input.SmtpAuth,
+                    $"unknown SMTP AUTH setting '{Shorten(input.SmtpAuth)}'; expected mailbox (default: turned on for the given mailboxes only) "
+                    + "or tenant (for every mailbox).");
+                return SmtpAuthScope.Mailbox;
+            }
+            var smtp = presets?.Any(p => p.AppOnlyProtocols.Contains(MailProtocol.Smtp) || p.DelegatedProtocols.Contains(MailProtocol.Smtp));
+            if (kind == "tenant" && smtp == false)
+                Fail(SetupField.SmtpAuth, input.SmtpAuth,
+                    $"only matters when the app logs in over SMTP, and presets {PresetNames(presets!)} do not; "
+                    + "expected smtp-app or delegated-mail, or drop it.");
+            return kind == "tenant" ? SmtpAuthScope.Tenant : SmtpAuthScope.Mailbox;
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class ExchangeCmdlets
             new AddMailboxPermission(), new GetMailboxPermission(), new RemoveMailboxPermission(),
             new AddRecipientPermission(), new GetRecipientPermission(), new RemoveRecipientPermission(),
             new GetGroup(), new GetMailbox(),
-            new NewManagementScope(), new GetManagementScope(), new RemoveManagementScope(),
+            new NewManagementScope(), new GetManagementScope(), new SetManagementScope(), new RemoveManagementScope(),
             new NewManagementRoleAssignment(), new GetManagementRoleAssignment(), new RemoveManagementRoleAssignment(),
             new TestServicePrincipalAuthorization(),
             new NewApplicationAccessPolicy(), new GetApplicationAccessPolicy(), new RemoveApplicationAccessPolicy(),

@@ -56,12 +56,18 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
     private static MailLoginDecision Decide(TenantState state, MailProtocol protocol, string? user, JwtClaims claims)
     {
         List<string> principal;
+        ExchangeServicePrincipal? rbacApp = null;
         if (claims.IsAppOnly)
         {
             var role = Role(protocol);
-            if (!claims.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
-                return Refuse($"the app-only token carries no {role} role (roles: {string.Join(", ", claims.Roles)})");
             var sp = state.Exchange.ServicePrincipals.FirstOrDefault(s => Same(s.AppId, claims.AppId));
+            var consented = claims.Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
+            // SMTP can be granted by Exchange RBAC for Applications instead of Entra consent: the token then carries no role, and
+            // the assignment's scope is checked once the mailbox is known.
+            var rbacMayGrant = protocol == MailProtocol.Smtp && sp is not null && HasRbacRole(state, sp, role);
+            if (!consented && !rbacMayGrant)
+                return Refuse($"the app-only token carries no {role} role (roles: {string.Join(", ", claims.Roles)})");
+            if (!consented) rbacApp = sp;
             if (sp is null)
                 return Refuse($"app {claims.AppId} is not registered with Exchange (New-ServicePrincipal missing)");
             if (!Same(sp.ObjectId, claims.ObjectId))
@@ -95,7 +101,12 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
             return new(MailLoginOutcome.SmtpAuthDisabledForTenant,
                 "SMTP AUTH is disabled for the tenant (Get-TransportConfig SmtpClientAuthenticationDisabled True)");
 
-        var self = !claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail));
+        if (rbacApp is not null && !RbacGrants(state, rbacApp, Role(protocol), mailbox))
+            return Refuse(
+                $"the RBAC role assignment Application {Role(protocol)} of {rbacApp.ObjectId} does not include {mailbox.Mail} in its scope");
+        // Under RBAC the role assignment is the grant: no mailbox permission is needed (Entra consent would make Exchange check them).
+        var self = rbacApp is not null
+                   || (!claims.IsAppOnly && principal.Any(n => Same(n, mailbox.UserPrincipalName) || Same(n, mailbox.Mail)));
         var fullAccess =
             HasRight(state.Exchange.MailboxPermissions.Where(p => Same(p.Identity, mailbox.Mail) || Same(p.Identity, mailbox.UserPrincipalName))
             .Where(p => principal.Any(n => Same(p.User, n))).SelectMany(p => p.AccessRights), "FullAccess");
@@ -122,6 +133,17 @@ internal sealed class MailLoginGate(SandboxTenant tenant, MailLoginLog log)
             claims.IsAppOnly ? $"app {claims.AppId} opened {mailbox.Mail}" : $"{claims.UserPrincipalName} opened {mailbox.Mail}",
             mailbox.Mail, expires, principal);
     }
+
+    private static bool HasRbacRole(TenantState state, ExchangeServicePrincipal sp, string role) =>
+        state.Exchange.ManagementRoleAssignments.Any(a => Same(a.App, sp.ObjectId) && Same(a.Role, "Application " + role));
+
+    /// <summary>Whether an assignment of the role to the app reaches the mailbox: unscoped, or its scope's filter matches it.</summary>
+    private static bool RbacGrants(TenantState state, ExchangeServicePrincipal sp, string role, SandboxUser mailbox) =>
+        state.Exchange.ManagementRoleAssignments
+            .Where(a => Same(a.App, sp.ObjectId) && Same(a.Role, "Application " + role))
+            .Any(a => a.CustomResourceScope is null
+                      || state.Exchange.ManagementScopes.FirstOrDefault(s => Same(s.Name, a.CustomResourceScope)) is { } scope
+                      && Exchange.RecipientFilter.Parse(scope.RecipientRestrictionFilter).Matches(mailbox, state));
 
     private void Record(MailProtocol protocol, string mechanism, string? user, string? appId, MailLoginDecision decision) =>
         log.Add(

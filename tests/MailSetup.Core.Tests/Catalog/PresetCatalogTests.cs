@@ -5,19 +5,20 @@ namespace MailSetup.Core.Tests.Catalog;
 public sealed class PresetCatalogTests
 {
     [Theory]
-    [InlineData("imap-app", "000,001", "exo:IMAP.AccessAsApp")]
-    [InlineData("pop-app", "000,001", "exo:POP.AccessAsApp")]
-    [InlineData("smtp-app", "", "exo:SMTP.SendAsApp")]
-    [InlineData("graph-mail", "004", "graph:Mail.ReadWrite")]
-    [InlineData("graph-send", "002,004", "graph:Mail.Send")]
-    [InlineData("graph-gateway", "003", "graph:Group.Read.All,graph:GroupMember.Read.All,graph:Mail.ReadWrite,graph:User.Read.All")]
-    [InlineData("delegated-mail", "002",
+    [InlineData("imap-app", "Microsoft's IMAP, POP and SMTP OAuth procedure (client credentials)", "exo:IMAP.AccessAsApp")]
+    [InlineData("pop-app", "Microsoft's IMAP, POP and SMTP OAuth procedure (client credentials)", "exo:POP.AccessAsApp")]
+    [InlineData("smtp-app", "Microsoft's IMAP, POP and SMTP OAuth procedure (client credentials)", "exo:SMTP.SendAsApp")]
+    [InlineData("graph-mail", "Microsoft Graph app-only access (client credentials)", "graph:Mail.ReadWrite")]
+    [InlineData("graph-send", "Microsoft Graph sendMail as the app (client credentials)", "graph:Mail.Send")]
+    [InlineData("graph-gateway", "an email gateway on Microsoft Graph (client credentials)",
+        "graph:Group.Read.All,graph:GroupMember.Read.All,graph:Mail.ReadWrite,graph:User.Read.All")]
+    [InlineData("delegated-mail", "Microsoft's IMAP, POP and SMTP OAuth procedure for a signed-in user (device code or password flow)",
         "graph:offline_access,graph:IMAP.AccessAsUser.All,graph:POP.AccessAsUser.All,graph:SMTP.Send," +
         "graph:User.Read,graph:Mail.Send,graph:User.Read.All")]
-    public void Each_preset_lists_its_permissions_and_seeds(string name, string seeds, string permissions)
+    public void Each_preset_lists_its_permissions_and_the_procedure_it_follows(string name, string procedure, string permissions)
     {
         var preset = PresetCatalog.Get(name);
-        Assert.Equal(seeds, string.Join(",", preset.Seeds));
+        Assert.Equal(procedure, preset.Procedure);
         Assert.Equal(permissions, string.Join(",", preset.Permissions.Select(p => p.QualifiedName)));
     }
 

@@ -20,8 +20,21 @@ public sealed class PlanBuilderTests
         [
             "check-app-name", "read-exo-resource", "create-app", "set-permissions", "add-secret", "create-sp", "consent-exo-IMAP.AccessAsApp",
             "connect-exchange", "register-exchange-sp", $"fullaccess-{PlanCases.Support}",
-            $"verify-authorization-{PlanCases.Support}", $"verify-protocols-{PlanCases.Support}",
+            $"verify-fullaccess-{PlanCases.Support}", $"verify-protocols-{PlanCases.Support}",
         ], keys);
+    }
+
+    [Fact]
+    public void Test_service_principal_authorization_checks_only_plans_where_rbac_grants()
+    {
+        static IEnumerable<string> Checks(Plan plan) => plan.Steps.OfType<ExchangeStep>().Where(s => s.Action == StepAction.Verify)
+            .Select(s => s.Cmdlet.Name).Distinct();
+
+        Assert.DoesNotContain("Test-ServicePrincipalAuthorization", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Get-MailboxPermission", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Get-RecipientPermission", Checks(Build("imap-smtp-three-mailboxes-send-as")));
+        Assert.Contains("Test-ServicePrincipalAuthorization", Checks(Build("smtp-app-rbac")));
+        Assert.DoesNotContain("Get-MailboxPermission", Checks(Build("smtp-app-rbac")));
     }
 
     public static TheoryData<string> Cases() => new(PlanCases.All.Keys);
@@ -178,9 +191,65 @@ public sealed class PlanBuilderTests
         var plan = Build("imap-smtp-three-mailboxes-send-as");
         var sendAs = plan.Steps.OfType<ExchangeStep>().Where(s => s.Cmdlet.Name == "Add-RecipientPermission").ToList();
         Assert.Equal(3, sendAs.Count);
-        Assert.All(sendAs, s => Assert.Equal("{sp.id}", s.Cmdlet.TextOf("Trustee")));
+        Assert.All(sendAs, s => Assert.Equal("{exo.sp.identity}", s.Cmdlet.TextOf("Trustee")));
         Assert.Equal(3, plan.Steps.Count(s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" }));
-        Assert.Single(plan.Steps, s => s.Key == "verify-smtp-auth");
+        Assert.DoesNotContain(plan.Steps, s => s.Key == "verify-smtp-auth");
+    }
+
+    [Fact]
+    public void Smtp_under_rbac_gets_the_role_assignment_and_no_mailbox_permission_nor_entra_consent()
+    {
+        var plan = Build("smtp-app-rbac");
+
+        Assert.DoesNotContain(plan.Steps, s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" });
+        Assert.DoesNotContain(plan.Steps, s => s.Key.StartsWith("consent-", StringComparison.Ordinal) || s.Key == "set-permissions");
+        Assert.Equal("Application SMTP.SendAsApp", Step<ExchangeStep>(plan, "rbac-SMTP.SendAsApp").Cmdlet.TextOf("Role"));
+        // IMAP has no RBAC role: it keeps FullAccess under RBAC.
+        var imapToo = TestPlans.Build(PlanCases.All["smtp-app-rbac"] with { Presets = "imap-app,smtp-app" });
+        var fullAccess = Assert.Single(imapToo.Steps, s => s is ExchangeStep { Cmdlet.Name: "Add-MailboxPermission" });
+        Assert.DoesNotContain("SMTP", fullAccess.Title + fullAccess.Why);
+    }
+
+    [Fact]
+    public void Mailbox_permissions_name_the_identity_exchange_returned_for_the_registration()
+    {
+        var plan = Build("imap-smtp-three-mailboxes-send-as");
+        var register = Step<ExchangeStep>(plan, "register-exchange-sp");
+        Assert.Equal(("exo.sp.identity", "Identity"), (Assert.Single(register.Captures).Target.Name, register.Captures[0].Path));
+        Assert.Contains(References.ExchangeAppIdentity, register.Produces);
+        var fullAccess = Step<ExchangeStep>(plan, "fullaccess-" + PlanCases.Support);
+        Assert.Equal("{exo.sp.identity}", fullAccess.Cmdlet.TextOf("User"));
+        Assert.Contains(References.ExchangeAppIdentity, fullAccess.Consumes);
+        Assert.Equal("{exo.sp.identity}", fullAccess.Probe!.Query.TextOf("User"));
+    }
+
+    [Fact]
+    public void An_rbac_plan_tells_the_admin_the_role_it_needs_the_delay_and_that_nested_members_are_out_of_scope()
+    {
+        var notices = Build("graph-gateway-rbac").Notices.ToDictionary(n => n.Code, n => n.Text);
+
+        Assert.Contains("Exchange Administrator role (or membership of Organization Management)", notices["rbac-admin-role"]);
+        Assert.Contains("between 30 minutes and 2 hours", notices["rbac-delay"]);
+        Assert.Contains("members of groups nested in it are not", notices["rbac-nested-groups"]);
+        Assert.Contains("Microsoft 365 group, a mail-enabled security group or a distribution list", notices["rbac-nested-groups"]);
+        Assert.DoesNotContain("rbac-delay", Build("graph-mail-access-policy").Notices.Select(n => n.Code));
+    }
+
+    [Fact]
+    public void Smtp_auth_is_turned_on_per_mailbox_and_for_the_tenant_only_when_asked()
+    {
+        var plan = Build("imap-smtp-three-mailboxes-send-as");
+        var perMailbox = plan.Steps.OfType<ExchangeStep>().Where(s => s.Cmdlet.Name == "Set-CASMailbox").ToList();
+        Assert.Equal(3, perMailbox.Count);
+        Assert.All(perMailbox, s => Assert.Equal((StepAction.Change, false, s.Mailbox),
+            (s.Action, s.Cmdlet.Parameters.Single(p => p.Name == "SmtpClientAuthenticationDisabled").Value, s.Cmdlet.TextOf("Identity"))));
+        Assert.All(perMailbox, s => Assert.Equal("Get-CASMailbox", s.Probe!.Query.Name));
+        Assert.DoesNotContain(plan.Steps, s => s is ExchangeStep { Cmdlet.Name: "Set-TransportConfig" });
+
+        var tenant = Build("smtp-app-tenant-auth");
+        Assert.DoesNotContain(tenant.Steps, s => s is ExchangeStep { Cmdlet.Name: "Set-CASMailbox" });
+        Assert.Equal(StepAction.Change, Step<ExchangeStep>(tenant, "smtp-auth-tenant").Action);
+        Assert.Contains(tenant.Notices, n => n.Code == "smtp-auth-tenant" && n.Text.Contains("every mailbox"));
     }
 
     [Fact]

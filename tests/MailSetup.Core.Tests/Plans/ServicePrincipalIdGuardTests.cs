@@ -7,21 +7,28 @@ namespace MailSetup.Core.Tests.Plans;
 
 /// <summary>
 /// The most common setup mistake is passing the app registration's object id ({app.id}) where the
-/// enterprise app's ({sp.id}) belongs. No step of any plan may do that.
+/// enterprise app's ({sp.id}) belongs. No step of any plan may do that. Mailbox permissions name the app by the identity
+/// Exchange returned for that registration ({exo.sp.identity}), as Microsoft's OAuth page does.
 /// </summary>
 public sealed class ServicePrincipalIdGuardTests
 {
     private static readonly string AppObjectId = References.AppObjectId.Placeholder;
     private static readonly string SpId = References.ServicePrincipalId.Placeholder;
+    private static readonly string ExoIdentity = References.ExchangeAppIdentity.Placeholder;
 
-    /// <summary>Cmdlet parameters that name the app's service principal.</summary>
+    /// <summary>Cmdlet parameters that name the app's service principal by its object id.</summary>
     private static readonly Dictionary<string, string[]> SpParameters = new()
     {
         ["New-ServicePrincipal"] = ["ObjectId"],
-        ["Add-MailboxPermission"] = ["User"],
-        ["Add-RecipientPermission"] = ["Trustee"],
         ["New-ManagementRoleAssignment"] = ["App"],
         ["Test-ServicePrincipalAuthorization"] = ["Identity"],
+    };
+
+    /// <summary>Cmdlet parameters that name the trustee of a mailbox permission.</summary>
+    private static readonly Dictionary<string, string> TrusteeParameters = new()
+    {
+        ["Add-MailboxPermission"] = "User",
+        ["Add-RecipientPermission"] = "Trustee",
     };
 
     /// <summary>Graph body properties that hold the app's service principal id.</summary>
@@ -41,6 +48,8 @@ public sealed class ServicePrincipalIdGuardTests
                             yield return $"{step.Key}: -{parameter.Name} uses {AppObjectId}";
                         if (SpParameters.TryGetValue(exchange.Cmdlet.Name, out var names) && names.Contains(parameter.Name) && value != SpId)
                             yield return $"{step.Key}: -{parameter.Name} is '{value}', expected {SpId}";
+                        if (TrusteeParameters.TryGetValue(exchange.Cmdlet.Name, out var trustee) && trustee == parameter.Name && value != ExoIdentity)
+                            yield return $"{step.Key}: -{parameter.Name} is '{value}', expected {ExoIdentity}";
                     }
                     break;
                 case GraphStep graph:

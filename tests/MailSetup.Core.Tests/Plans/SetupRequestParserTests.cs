@@ -34,6 +34,7 @@ public sealed class SetupRequestParserTests
         Assert.Equal(new CredentialRequest.ClientSecret(180), request.Credential);
         Assert.Equal("global", request.Cloud.Key);
         Assert.IsType<MailboxScoping.None>(request.Scoping);
+        Assert.Equal(SmtpAuthScope.Mailbox, request.SmtpAuth);
     }
 
     public static TheoryData<string, SetupRequestInput, SetupField[], string> BadInputs() => new()
@@ -45,6 +46,9 @@ public sealed class SetupRequestParserTests
         { "braces in app name", Good with { AppName = "Mail {app.id}" }, [SetupField.AppName], "contains { or }" },
         { "no app", Good with { AppName = null }, [SetupField.AppName, SetupField.AppId], "is required" },
         { "both app forms", Good with { AppId = PlanCases.ExistingAppId }, [SetupField.AppName, SetupField.AppId], "not both" },
+        { "unknown smtp auth", Good with { Presets = "smtp-app", SmtpAuth = "everywhere" }, [SetupField.SmtpAuth],
+            "unknown SMTP AUTH setting 'everywhere'; expected mailbox" },
+        { "smtp auth without smtp", Good with { SmtpAuth = "tenant" }, [SetupField.SmtpAuth], "only matters when the app logs in over SMTP" },
         { "malformed guid", Good with { AppName = null, AppId = "6f1c2d3e-4a5b" }, [SetupField.AppId],
             "'6f1c2d3e-4a5b' is not an application (client) id; expected a GUID" },
         { "malformed mailbox", Good with { Mailboxes = ["support.contoso.com"] }, [SetupField.Mailboxes],
@@ -66,7 +70,9 @@ public sealed class SetupRequestParserTests
         { "secret and certificate", Good with { SecretDays = "90", Certificate = true }, [SetupField.SecretDays, SetupField.Certificate],
             "not both" },
         { "unknown cloud", Good with { Cloud = "chna" }, [SetupField.Cloud], "unknown cloud 'chna' (did you mean 'china'?)" },
-        { "send-as without sending preset", Good with { SendAs = true }, [SetupField.SendAs], "presets imap-app do not send" },
+        { "send-as without sending preset", Good with { SendAs = true }, [SetupField.SendAs], "presets imap-app do not" },
+        { "send-as with graph-send", Good with { Presets = "graph-send", SendAs = true }, [SetupField.SendAs],
+            "adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user" },
     };
 
     [Theory]

@@ -136,10 +136,9 @@ public sealed class PowerShellPlanRendererTests
             .Where(s => s is { Preview.Method: "PATCH", Probe: null, Ownership: null, ResultCollection: null } && s.Action != StepAction.Create)
             .ToList();
 
-        Assert.NotEmpty(changes);
-        // Each change reads what it would set, compares, and only then sends its PATCH.
+        // Each change reads what it would set, compares, and only then sends its PATCH; the helper is written only where one does.
         Assert.Equal(changes.Count, code.Count(l => l == "if (Test-BodyApplied -Body $body -Current $current) {"));
-        Assert.Contains("function Test-BodyApplied {", code);
+        Assert.Equal(changes.Count > 0, code.Contains("function Test-BodyApplied {"));
     }
 
     /// <summary>A probe's wanted value as the script must write it: the text, or a table naming the comparison.</summary>
@@ -438,11 +437,12 @@ public sealed class PowerShellPlanRendererTests
         Assert.Contains(
             $"    Get-CASMailbox -Identity '{Support}' -ErrorAction Stop | Format-List Identity, ImapEnabled, PopEnabled, " +
             $"SmtpClientAuthenticationDisabled | Out-Host\n", script, StringComparison.Ordinal);
-        Assert.Contains("    Get-TransportConfig -ErrorAction Stop | Format-List SmtpClientAuthenticationDisabled | Out-Host\n", script,
-            StringComparison.Ordinal);
         Assert.Contains(
-            $"    Test-ServicePrincipalAuthorization -Identity $spObjectId -Resource '{Support}' -ErrorAction Stop | Format-Table -AutoSize | " +
-            $"Out-Host\n", script, StringComparison.Ordinal);
+            $"    $null = Invoke-WithRetry {{ Set-CASMailbox -Identity '{Support}' -SmtpClientAuthenticationDisabled:$false -ErrorAction Stop }}\n",
+            script, StringComparison.Ordinal);
+        Assert.Contains(
+            $"    Get-MailboxPermission -Identity '{Support}' -User $exoAppIdentity -ErrorAction Stop | Format-Table -AutoSize Identity, User, " +
+            $"AccessRights | Out-Host\n", script, StringComparison.Ordinal);
         Assert.Contains("} catch {\n    Write-Warning \"[", script, StringComparison.Ordinal);
     }
 

@@ -89,7 +89,7 @@ public sealed class FaultConvergenceTests
             Assert.Empty(notChecked);
             await AssertConvergedAsync(run, plan, journal, retried: null);
         }
-        else if (step is ExchangeStep { Action: StepAction.Verify } && kind is "429" or "503")
+        else if (step is ExchangeStep { Action: StepAction.Verify } && kind is "429" or "503" && !ProbedBefore(plan, match))
         {
             // A check Exchange throttles or cannot serve is not retried: it is reported as not made
             // (on whichever step of the same cmdlet met the fault), and the setup stands.
@@ -136,7 +136,7 @@ public sealed class FaultConvergenceTests
         if (retried is { } expected)
         {
             var retry = Assert.Single(retries);
-            Assert.Equal(expected.Match.ToString(), Match(plan.Steps[retry.Number - 1])?.ToString());
+            Assert.Contains(expected.Match.ToString(), Sends(plan.Steps[retry.Number - 1]));
             Assert.Contains(expected.Reason, retry.Reason);
         }
         else
@@ -211,6 +211,18 @@ public sealed class FaultConvergenceTests
         "reset" => "the connection failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>
+    /// Whether a change step probes with the faulted cmdlet (Get-CASMailbox before Set-CASMailbox): it sends it before the
+    /// checks do, so it meets the fault and retries.
+    /// </summary>
+    private static bool ProbedBefore(Plan plan, FaultMatch match) =>
+        plan.Steps.Any(s => s is ExchangeStep { Probe: { } probe } && FaultMatch.Cmdlet(probe.Query.Name).ToString() == match.ToString());
+
+    /// <summary>The requests a step sends that a fault can match: its own, and for an Exchange step its probe's.</summary>
+    private static IReadOnlyList<string> Sends(PlanStep step) => step is ExchangeStep { Probe: { } probe }
+        ? [Match(step)!.ToString(), FaultMatch.Cmdlet(probe.Query.Name).ToString()]
+        : [Match(step)?.ToString() ?? ""];
 
     /// <summary>The step's own request: its Graph method and path (references as wildcards), or its cmdlet.</summary>
     private static FaultMatch? Match(PlanStep step) => step switch

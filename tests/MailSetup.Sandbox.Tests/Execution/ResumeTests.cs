@@ -26,7 +26,7 @@ public sealed class ResumeTests
             var killing = run.Runner(concurrency: 1).RunAsync(plan, RunJournal.Open(journalPath),
                 e => { if (e is StepEvent.Finished && ++finished == killedAfter) kill.Cancel(); }, kill.Token);
             if (killedAfter < plan.Steps.Count) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killing);
-            else await killing;
+            else await AllowLateKill(killing);
         }
         Assert.Equal(killedAfter, RunJournal.Open(journalPath).Completed().Count);
 
@@ -36,6 +36,21 @@ public sealed class ResumeTests
         Assert.Equal(killedAfter, resumed.Steps.Count(s => s.Outcome == StepOutcome.Resumed));
         Assert.Empty(TenantDuplicates.Find(run.Tenant));
         Assert.Equal(0, (await run.ApplyAsync(run.Plan(Input))).Changed);
+    }
+
+    /// <summary>
+    /// A kill after the very last step may still reach the run when that step ends a group of per-mailbox steps (the group
+    /// waits on the token); every step is journaled by then, which is what the test checks next.
+    /// </summary>
+    private static async Task AllowLateKill(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     [Fact]

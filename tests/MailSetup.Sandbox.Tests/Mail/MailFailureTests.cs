@@ -185,9 +185,11 @@ public sealed class MailFailureTests
     }
 
     [Fact]
-    public async Task Smtp_auth_disabled_for_the_tenant_by_the_seed_default_fails_with_5_7_139()
+    public async Task Smtp_auth_disabled_for_the_tenant_fails_with_5_7_139_for_a_mailbox_without_its_own_setting()
     {
         await using var mail = await MailSandbox.StartAsync();
+        // The plan turned SMTP AUTH on for the mailbox: without that setting it follows the tenant, off by the seed's default.
+        mail.Tenant.Change(s => s.Users.Single(u => u.Mail == MailSandbox.Support).SmtpClientAuthenticationDisabled = null);
 
         var result = await mail.ProbeAsync(MailProtocol.Smtp, await mail.TokenAsync());
 

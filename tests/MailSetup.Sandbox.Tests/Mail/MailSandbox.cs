@@ -49,14 +49,17 @@ public sealed class MailSandbox : IAsyncDisposable
     public string ServicePrincipalId { get; }
     private string Secret { get; }
 
-    public static async Task<MailSandbox> StartAsync(string presets = "imap-app,pop-app,smtp-app")
+    public static Task<MailSandbox> StartAsync(string presets = "imap-app,pop-app,smtp-app") =>
+        StartAsync(new SetupRequestInput { Presets = presets, AppName = "Contoso Mail", Mailboxes = [Support] });
+
+    public static async Task<MailSandbox> StartAsync(SetupRequestInput input)
     {
         // Starts at real time so the servers' certificate and the tokens agree with every clock.
         var clock = new TestClock(DateTimeOffset.UtcNow);
         var run = new SandboxRun(mailboxes: 3, clock: clock);
         try
         {
-            var result = await run.ApplyAsync(run.Plan(new SetupRequestInput { Presets = presets, AppName = "Contoso Mail", Mailboxes = [Support] }));
+            var result = await run.ApplyAsync(run.Plan(input));
             Assert.True(result.Succeeded, PlanRunnerTests.Describe(result));
             var servers = await SandboxMailServers.StartAsync(run.Tenant);
             return new MailSandbox(run, servers, clock, result.Values[References.AppClientId.Name], result.Values[References.AppObjectId.Name],

@@ -150,6 +150,8 @@ public sealed class PreflightTests
     {
         var (run, appId) = await SetUpAsync("smtp-app");
         await using var _ = run;
+        // The plan turned SMTP AUTH on for the mailbox: without that setting it follows the tenant, off by the seed's default.
+        run.Tenant.Change(s => s.Users.Single(u => u.Mail == Support).SmtpClientAuthenticationDisabled = null);
 
         var report = await WalkAsync(run, appId, Support, [MailProtocol.Smtp]);
         AssertBrokenAt(report, "protocol-smtp", "Get-TransportConfig: SmtpClientAuthenticationDisabled True");

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MailSetup.Core.Identity.MailTokens;
 
 /// <summary>
-/// The password flow as seed 002 does it by hand: one form POST to the tenant's v2.0 token endpoint.
+/// The password flow (ROPC) as it is done by hand: one form POST to the tenant's v2.0 token endpoint.
 /// Done here rather than through Azure.Identity because vendors use it with confidential clients
 /// (a client secret alongside the password), which Azure.Identity's password credential cannot send.
 /// </summary>

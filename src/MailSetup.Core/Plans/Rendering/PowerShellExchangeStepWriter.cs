@@ -15,6 +15,8 @@ internal sealed class PowerShellExchangeStepWriter(PowerShellScriptBuilder scrip
         ["Get-CASMailbox"] = "Format-List Identity, ImapEnabled, PopEnabled, SmtpClientAuthenticationDisabled",
         ["Get-TransportConfig"] = "Format-List SmtpClientAuthenticationDisabled",
         ["Test-ServicePrincipalAuthorization"] = "Format-Table -AutoSize",
+        ["Get-MailboxPermission"] = "Format-Table -AutoSize Identity, User, AccessRights",
+        ["Get-RecipientPermission"] = "Format-Table -AutoSize Identity, Trustee, AccessRights",
     };
 
     public void Write(ExchangeStep step, PowerShellStepLabel label)

@@ -24,6 +24,7 @@ internal sealed partial class PowerShellVariables
         [References.CertificateKey.Name] = "certificateKey",
         [References.CertificateThumbprint.Name] = "certificateThumbprint",
         [References.GroupDistinguishedName.Name] = "groupDn",
+        [References.ExchangeAppIdentity.Name] = "exoAppIdentity",
     };
 
     /// <summary>

@@ -41,6 +41,26 @@ internal sealed class GetManagementScope : IExchangeCmdlet
         state.Exchange.ManagementScopes.FirstOrDefault(s => ExchangeRecipients.Same(s.Name, identity)) ?? throw ExchangeException.NotFound(identity);
 }
 
+/// <summary>Set-ManagementScope: a new filter for a scope, checked as New-ManagementScope checks it.</summary>
+internal sealed class SetManagementScope : IExchangeCmdlet
+{
+    public string Name => "Set-ManagementScope";
+    public IReadOnlyCollection<string> Parameters { get; } = ["Identity", "RecipientRestrictionFilter"];
+    public IReadOnlyCollection<string> Mandatory { get; } = ["Identity"];
+
+    public IReadOnlyList<JsonObject> Invoke(SandboxTenant tenant, CmdletParameters parameters)
+    {
+        var filter = parameters.Text("RecipientRestrictionFilter");
+        if (filter is not null) RecipientFilter.Parse(filter);
+        return tenant.Change(state =>
+        {
+            var scope = GetManagementScope.Find(state, parameters.RequiredText("Identity"));
+            if (filter is not null) scope.RecipientRestrictionFilter = filter;
+            return (IReadOnlyList<JsonObject>)[];
+        });
+    }
+}
+
 /// <summary>Remove-ManagementScope; a scope that role assignments still use stays, as in Exchange.</summary>
 internal sealed class RemoveManagementScope : IExchangeCmdlet
 {

@@ -25,6 +25,7 @@ internal sealed class SetupOptionNames : ISetupFieldNames
         SetupField.SecretDays => "--secret-days",
         SetupField.Certificate => "--certificate",
         SetupField.DelegatedFlow => "--delegated-flow",
+        SetupField.SmtpAuth => "--smtp-auth",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

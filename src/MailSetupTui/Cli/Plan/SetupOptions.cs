@@ -55,7 +55,8 @@ internal sealed class SetupOptions
 
     public Option<string> ScopeGroup { get; } = new("--scope-group")
     {
-        Description = "Address of the mail-enabled security group for --scope.",
+        Description = "Address of the group for --scope: for rbac a Microsoft 365 group, mail-enabled security group or distribution " +
+                      "list; for access-policy a mail-enabled security group.",
         HelpName = "address",
     };
 
@@ -83,6 +84,12 @@ internal sealed class SetupOptions
         HelpName = "device|password",
     };
 
+    public Option<string> SmtpAuth { get; } = new("--smtp-auth")
+    {
+        Description = "Where SMTP AUTH is turned on for SMTP logins: mailbox (default, the given mailboxes only) or tenant (every mailbox).",
+        HelpName = "mailbox|tenant",
+    };
+
     public Option<string> LoginHost { get; } = HostOption("--login-host", "sign-in (token) host");
 
     public Option<string> GraphHost { get; } = HostOption("--graph-host", "Microsoft Graph host");
@@ -94,7 +101,7 @@ internal sealed class SetupOptions
     public IEnumerable<Option> All =>
     [
         Preset, AppName, AppId, Mailbox, MailboxesFile, SendAs, Scope, ScopeGroup, Cloud,
-        SecretDays, Certificate, DelegatedFlow, LoginHost, GraphHost, ExchangeHost, SmtpHost,
+        SecretDays, Certificate, DelegatedFlow, SmtpAuth, LoginHost, GraphHost, ExchangeHost, SmtpHost,
     ];
 
     /// <summary>The host overrides with their values, in the order CloudHostOverrides takes them.</summary>

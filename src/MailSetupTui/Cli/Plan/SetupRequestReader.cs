@@ -29,6 +29,7 @@ internal static class SetupRequestReader
             SecretDays = result.ValueOrDefault(options.SecretDays),
             Certificate = result.ValueOrDefault(options.Certificate),
             DelegatedFlow = result.ValueOrDefault(options.DelegatedFlow),
+            SmtpAuth = result.ValueOrDefault(options.SmtpAuth),
         };
         var (request, inputErrors) = SetupRequestParser.Parse(input, SetupOptionNames.Instance);
         errors.AddRange(inputErrors.Select(e => new CliError(SetupOptionNames.Instance.Subject(e), e.Message)));

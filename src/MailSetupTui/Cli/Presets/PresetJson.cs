@@ -5,7 +5,7 @@ using MailSetup.Core.Catalog;
 
 namespace MailSetupTui.Cli;
 
-/// <summary>The presets as a JSON array, for scripts: names, seeds, permissions with their ids, protocols.</summary>
+/// <summary>The presets as a JSON array, for scripts: names, the procedure each follows, permissions with their ids, protocols.</summary>
 internal static class PresetJson
 {
     public static string Render(IReadOnlyList<Preset> presets)
@@ -27,7 +27,7 @@ internal static class PresetJson
         json.WriteStartObject();
         json.WriteString("name", preset.Name);
         json.WriteString("summary", preset.Summary);
-        WriteStrings(json, "seeds", preset.Seeds);
+        json.WriteString("procedure", preset.Procedure);
         json.WriteStartArray("permissions");
         foreach (var permission in preset.Permissions)
         {

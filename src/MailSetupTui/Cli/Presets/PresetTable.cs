@@ -13,17 +13,17 @@ internal static class PresetTable
 
     public static string Render(IReadOnlyList<Preset> presets, int width = 80)
     {
-        var rows = presets.Select(p => (p.Name, Permissions: p.Permissions.Select(Describe).ToList(), Seeds: Seeds(p))).ToList();
+        var rows = presets.Select(p => (p.Name, Permissions: p.Permissions.Select(Describe).ToList())).ToList();
         var nameWidth = Math.Max("NAME".Length, rows.Max(r => r.Name.Length));
-        var permissionWidth = Math.Max("PERMISSIONS".Length, rows.Max(r => r.Permissions.Max(x => x.Length)));
 
-        var lines = new List<string> { Row(nameWidth, permissionWidth, "NAME", "PERMISSIONS", "SEEDS") };
+        var lines = new List<string> { Row(nameWidth, "NAME", "PERMISSIONS") };
         foreach (var (preset, row) in presets.Zip(rows))
         {
             lines.Add("");
             for (var i = 0; i < row.Permissions.Count; i++)
-                lines.Add(Row(nameWidth, permissionWidth, i == 0 ? row.Name : "", row.Permissions[i], i == 0 ? row.Seeds : ""));
+                lines.Add(Row(nameWidth, i == 0 ? row.Name : "", row.Permissions[i]));
             lines.AddRange(Wrap(preset.Summary, width - SummaryIndent.Length).Select(l => SummaryIndent + l));
+            lines.AddRange(Wrap("Follows " + preset.Procedure + ".", width - SummaryIndent.Length).Select(l => SummaryIndent + l));
         }
         return string.Join('\n', lines) + "\n";
     }
@@ -32,10 +32,7 @@ internal static class PresetTable
     public static string Describe(Permission permission) =>
         $"{permission.QualifiedName} ({permission.Kind.ToString().ToLowerInvariant()})";
 
-    private static string Seeds(Preset preset) => preset.Seeds.Count == 0 ? "-" : string.Join(", ", preset.Seeds);
-
-    private static string Row(int nameWidth, int permissionWidth, string name, string permission, string seeds) =>
-        (name.PadRight(nameWidth) + Gap + permission.PadRight(permissionWidth) + Gap + seeds).TrimEnd();
+    private static string Row(int nameWidth, string name, string permission) => (name.PadRight(nameWidth) + Gap + permission).TrimEnd();
 
     /// <summary>Greedy word wrap; a word longer than the width gets a line of its own.</summary>
     private static IEnumerable<string> Wrap(string text, int width)

@@ -10,7 +10,7 @@ internal sealed class PresetsCommand : CliCommand<PresetsCommand.Input>
     private readonly FormatOption _format = new(["text", "json"], "Output format: text or json (default text).");
 
     public PresetsCommand()
-        : base("presets", "List the scenario presets: their permissions, the seed procedures they follow, and what they are for.") =>
+        : base("presets", "List the scenario presets: their permissions, the procedures they follow, and what they are for.") =>
         Add(_format.Option);
 
     internal sealed record Input(string Format);

@@ -28,6 +28,7 @@ internal sealed class PaneFieldNames : ISetupFieldNames
         SetupField.SecretDays => "secret lifetime",
         SetupField.Certificate => "certificate",
         SetupField.DelegatedFlow => "sign-in flow",
+        SetupField.SmtpAuth => "SMTP AUTH",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -44,7 +44,23 @@ public sealed class PlanRejectionTests : IDisposable
 
         var status = await RejectedStatusAsync(state);
 
-        Assert.StartsWith("cannot plan: scope group: is required with scoping rbac; expected the address of a mail-enabled security group", status);
+        Assert.StartsWith("cannot plan: scope group: is required with scoping rbac; expected the address of a Microsoft 365 group, " +
+            "mail-enabled security group or distribution list", status);
+        Assert.DoesNotContain("--", status);
+    }
+
+    [Fact]
+    public async Task SendAs_with_graph_send_is_refused_with_the_parsers_reason_in_the_panes_words()
+    {
+        // imap-app off, graph-send on; then support@ selected in pane 4 and SendAs on.
+        var state = Feed(SignedIn(focus: Pane.Permissions), Key(' '), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down),
+            Key(' '));
+        state = Feed(state, Key('4'), Key(KeyName.Down), Key(KeyName.Down), Key(KeyName.Down), Key(' '), Key('s'));
+
+        var status = await RejectedStatusAsync(state);
+
+        Assert.StartsWith("cannot plan: SendAs: adds nothing to graph-send: Graph's Mail.Send already lets the app send as any user " +
+            "(limit which users with scoping rbac)", status);
         Assert.DoesNotContain("--", status);
     }
 
