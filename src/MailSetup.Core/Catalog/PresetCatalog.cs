@@ -25,7 +25,8 @@ public static class PresetCatalog
         new("graph-send", "Send mail through Graph as the app",
             [Graph("Mail.Send")], "Microsoft Graph sendMail as the app (client credentials)", [], []),
         new("graph-gateway", "Email gateway delivering through Graph (users, groups, mail)",
-            [Graph("Group.Read.All"), Graph("GroupMember.Read.All"), Graph("Mail.ReadWrite"), Graph("User.Read.All")], "an email gateway on Microsoft Graph (client credentials)", [], []),
+            [Graph("Group.Read.All"), Graph("GroupMember.Read.All"), Graph("Mail.ReadWrite"), Graph("User.Read.All")],
+            "an email gateway on Microsoft Graph (client credentials)", [], []),
         new("delegated-mail", "A signed-in user's IMAP, POP and SMTP (device code or ROPC), plus app sending",
             [
                 Graph("offline_access", PermissionKind.Delegated),

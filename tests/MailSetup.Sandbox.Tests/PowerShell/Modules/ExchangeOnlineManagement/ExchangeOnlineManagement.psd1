@@ -10,10 +10,10 @@
         'New-ServicePrincipal', 'Get-ServicePrincipal',
         'Add-MailboxPermission', 'Get-MailboxPermission',
         'Add-RecipientPermission', 'Get-RecipientPermission',
-        'New-ManagementScope', 'Get-ManagementScope',
+        'New-ManagementScope', 'Get-ManagementScope', 'Set-ManagementScope',
         'New-ManagementRoleAssignment', 'Get-ManagementRoleAssignment',
         'New-ApplicationAccessPolicy', 'Get-ApplicationAccessPolicy',
-        'Test-ServicePrincipalAuthorization', 'Get-CASMailbox', 'Get-Group',
+        'Test-ServicePrincipalAuthorization', 'Get-CASMailbox', 'Set-CASMailbox', 'Get-Group',
         'Get-TransportConfig', 'Set-TransportConfig')
     CmdletsToExport   = @()
     AliasesToExport   = @()

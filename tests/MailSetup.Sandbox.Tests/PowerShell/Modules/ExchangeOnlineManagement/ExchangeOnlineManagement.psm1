@@ -159,6 +159,19 @@ function Get-CASMailbox {
     Invoke-ExchangeCommand $PSCmdlet $PSBoundParameters
 }
 
+function Set-CASMailbox {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([Parameter(Mandatory, Position = 0)] [string] $Identity, [bool] $SmtpClientAuthenticationDisabled, [bool] $ImapEnabled,
+        [bool] $PopEnabled)
+    Invoke-ExchangeCommand $PSCmdlet $PSBoundParameters
+}
+
+function Set-ManagementScope {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([Parameter(Mandatory, Position = 0)] [string] $Identity, [string] $RecipientRestrictionFilter, [string] $Name, [switch] $Force)
+    Invoke-ExchangeCommand $PSCmdlet $PSBoundParameters
+}
+
 function Get-Group {
     [CmdletBinding()]
     param([Parameter(Position = 0)] [string] $Identity, [object] $ResultSize)
