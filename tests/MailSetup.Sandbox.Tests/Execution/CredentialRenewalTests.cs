@@ -29,7 +29,9 @@ public sealed class CredentialRenewalTests
         Assert.Equal(0, later.Changed);
         Assert.Equal(StepOutcome.Unchanged, later.Steps.Single(s => s.Step.Key == credentialStep).Outcome);
         Assert.Equal(secrets, run.Secrets.Count);
-        Assert.Equal(today.UtcDateTime.Date, later.ExistingSecretMade?.UtcDateTime.Date ?? today.UtcDateTime.Date);
+        // The one line a re-run prints names the day the found secret was made; a certificate has no such line.
+        if (credentialStep == "add-secret") Assert.Equal(today.UtcDateTime.Date, later.ExistingSecretMade?.UtcDateTime.Date);
+        else Assert.Null(later.ExistingSecretMade);
     }
 
     [Fact]
